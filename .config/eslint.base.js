@@ -17,12 +17,23 @@ export function accordLintConfig(tsconfigRootDir, options = {}) {
         parserOptions: { projectService: true, tsconfigRootDir },
       },
       rules: {
-        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        ],
         '@typescript-eslint/consistent-type-imports': 'error',
         '@typescript-eslint/switch-exhaustiveness-check': 'error',
         '@typescript-eslint/no-floating-promises': 'error',
         'no-restricted-imports': restricted.length
-          ? ['error', { patterns: restricted.map((group) => ({ group: [group], message: 'shared/ is pure: it may not import from server/ or client/.' })) }]
+          ? [
+              'error',
+              {
+                patterns: restricted.map((group) => ({
+                  group: [group],
+                  message: 'shared/ is pure: it may not import from server/ or client/.',
+                })),
+              },
+            ]
           : 'off',
       },
     },

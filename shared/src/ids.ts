@@ -1,2 +1,46 @@
-// Stream names follow EventStoreDB's `category-id` convention (see DESIGN.md, Domain).
-export const streamName = (category: string, id: string): string => `${category}-${id}`;
+// Stream names follow EventStoreDB's `category-id` convention (DESIGN.md, Domain); these
+// helpers are the only place the category prefixes are spelled.
+//
+//   appendToStream(amendmentStream(id), events)   // 'amendment-01J…'
+import { normaliseEmail } from './email.js';
+
+export const streamCategories = [
+  'negotiation',
+  'document',
+  'doctext',
+  'amendment',
+  'positions',
+  'comments',
+  'roundtable',
+  'user',
+  'useremail',
+] as const;
+export type StreamCategory = (typeof streamCategories)[number];
+
+export const streamName = (category: StreamCategory, id: string): string => `${category}-${id}`;
+
+export const negotiationStream = (negotiationId: string) =>
+  streamName('negotiation', negotiationId);
+export const documentStream = (documentId: string) => streamName('document', documentId);
+export const docTextStream = (documentId: string) => streamName('doctext', documentId);
+export const amendmentStream = (amendmentId: string) => streamName('amendment', amendmentId);
+/** One positions stream per document: all stakeholders' positions on its paragraphs and amendments. */
+export const positionsStream = (documentId: string) => streamName('positions', documentId);
+/** One comments stream per document. */
+export const commentsStream = (documentId: string) => streamName('comments', documentId);
+export const roundtableStream = (roundtableId: string) => streamName('roundtable', roundtableId);
+export const userStream = (userId: string) => streamName('user', userId);
+/**
+ * The reservation stream that makes an e-mail address unique: the server appends
+ * `UserEmailReserved` to it with expected revision `no_stream` before registering the user.
+ */
+export const userEmailStream = (email: string) => streamName('useremail', normaliseEmail(email));
+
+/** Splits at the first `-` (as EventStoreDB's `$by_category` does); null for foreign streams. */
+export function parseStreamName(name: string): { category: StreamCategory; id: string } | null {
+  const dash = name.indexOf('-');
+  if (dash <= 0 || dash === name.length - 1) return null;
+  const category = name.slice(0, dash);
+  const isKnown = (streamCategories as readonly string[]).includes(category);
+  return isKnown ? { category: category as StreamCategory, id: name.slice(dash + 1) } : null;
+}

@@ -5,10 +5,7 @@
 import type { ExpectedRevision } from './port.js';
 
 export type EventStoreErrorCode =
-  | 'wrong_expected_version'
-  | 'stream_deleted'
-  | 'append_too_large'
-  | 'store_unavailable';
+  'wrong_expected_version' | 'stream_deleted' | 'append_too_large' | 'store_unavailable';
 
 export abstract class EventStoreError extends Error {
   abstract readonly code: EventStoreErrorCode;

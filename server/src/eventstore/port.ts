@@ -10,7 +10,8 @@
  */
 
 /** JSON as stored in an event's data or metadata. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /**
@@ -70,8 +71,7 @@ export interface ReadStreamOptions {
 
 /** EventStoreDB filters on one thing at a time: stream names or event types, by prefix. */
 export type EventFilter =
-  | { on: 'streamName'; prefixes: string[] }
-  | { on: 'eventType'; prefixes: string[] };
+  { on: 'streamName'; prefixes: string[] } | { on: 'eventType'; prefixes: string[] };
 
 export interface ReadAllOptions {
   /** Inclusive start; default `'start'` forwards and `'end'` backwards. */

@@ -1,0 +1,30 @@
+// Slows password guessing: a few failed sign-ins per address and e-mail, then a wait.
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { HttpProblem } from '../http/problem.js';
+
+export function loginRateLimit(
+  options: { limit?: number; windowMs?: number } = {},
+): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowMs ?? 15 * 60 * 1000,
+    limit: options.limit ?? 10,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const email = (req.body as { email?: unknown } | undefined)?.email;
+      return `${ipKeyGenerator(req.ip ?? 'unknown')}|${typeof email === 'string' ? email.toLowerCase().slice(0, 200) : ''}`;
+    },
+    handler: (_req, _res, next) => {
+      next(
+        HttpProblem.of(
+          429,
+          'too-many-attempts',
+          'Too many sign-in attempts',
+          'Wait a few minutes, then try again.',
+        ),
+      );
+    },
+  });
+}

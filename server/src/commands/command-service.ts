@@ -1,0 +1,50 @@
+/**
+ * The one way the server runs a domain command: route it to its aggregate's stream and
+ * decider (`aggregates` in shared), handle it, then wait until the read models have applied
+ * the new events, so the caller's next query sees its own write.
+ */
+import {
+  aggregates,
+  aggregateOf,
+  parseStoredEvent,
+  streamForCommand,
+  toEventMetadata,
+  type AccordCommand,
+  type AccordEvent,
+  type Decider,
+} from '@accord/shared';
+import type { EventStore, JsonObject } from '../eventstore/port.js';
+import { handleCommand, type CommandResult, type EventCodec } from './handle-command.js';
+
+export const accordCodec: EventCodec<AccordCommand, AccordEvent> = {
+  decode: (recorded) =>
+    parseStoredEvent({ type: recorded.type, data: recorded.data, metadata: recorded.metadata }),
+  metadataFor: (command, event) => toEventMetadata(command, event) as unknown as JsonObject,
+};
+
+export interface CommandService {
+  execute(command: AccordCommand): Promise<CommandResult<AccordEvent>>;
+}
+
+export function createCommandService(deps: {
+  store: EventStore;
+  /** Resolves once the read models have applied everything up to `position`. */
+  waitForReadModels(position: bigint): Promise<void>;
+}): CommandService {
+  return {
+    async execute(command) {
+      const { decider } = aggregates[aggregateOf(command.type)] as unknown as {
+        decider: Decider<AccordCommand, AccordEvent, unknown>;
+      };
+      const result = await handleCommand(
+        deps.store,
+        accordCodec,
+        decider,
+        streamForCommand(command),
+        command,
+      );
+      if (result.position !== undefined) await deps.waitForReadModels(result.position);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Opens the SQLite file with the settings the event store relies on (WAL, the chosen durability,
+// 64-bit integers as bigint) and creates or checks its schema.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * How far an acknowledged append survives (SQLite's `synchronous` pragma, in WAL mode; both
+ * assume a disk that honours fsync):
+ * - `'FULL'`: the WAL is fsynced at every commit, so an acknowledged append survives a process
+ *   crash, an OS crash and a power loss. Group commit pays one fsync per batch, not per append.
+ * - `'NORMAL'`: the WAL is fsynced only at checkpoints, so an acknowledged append survives a
+ *   process crash, but an OS crash or power loss may roll back the last transactions (the file
+ *   stays consistent; it just loses its newest commits).
+ */
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+/** Bumped when the tables change; a newer file is refused rather than misread. */
+export const SCHEMA_VERSION = 1;
+
+const CREATE_SCHEMA = `
+  CREATE TABLE events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    stream TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data BLOB NOT NULL,
+    is_json INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    created TEXT NOT NULL,
+    UNIQUE (stream, revision),
+    UNIQUE (stream, event_id)
+  );
+  CREATE TABLE streams (
+    stream TEXT PRIMARY KEY,
+    last_revision INTEGER NOT NULL DEFAULT -1,
+    max_count INTEGER,
+    max_age INTEGER,
+    truncate_before INTEGER,
+    deleted_before INTEGER,
+    tombstoned INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+`;
+
+/** Opens (creating when missing) the database file and brings its schema up to date. */
+export function openDatabase(file: string, synchronous: SynchronousMode): Database.Database {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory && !file.startsWith('file:'))
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: 5_000 });
+  try {
+    const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
+    if (!inMemory && mode !== 'wal') throw new Error(`SQLite refused WAL mode (got ${mode})`);
+    db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    // Keeps the WAL file from staying large after a burst once it has been checkpointed.
+    db.pragma('journal_size_limit = 67108864');
+    migrate(db);
+    db.defaultSafeIntegers(true);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version === SCHEMA_VERSION) return;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `The event store file has schema version ${version}; this build knows ${SCHEMA_VERSION}`,
+    );
+  }
+  db.transaction(() => {
+    db.exec(CREATE_SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,349 @@
+// The embedded event store: the port on one SQLite file in WAL mode, with group commit for
+// writes, paged reads and catch-up subscriptions that never hold the event loop for long.
+// One process owns the file: subscriptions learn of commits from this process only.
+//
+//   const store = openSqliteEventStore({ file: `${dataDir}/accord.sqlite` });
+//   await store.appendToStream('document-42', [event], { expectedRevision: 'no_stream' });
+import Database from 'better-sqlite3';
+import { StoreUnavailable, StreamDeleted, WrongExpectedVersion } from '../errors.js';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamMetadata,
+  SubscribeToAllOptions,
+  SubscribeToStreamOptions,
+  Subscription,
+  SubscriptionHandlers,
+} from '../port.js';
+import { CatchUpSubscription } from './catch-up-subscription.js';
+import { encodeEvents, type EncodedEvent } from './encode-events.js';
+import { checkExpectedRevision } from './expected-revision.js';
+import { GroupCommit, type GroupCommitInfo } from './group-commit.js';
+import { Queries } from './queries.js';
+import {
+  allPages,
+  checkFilter,
+  readAll,
+  readStream,
+  streamPages,
+  type ReadContext,
+} from './reads.js';
+import { openDatabase, type SynchronousMode } from './schema.js';
+
+export type { GroupCommitInfo } from './group-commit.js';
+export type { SynchronousMode } from './schema.js';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file (its directory is created when missing), or ':memory:'. */
+  file: string;
+  /**
+   * Durability of an acknowledged append. Default `'FULL'`: every commit is fsynced, so an
+   * append that resolved survives a process crash, an OS crash and a power loss; group commit
+   * makes that one fsync per batch. `'NORMAL'` survives a process crash only (see schema.ts).
+   */
+  synchronous?: SynchronousMode;
+  /** Rows per read query; reads yield to the event loop between pages. Default 500. */
+  pageSize?: number;
+  /** Most writes committed in one transaction. Default 500. */
+  maxBatchSize?: number;
+  /** Told about every group commit (metrics). */
+  onGroupCommit?: (info: GroupCommitInfo) => void;
+  /** Clock for `created` and for `maxAge`; tests move it. Default: the system clock. */
+  now?: () => Date;
+}
+
+export interface SqliteEventStore extends EventStore {
+  readonly kind: 'sqlite';
+  /** The file passed at open. */
+  readonly file: string;
+  /** The durability in force, read back from SQLite (for logs and the health endpoint). */
+  readonly synchronous: SynchronousMode;
+}
+
+/** Opens (creating when missing) the store; throws StoreUnavailable when the file cannot be used. */
+export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
+  positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
+  positiveInteger('maxBatchSize', options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE);
+  let db: Database.Database;
+  try {
+    db = openDatabase(options.file, options.synchronous ?? 'FULL');
+  } catch (cause) {
+    throw new StoreUnavailable(`Cannot open the SQLite event store at ${options.file}`, { cause });
+  }
+  return new SqliteStore(db, options);
+}
+
+const DEFAULT_PAGE_SIZE = 500;
+const DEFAULT_MAX_BATCH_SIZE = 500;
+const NO_IDS = { idsFrom: () => [], revisionOf: () => undefined };
+
+class SqliteStore implements SqliteEventStore {
+  readonly kind = 'sqlite' as const;
+  readonly file: string;
+  readonly synchronous: SynchronousMode;
+  private readonly queries: Queries;
+  private readonly writer: GroupCommit;
+  private readonly ctx: ReadContext;
+  private readonly now: () => Date;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  /** Whether the batch being committed changed what subscriptions may read. */
+  private streamsChanged = false;
+  private closed = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    options: SqliteEventStoreOptions,
+  ) {
+    this.file = options.file;
+    // SQLite reports 1 for NORMAL and 2 for FULL.
+    this.synchronous = Number(db.pragma('synchronous', { simple: true })) === 1 ? 'NORMAL' : 'FULL';
+    this.now = options.now ?? (() => new Date());
+    const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.queries = new Queries(db);
+    this.ctx = {
+      queries: this.queries,
+      pageSize,
+      scanWindow: BigInt(pageSize) * 20n,
+      now: this.now,
+      guard: (query) => this.guard(query),
+    };
+    this.writer = new GroupCommit(db, {
+      maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+      onCommit: (info) => {
+        if (this.streamsChanged) {
+          this.streamsChanged = false;
+          for (const subscription of this.subscriptions) subscription.notifyCommit();
+        }
+        options.onGroupCommit?.(info);
+      },
+    });
+  }
+
+  async appendToStream(
+    stream: string,
+    events: EventToAppend[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    // Everything before submit runs synchronously at the call, so close() can still flush it.
+    this.assertOpen();
+    const encoded = encodeEvents(stream, events);
+    const expected = options.expectedRevision ?? 'any';
+    if (encoded.length === 0) return this.writer.submit(() => this.checkOnly(stream, expected));
+    return this.writer.submit(() => this.appendNow(stream, encoded, expected));
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    return readStream(this.ctx, stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    return readAll(this.ctx, options);
+  }
+
+  subscribeToStream(
+    stream: string,
+    handlers: SubscriptionHandlers,
+    options: SubscribeToStreamOptions = {},
+  ): Subscription {
+    const from = options.from ?? 'start';
+    // 'end' is resolved now, synchronously, so nothing written after this call is missed.
+    const cursor =
+      from === 'start'
+        ? -1n
+        : from === 'end'
+          ? this.guard(() => this.queries.stream(stream).lastRevision)
+          : from;
+    return this.track(streamPages(this.ctx, stream), cursor, handlers);
+  }
+
+  subscribeToAll(
+    handlers: SubscriptionHandlers,
+    options: SubscribeToAllOptions = {},
+  ): Subscription {
+    const from = options.from ?? 'start';
+    const pages = allPages(this.ctx, checkFilter(options.filter));
+    const cursor =
+      from === 'start' ? 0n : from === 'end' ? this.guard(() => this.queries.lastPosition()) : from;
+    return this.track(pages, cursor, handlers);
+  }
+
+  getStreamMetadata(stream: string): Promise<StreamMetadata> {
+    return settle(() => {
+      const info = this.guard(() => this.queries.stream(stream));
+      if (info.tombstoned) throw new StreamDeleted(stream);
+      return info.metadata;
+    });
+  }
+
+  async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
+    this.assertOpen();
+    const checked = checkMetadata(metadata);
+    await this.writer.submit(() => {
+      if (this.queries.stream(stream).tombstoned) throw new StreamDeleted(stream);
+      this.queries.setMetadata(stream, checked);
+      // maxCount and truncateBefore change what a stream subscription may still deliver.
+      this.streamsChanged = true;
+    });
+  }
+
+  async deleteStream(
+    stream: string,
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<void> {
+    this.assertOpen();
+    await this.writer.submit(() => {
+      const info = this.queries.stream(stream);
+      checkExpectedRevision(stream, info, options.expectedRevision ?? 'any', [], NO_IDS);
+      // Deleting a stream that never existed succeeds and leaves nothing behind, as in ESDB.
+      if (info.known) this.queries.softDelete(stream, info.lastRevision);
+    });
+  }
+
+  async tombstoneStream(
+    stream: string,
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<void> {
+    this.assertOpen();
+    await this.writer.submit(() => {
+      const info = this.queries.stream(stream);
+      checkExpectedRevision(stream, info, options.expectedRevision ?? 'any', [], NO_IDS);
+      this.queries.tombstone(stream);
+      // Wakes the stream's subscriptions, which then stop with StreamDeleted.
+      this.streamsChanged = true;
+    });
+  }
+
+  ping(): Promise<void> {
+    return settle(() => {
+      this.guard(() => this.queries.lastPosition());
+    });
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.closed = true;
+    // Appends already accepted are committed, not dropped.
+    this.writer.flush();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  /** Runs inside the group commit's transaction, in a savepoint of its own. */
+  private appendNow(
+    stream: string,
+    events: EncodedEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult {
+    const info = this.queries.stream(stream);
+    const check = checkExpectedRevision(
+      stream,
+      info,
+      expected,
+      events.map((event) => event.id),
+      {
+        idsFrom: (from, count) => this.queries.idsFrom(stream, from, count),
+        revisionOf: (id) => this.queries.revisionOf(stream, id),
+      },
+    );
+    if (check.outcome === 'idempotent') {
+      return {
+        nextExpectedRevision: check.lastRevision,
+        position: this.queries.positionAt(stream, check.lastRevision),
+      };
+    }
+    const created = this.now().toISOString();
+    let revision = info.lastRevision;
+    let position = 0n;
+    try {
+      for (const event of events) {
+        revision += 1n;
+        position = this.queries.insertEvent(stream, revision, event, created);
+      }
+    } catch (error) {
+      // An id already in the stream, at another place: the append overlaps an earlier one.
+      if (error instanceof Database.SqliteError && error.message.includes('event_id')) {
+        const actual = info.lastRevision < 0n ? 'no_stream' : info.lastRevision;
+        throw new WrongExpectedVersion(stream, expected, actual);
+      }
+      throw error;
+    }
+    this.queries.setLastRevision(stream, revision);
+    this.streamsChanged = true;
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * An empty append writes nothing and only checks the expectation, as EventStoreDB does.
+   * There is no written event, so the position is -1n (as in the EventStoreDB adapter).
+   */
+  private checkOnly(stream: string, expected: ExpectedRevision): AppendResult {
+    const info = this.queries.stream(stream);
+    checkExpectedRevision(stream, info, expected, [], NO_IDS);
+    return { nextExpectedRevision: info.lastRevision, position: -1n };
+  }
+
+  private track(
+    pages: ReturnType<typeof allPages>,
+    cursor: bigint,
+    handlers: SubscriptionHandlers,
+  ): Subscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(pages, cursor, handlers, (stopped) =>
+      this.subscriptions.delete(stopped),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  private guard<T>(query: () => T): T {
+    this.assertOpen();
+    try {
+      return query();
+    } catch (error) {
+      if (error instanceof Database.SqliteError) {
+        throw new StoreUnavailable('The SQLite event store could not be read', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailable('The SQLite event store is closed');
+  }
+}
+
+/** Runs a synchronous query as a promise, so failures reject instead of throwing at the call. */
+function settle<T>(query: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(query()));
+}
+
+function checkMetadata(metadata: StreamMetadata): StreamMetadata {
+  const checked: StreamMetadata = {};
+  if (metadata.maxCount !== undefined)
+    checked.maxCount = positiveInteger('maxCount', metadata.maxCount);
+  if (metadata.maxAge !== undefined) checked.maxAge = positiveInteger('maxAge', metadata.maxAge);
+  if (metadata.truncateBefore !== undefined) {
+    if (typeof metadata.truncateBefore !== 'bigint' || metadata.truncateBefore < 0n) {
+      throw new RangeError('truncateBefore must be a non-negative bigint');
+    }
+    checked.truncateBefore = metadata.truncateBefore;
+  }
+  return checked;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}

@@ -1,0 +1,83 @@
+// The SQLite file itself: WAL mode, the durability pragma, where it is created, and that it
+// keeps its events and positions across a restart.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreUnavailable } from '../errors.js';
+import { collect } from '../port.js';
+import { openDatabase, SCHEMA_VERSION } from './schema.js';
+import { openSqliteEventStore } from './sqlite-event-store.js';
+
+const oneEvent = () => [{ id: randomUUID(), type: 'Happened', data: { at: 'now' } }];
+
+describe('the SQLite event store file', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'accord-sqlite-file-'));
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates missing directories and writes in WAL mode', async () => {
+    const file = join(dir, 'nested', 'deeper', 'accord.sqlite');
+    const store = openSqliteEventStore({ file });
+    await store.appendToStream('s', oneEvent());
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('is FULL-synchronous by default and NORMAL when asked', async () => {
+    const full = openSqliteEventStore({ file: join(dir, 'full.sqlite') });
+    const normal = openSqliteEventStore({
+      file: join(dir, 'normal.sqlite'),
+      synchronous: 'NORMAL',
+    });
+    expect(full.synchronous).toBe('FULL');
+    expect(normal.synchronous).toBe('NORMAL');
+    await Promise.all([full.close(), normal.close()]);
+    const db = openDatabase(join(dir, 'direct.sqlite'), 'NORMAL');
+    expect(Number(db.pragma('synchronous', { simple: true }))).toBe(1);
+    db.close();
+  });
+
+  it('keeps events across a restart, and positions keep increasing', async () => {
+    const file = join(dir, 'accord.sqlite');
+    const first = openSqliteEventStore({ file });
+    const before = await first.appendToStream('kept', oneEvent());
+    await first.close();
+    const second = openSqliteEventStore({ file });
+    expect(await collect(second.readStream('kept'))).toHaveLength(1);
+    const after = await second.appendToStream('kept', oneEvent(), { expectedRevision: 0n });
+    expect(after.position).toBeGreaterThan(before.position);
+    await second.close();
+  });
+
+  it('refuses a file written by a newer schema', () => {
+    const file = join(dir, 'future.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openSqliteEventStore({ file })).toThrow(StoreUnavailable);
+  });
+
+  it('reports a path it cannot open as StoreUnavailable', () => {
+    expect(() => openSqliteEventStore({ file: dir })).toThrow(StoreUnavailable);
+  });
+
+  it('runs in memory for tests', async () => {
+    const store = openSqliteEventStore({ file: ':memory:' });
+    await store.appendToStream('m', oneEvent());
+    expect(await collect(store.readAll())).toHaveLength(1);
+    await store.ping();
+    await store.close();
+  });
+});

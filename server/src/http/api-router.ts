@@ -1,0 +1,221 @@
+/**
+ * One declaration per API route gives its express handler, its input validation and its
+ * OpenAPI 3.1 entry, so the documentation cannot drift from what the server accepts.
+ *
+ *   api.route({
+ *     method: 'post', path: '/negotiations/:negotiationId/documents', summary: 'Create a document',
+ *     params: z.object({ negotiationId: Id }), body: CreateDocumentBody,
+ *     handler: async ({ params, body, session }) => ({ status: 201, body: await create(...) }),
+ *   });
+ */
+import express, { type Express, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { HttpProblem, problemType } from './problem.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteContext<P, Q, B, S> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The signed-in user; always set unless the route is `public`. */
+  session: S;
+  req: Request;
+  res: Response;
+}
+
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, S> {
+  method: HttpMethod;
+  /** Express-style path under the router's prefix, e.g. `/documents/:documentId`. */
+  path: string;
+  summary: string;
+  tags?: string[];
+  /** `public` routes need no session. */
+  access?: 'public' | 'session';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Documented success status and schema (the response body is not validated at run time). */
+  responses?: Record<number, { description: string; schema?: z.ZodType }>;
+  handler(ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>, S>): Promise<RouteResult | void>;
+}
+
+export interface ApiRouterOptions<S> {
+  prefix: string;
+  /** Resolves the session of a request, or undefined when it has none. */
+  authenticate(req: Request): Promise<S | undefined>;
+}
+
+/** Turns zod issues into the 422 problem's `errors` list. */
+export function invalidInput(where: string, error: z.ZodError): HttpProblem {
+  return new HttpProblem({
+    type: problemType('invalid-input'),
+    title: 'The request is not valid',
+    status: 422,
+    detail: `Invalid ${where}: ${error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    errors: error.issues.map((i) => ({
+      path: `${where}${i.path.length ? '.' : ''}${i.path.join('.')}`,
+      message: i.message,
+    })),
+  });
+}
+
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: string,
+): z.infer<T> | undefined {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(where, result.error);
+  return result.data;
+}
+
+const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+const jsonSchema = (schema: z.ZodType): unknown =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+
+// Each spec keeps its own generic parameters; the list only needs what every spec shares.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRouteSpec<S> = RouteSpec<any, any, any, S>;
+
+export class ApiRouter<S> {
+  private readonly routes: AnyRouteSpec<S>[] = [];
+  readonly router = express.Router();
+
+  constructor(private readonly options: ApiRouterOptions<S>) {}
+
+  route<
+    P extends AnyObject = z.ZodObject,
+    Q extends AnyObject = z.ZodObject,
+    B extends z.ZodType = z.ZodUndefined,
+  >(spec: RouteSpec<P, Q, B, S>): void {
+    this.routes.push(spec);
+    this.router[spec.method](spec.path, async (req, res) => {
+      const session = await this.options.authenticate(req);
+      if (!session && spec.access !== 'public') {
+        throw HttpProblem.of(
+          401,
+          'unauthenticated',
+          'Sign in first',
+          'This request needs a signed-in user.',
+        );
+      }
+      const params = parse(spec.params, req.params, 'path') ?? {};
+      const query = parse(spec.query, req.query, 'query') ?? {};
+      const body = spec.body ? parse(spec.body, req.body ?? undefined, 'body') : undefined;
+      const result = await spec.handler({
+        params,
+        query,
+        body,
+        session: session as S,
+        req,
+        res,
+      } as RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>, S>);
+      if (res.headersSent) return;
+      if (result?.headers) res.set(result.headers);
+      const status = result?.status ?? (result?.body === undefined ? 204 : 200);
+      if (result?.body === undefined) res.status(status).end();
+      else res.status(status).json(result.body);
+    });
+  }
+
+  mount(app: Express): void {
+    app.use(this.options.prefix, this.router);
+  }
+
+  /** The OpenAPI 3.1 document for every route declared so far. */
+  openApi(info: { title: string; version: string; description?: string }): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const spec of this.routes) {
+      const path = `${this.options.prefix}${toOpenApiPath(spec.path)}`;
+      const parameters = [
+        ...objectParameters(spec.params, 'path'),
+        ...objectParameters(spec.query, 'query'),
+      ];
+      const responses: Record<string, unknown> = {};
+      for (const [status, response] of Object.entries(
+        spec.responses ?? { 200: { description: 'OK' } },
+      )) {
+        responses[status] = {
+          description: response.description,
+          ...(response.schema
+            ? { content: { 'application/json': { schema: jsonSchema(response.schema) } } }
+            : {}),
+        };
+      }
+      responses.default = {
+        description: 'An error',
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        },
+      };
+      paths[path] ??= {};
+      paths[path][spec.method] = {
+        summary: spec.summary,
+        ...(spec.tags ? { tags: spec.tags } : {}),
+        ...(spec.access === 'public' ? { security: [] } : {}),
+        ...(parameters.length ? { parameters } : {}),
+        ...(spec.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(spec.body) } },
+              },
+            }
+          : {}),
+        responses,
+      };
+    }
+    return {
+      openapi: '3.1.0',
+      info,
+      paths,
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'accord_session' } },
+        schemas: {
+          Problem: {
+            type: 'object',
+            description: 'RFC 9457 problem details',
+            properties: {
+              type: { type: 'string' },
+              title: { type: 'string' },
+              status: { type: 'integer' },
+              detail: { type: 'string' },
+              instance: { type: 'string' },
+              errors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { path: { type: 'string' }, message: { type: 'string' } },
+                },
+              },
+            },
+            required: ['type', 'title', 'status'],
+          },
+        },
+      },
+      security: [{ session: [] }],
+    };
+  }
+}
+
+function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query'): unknown[] {
+  if (!schema) return [];
+  const json = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}

@@ -1,0 +1,119 @@
+/**
+ * RFC 9457 problem details: every error the API returns has this shape, a stable `type`
+ * per kind of error, and is produced in one place (`toProblem`).
+ */
+import type { Response } from 'express';
+import {
+  AppendTooLarge,
+  StoreUnavailable,
+  StreamDeleted,
+  WrongExpectedVersion,
+} from '../eventstore/errors.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Field-level validation errors, for 422. */
+  errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+export const problemType = (code: string): string => `urn:accord:problem:${code}`;
+
+/** An error that already knows its problem. Route handlers throw these. */
+export class HttpProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'HttpProblem';
+  }
+
+  static of(
+    status: number,
+    code: string,
+    title: string,
+    detail?: string,
+    extra?: Record<string, unknown>,
+  ): HttpProblem {
+    return new HttpProblem({
+      type: problemType(code),
+      title,
+      status,
+      ...(detail ? { detail } : {}),
+      ...extra,
+    });
+  }
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  limit?: number;
+}
+
+const isBodyParserError = (e: unknown): e is Error & BodyParserError =>
+  e instanceof Error &&
+  typeof (e as BodyParserError).type === 'string' &&
+  typeof (e as BodyParserError).status === 'number';
+
+/** Maps any thrown value to a problem; unknown errors become a 500 without internals. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof HttpProblem) return error.problem;
+  if (error instanceof WrongExpectedVersion) {
+    return {
+      type: problemType('concurrency-conflict'),
+      title: 'Someone else changed this at the same time',
+      status: 409,
+      detail: 'Reload and try again.',
+    };
+  }
+  if (error instanceof StreamDeleted) {
+    return { type: problemType('gone'), title: 'This record has been deleted', status: 410 };
+  }
+  if (error instanceof AppendTooLarge) {
+    return {
+      type: problemType('too-large'),
+      title: 'The change is too large to record',
+      status: 413,
+      detail: error.message,
+    };
+  }
+  if (error instanceof StoreUnavailable) {
+    return {
+      type: problemType('store-unavailable'),
+      title: 'The event store is unavailable',
+      status: 503,
+      detail: 'Try again shortly.',
+    };
+  }
+  if (isBodyParserError(error)) {
+    if (error.type === 'entity.too.large') {
+      return {
+        type: problemType('body-too-large'),
+        title: 'Request body too large',
+        status: 413,
+        detail: `The limit is ${error.limit ?? '?'} bytes.`,
+      };
+    }
+    if (error.type === 'entity.parse.failed') {
+      return {
+        type: problemType('malformed-json'),
+        title: 'Request body is not valid JSON',
+        status: 400,
+      };
+    }
+    return {
+      type: problemType('bad-request'),
+      title: 'Bad request',
+      status: error.status ?? 400,
+      detail: error.type,
+    };
+  }
+  return { type: problemType('internal'), title: 'Internal server error', status: 500 };
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}

@@ -1,0 +1,67 @@
+/**
+ * Prometheus metrics served at /metrics. One registry per server instance (tests start
+ * several servers in one process), created here and passed to whoever records.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  httpDuration: Histogram<'method' | 'route'>;
+  appendDuration: Histogram<'store' | 'outcome'>;
+  appendedEvents: Counter<'store'>;
+  websocketConnections: Gauge<'kind'>;
+  loadedDocuments: Gauge;
+  subscriptionLag: Gauge<'subscription'>;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'accord_http_requests_total',
+      help: 'HTTP requests by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'accord_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    appendDuration: new Histogram({
+      name: 'accord_eventstore_append_duration_seconds',
+      help: 'Event store append latency, including group-commit wait',
+      labelNames: ['store', 'outcome'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    appendedEvents: new Counter({
+      name: 'accord_eventstore_appended_events_total',
+      help: 'Events appended to the event store',
+      labelNames: ['store'],
+      registers: [registry],
+    }),
+    websocketConnections: new Gauge({
+      name: 'accord_websocket_connections',
+      help: 'Open websocket connections by kind (collab, socketio)',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    loadedDocuments: new Gauge({
+      name: 'accord_loaded_documents',
+      help: 'Collaborative documents loaded in memory',
+      registers: [registry],
+    }),
+    subscriptionLag: new Gauge({
+      name: 'accord_subscription_lag_seconds',
+      help: 'Age of the last event a subscription processed: how far behind the log it runs',
+      labelNames: ['subscription'],
+      registers: [registry],
+    }),
+  };
+}

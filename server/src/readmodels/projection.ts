@@ -1,0 +1,33 @@
+/**
+ * A projection turns events into rows. It owns its tables: `migrate` creates them, `reset`
+ * drops them for a rebuild, `apply` handles one event inside the projector's transaction.
+ */
+import type { Action } from '@accord/shared';
+import type { RecordedEvent } from '../eventstore/port.js';
+import type { ReadModelDb } from './read-model-db.js';
+
+/** What a projection tells the live layer changed, so socket.io can push it to the right rooms. */
+export interface ReadModelChange {
+  /** e.g. 'amendment', 'position', 'comment', 'document', 'stakeholder', 'member', 'activity' */
+  kind: string;
+  negotiationId?: string;
+  documentId?: string;
+  id?: string;
+  /** The permission a role needs to be told about it (e.g. 'record.read', 'invitations.manage'). */
+  readAction: Action;
+  /** A short, safe summary for toasts and activity (never hashes or e-mails). */
+  summary?: string;
+  /** The event that caused it. */
+  eventType: string;
+  position: bigint;
+}
+
+export interface Projection {
+  readonly name: string;
+  /** Creates the projection's tables if they do not exist. */
+  migrate(db: ReadModelDb): void;
+  /** Drops everything the projection owns. */
+  reset(db: ReadModelDb): void;
+  /** Applies one event; returns what changed (nothing when the event is not its business). */
+  apply(db: ReadModelDb, event: RecordedEvent): ReadModelChange[] | void;
+}

@@ -1,0 +1,147 @@
+/**
+ * Feeds the projections from a catch-up subscription to `$all`, starting after the stored
+ * checkpoint. Each event and the new checkpoint are written in one transaction, so a crash
+ * never applies an event twice or skips one. Callers that just appended can `waitFor` the
+ * position to read their own writes.
+ */
+import { EventEmitter } from 'node:events';
+import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../eventstore/port.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Projection, ReadModelChange } from './projection.js';
+import type { ReadModelDb } from './read-model-db.js';
+
+/** Bump when any projection's tables change shape: a mismatch triggers a rebuild at start. */
+export const READ_MODEL_SCHEMA_VERSION = 1;
+const PROJECTOR = 'main';
+
+export interface ProjectorOptions {
+  store: EventStore;
+  db: ReadModelDb;
+  projections: Projection[];
+  /** Only these streams are read; the text's update stream is far too large to project here. */
+  filter?: EventFilter;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+export interface ProjectorEvents {
+  changes: [ReadModelChange[]];
+}
+
+export class Projector extends EventEmitter<ProjectorEvents> {
+  private subscription: Subscription | undefined;
+  private position: bigint | undefined;
+  private waiters: { position: bigint; resolve(): void }[] = [];
+  private readonly applyInTransaction: (event: RecordedEvent) => ReadModelChange[];
+
+  constructor(private readonly options: ProjectorOptions) {
+    super();
+    const { db, projections } = options;
+    const save = db.prepare(
+      `INSERT INTO checkpoints (projector, position, schema_version) VALUES (?, ?, ?)
+       ON CONFLICT(projector) DO UPDATE SET position = excluded.position, schema_version = excluded.schema_version`,
+    );
+    this.applyInTransaction = db.transaction((event: RecordedEvent) => {
+      const changes: ReadModelChange[] = [];
+      for (const projection of projections) {
+        const produced = projection.apply(db, event);
+        if (produced) changes.push(...produced);
+      }
+      save.run(PROJECTOR, event.position!.toString(), READ_MODEL_SCHEMA_VERSION);
+      return changes;
+    });
+  }
+
+  /** The last position applied, or undefined before the first event. */
+  get checkpoint(): bigint | undefined {
+    return this.position;
+  }
+
+  /** Creates tables, rebuilds if the stored schema is outdated, and subscribes. Resolves once caught up. */
+  async start(): Promise<void> {
+    const { db, projections, logger } = this.options;
+    const stored = db
+      .prepare('SELECT position, schema_version FROM checkpoints WHERE projector = ?')
+      .get(PROJECTOR) as { position: string; schema_version: number } | undefined;
+    if (stored && stored.schema_version !== READ_MODEL_SCHEMA_VERSION) {
+      logger.info(
+        { from: stored.schema_version, to: READ_MODEL_SCHEMA_VERSION },
+        'read-model schema changed: rebuilding',
+      );
+      this.reset();
+    } else {
+      for (const p of projections) p.migrate(db);
+      this.position = stored ? BigInt(stored.position) : undefined;
+    }
+    this.subscribe();
+    await this.subscription!.caughtUp;
+    logger.info({ checkpoint: this.position?.toString() ?? 'start' }, 'read models caught up');
+  }
+
+  /** Drops and recreates every projection's tables and forgets the checkpoint. */
+  reset(): void {
+    const { db, projections } = this.options;
+    db.transaction(() => {
+      for (const p of projections) p.reset(db);
+      for (const p of projections) p.migrate(db);
+      db.prepare('DELETE FROM checkpoints WHERE projector = ?').run(PROJECTOR);
+    })();
+    this.position = undefined;
+  }
+
+  private subscribe(): void {
+    const { store, filter, logger, metrics } = this.options;
+    this.subscription = store.subscribeToAll(
+      {
+        onEvent: (event) => {
+          const changes = this.applyInTransaction(event);
+          this.position = event.position;
+          metrics?.subscriptionLag.set(
+            { subscription: 'read-models' },
+            (Date.now() - event.created.getTime()) / 1000,
+          );
+          this.releaseWaiters();
+          if (changes.length) this.emit('changes', changes);
+        },
+        onError: (error) => {
+          logger.error({ err: error }, 'read-model subscription dropped; resubscribing in 1 s');
+          setTimeout(() => this.subscribe(), 1000).unref();
+        },
+      },
+      { from: this.position ?? 'start', ...(filter ? { filter } : {}) },
+    );
+  }
+
+  /**
+   * Resolves once the projector has applied everything up to `position`. Events that the
+   * filter excludes never arrive, so callers pass the position of an event it does include.
+   */
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
+    if (this.position !== undefined && this.position >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`read models did not reach position ${position} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ position, resolve: done });
+    });
+  }
+
+  private releaseWaiters(): void {
+    if (this.waiters.length === 0 || this.position === undefined) return;
+    const reached = this.position;
+    const remaining: typeof this.waiters = [];
+    for (const w of this.waiters) w.position <= reached ? w.resolve() : remaining.push(w);
+    this.waiters = remaining;
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = undefined;
+  }
+}

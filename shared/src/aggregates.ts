@@ -1,0 +1,87 @@
+// Which decider and which stream each command goes to, so the server's command handler is one
+// generic loop: load `stream`, fold with `decider.evolve`, `decider.decide`, append.
+import { userEmailCommandSchemas, userCommandSchemas } from './accounts/commands.js';
+import type { UserCommand, UserEmailCommand } from './accounts/commands.js';
+import { userEmailDecider } from './accounts/email-reservation.js';
+import { userDecider } from './accounts/user.js';
+import { amendmentCommandSchemas, type AmendmentCommand } from './amendment/commands.js';
+import { amendmentDecider } from './amendment/decider.js';
+import type { AccordCommand, CommandType } from './commands.js';
+import { commentsCommandSchemas, type CommentsCommand } from './comments/commands.js';
+import { commentsDecider } from './comments/decider.js';
+import type { Decider } from './decider.js';
+import { documentCommandSchemas, type DocumentCommand } from './document/commands.js';
+import { documentDecider } from './document/decider.js';
+import {
+  amendmentStream,
+  commentsStream,
+  documentStream,
+  negotiationStream,
+  positionsStream,
+  userEmailStream,
+  userStream,
+} from './ids.js';
+import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
+import { negotiationDecider } from './negotiation/decider.js';
+import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
+import { positionsDecider } from './positions/decider.js';
+
+interface Aggregate<Command extends AccordCommand, Event, State> {
+  decider: Decider<Command, Event, State>;
+  commandTypes: readonly Command['type'][];
+  streamFor: (command: Command) => string;
+}
+
+const aggregate = <Command extends AccordCommand, Event, State>(
+  decider: Decider<Command, Event, State>,
+  schemas: Record<Command['type'], unknown>,
+  streamFor: (command: Command) => string,
+): Aggregate<Command, Event, State> => ({
+  decider,
+  commandTypes: Object.keys(schemas) as Command['type'][],
+  streamFor,
+});
+
+export const aggregates = {
+  negotiation: aggregate(negotiationDecider, negotiationCommandSchemas, (c: NegotiationCommand) =>
+    negotiationStream(c.data.negotiationId),
+  ),
+  document: aggregate(documentDecider, documentCommandSchemas, (c: DocumentCommand) =>
+    documentStream(c.data.documentId),
+  ),
+  amendment: aggregate(amendmentDecider, amendmentCommandSchemas, (c: AmendmentCommand) =>
+    amendmentStream(c.data.amendmentId),
+  ),
+  positions: aggregate(positionsDecider, positionsCommandSchemas, (c: PositionsCommand) =>
+    positionsStream(c.data.documentId),
+  ),
+  comments: aggregate(commentsDecider, commentsCommandSchemas, (c: CommentsCommand) =>
+    commentsStream(c.data.documentId),
+  ),
+  user: aggregate(userDecider, userCommandSchemas, (c: UserCommand) => userStream(c.data.userId)),
+  userEmail: aggregate(userEmailDecider, userEmailCommandSchemas, (c: UserEmailCommand) =>
+    userEmailStream(c.data.email),
+  ),
+};
+
+export type AggregateName = keyof typeof aggregates;
+
+const aggregateByCommand = new Map<string, AggregateName>(
+  Object.entries(aggregates).flatMap(([name, { commandTypes }]) =>
+    commandTypes.map((type) => [type, name as AggregateName] as const),
+  ),
+);
+
+export function aggregateOf(type: CommandType): AggregateName {
+  const name = aggregateByCommand.get(type);
+  if (!name) throw new Error(`No aggregate handles ${type}`);
+  return name;
+}
+
+/** The stream a command is decided on, e.g. `amendment-<amendmentId>` for AcceptAmendment. */
+export function streamForCommand(command: AccordCommand): string {
+  const { streamFor } = aggregates[aggregateOf(command.type)] as {
+    streamFor: (command: AccordCommand) => string;
+  };
+  return streamFor(command);
+}

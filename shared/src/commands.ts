@@ -1,0 +1,33 @@
+// The registry of every command's data schema. The server validates REST and socket.io input
+// with these (omitting what it fills in itself) and generates OpenAPI with `z.toJSONSchema`.
+import { userCommandSchemas, userEmailCommandSchemas } from './accounts/commands.js';
+import type { UserCommand, UserEmailCommand } from './accounts/commands.js';
+import { amendmentCommandSchemas, type AmendmentCommand } from './amendment/commands.js';
+import { commentsCommandSchemas, type CommentsCommand } from './comments/commands.js';
+import { documentCommandSchemas, type DocumentCommand } from './document/commands.js';
+import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
+import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
+
+export const commandSchemas = {
+  ...negotiationCommandSchemas,
+  ...documentCommandSchemas,
+  ...amendmentCommandSchemas,
+  ...positionsCommandSchemas,
+  ...commentsCommandSchemas,
+  ...userCommandSchemas,
+  ...userEmailCommandSchemas,
+};
+
+export type AccordCommand =
+  | NegotiationCommand
+  | DocumentCommand
+  | AmendmentCommand
+  | PositionsCommand
+  | CommentsCommand
+  | UserCommand
+  | UserEmailCommand;
+export type CommandType = keyof typeof commandSchemas;
+export const commandTypes = Object.keys(commandSchemas) as CommandType[];
+
+export const isCommandType = (type: string): type is CommandType =>
+  Object.hasOwn(commandSchemas, type);

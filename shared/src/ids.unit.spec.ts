@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  amendmentStream,
+  commentsStream,
+  docTextStream,
+  documentStream,
+  negotiationStream,
+  parseStreamName,
+  positionsStream,
+  roundtableStream,
+  streamCategories,
+  userEmailStream,
+  userStream,
+} from './ids.js';
+
+describe('stream names', () => {
+  it('follow category-id for every category', () => {
+    const named = [
+      negotiationStream('n'),
+      documentStream('d'),
+      docTextStream('d'),
+      amendmentStream('a'),
+      positionsStream('d'),
+      commentsStream('d'),
+      roundtableStream('r'),
+      userStream('u'),
+      userEmailStream('e@x.org'),
+    ];
+    expect(named.map((name) => parseStreamName(name)?.category)).toEqual([...streamCategories]);
+  });
+
+  it('split at the first dash, as EventStoreDB does, so ids may contain dashes', () => {
+    const id = '0195a4b2-7c1e-7d3a-9f00-1234567890ab';
+    expect(parseStreamName(amendmentStream(id))).toEqual({ category: 'amendment', id });
+  });
+
+  it('return null for streams that are not ours', () => {
+    expect(parseStreamName('$ce-amendment')).toBeNull();
+    expect(parseStreamName('amendment-')).toBeNull();
+    expect(parseStreamName('nodash')).toBeNull();
+  });
+});

@@ -1,0 +1,93 @@
+// THE permission matrix: role × action × document mode → allowed, as one readonly table. The
+// server enforces it for every command and Yjs connection, deciders call `can`/`assertCan`, and
+// the client only uses it to hide what a user cannot do.
+import { Forbidden } from './decider.js';
+import { documentModes, roles, type DocumentMode, type Role } from './vocabulary.js';
+
+type Cell = Readonly<Record<DocumentMode, boolean>>;
+type Row = Readonly<Record<Role, Cell>>;
+
+// Cells are shared between rows, so they are frozen: a stray write cannot change many rows.
+const YES: Cell = Object.freeze({ 'open-drafting': true, formal: true });
+const NO: Cell = Object.freeze({ 'open-drafting': false, formal: false });
+const OPEN_DRAFTING_ONLY: Cell = Object.freeze({ 'open-drafting': true, formal: false });
+
+const everyone: Row = Object.freeze({
+  chair: YES,
+  secretariat: YES,
+  delegate: YES,
+  'civil-society': YES,
+  observer: YES,
+});
+const chairOnly: Row = Object.freeze({
+  chair: YES,
+  secretariat: NO,
+  delegate: NO,
+  'civil-society': NO,
+  observer: NO,
+});
+/** Non-political housekeeping the secretariat does for the chair. */
+const chairAndSecretariat: Row = Object.freeze({ ...chairOnly, secretariat: YES });
+/** Parties to the text; civil society and observers do not table amendments. */
+const chairAndDelegates: Row = Object.freeze({ ...chairOnly, delegate: YES });
+/** Everyone may say where they stand except the neutral secretariat; only delegations count. */
+const positionHolders: Row = Object.freeze({ ...everyone, secretariat: NO });
+
+export const permissionMatrix = Object.freeze({
+  'document.read': everyone,
+  /** The record: amendments, positions, consensus, history and replay. */
+  'record.read': everyone,
+  'text.edit': Object.freeze({
+    chair: YES,
+    secretariat: YES,
+    delegate: OPEN_DRAFTING_ONLY,
+    'civil-society': NO,
+    observer: NO,
+  }),
+  'amendment.table': chairAndDelegates,
+  'amendment.cosponsor': chairAndDelegates,
+  'amendment.revise': chairAndDelegates,
+  'amendment.withdraw': chairAndDelegates,
+  'amendment.decide': chairOnly,
+  'position.state': positionHolders,
+  'position.withdraw': positionHolders,
+  'comment.post': everyone,
+  /** Beyond this, a comment's author may always resolve and reopen their own comment. */
+  'comment.resolve': chairAndSecretariat,
+  'paragraph.setStatus': chairOnly,
+  'revision.issue': chairOnly,
+  'document.create': chairAndSecretariat,
+  'document.changeMode': chairOnly,
+  'document.adopt': chairOnly,
+  'document.export': chairAndSecretariat,
+  'stakeholders.manage': chairAndSecretariat,
+  'invitations.manage': chairAndSecretariat,
+  'members.manage': chairAndSecretariat,
+  'chairs.appoint': chairAndSecretariat,
+  'roundtable.schedule': chairAndSecretariat,
+  'roundtable.issuePaper': chairAndSecretariat,
+} as const satisfies Readonly<Record<string, Row>>);
+
+export type Action = keyof typeof permissionMatrix;
+export const actions: readonly Action[] = Object.freeze(Object.keys(permissionMatrix) as Action[]);
+
+/**
+ * Whether `role` may do `action` in a document of `mode`. Without a mode, only what is allowed
+ * in every mode is allowed, so a caller that forgets the mode never gains a permission.
+ */
+export function can(role: Role, action: Action, mode?: DocumentMode): boolean {
+  const cell = permissionMatrix[action][role];
+  return mode === undefined ? documentModes.every((m) => cell[m]) : cell[mode];
+}
+
+export function assertCan(role: Role, action: Action, mode?: DocumentMode): void {
+  if (!can(role, action, mode)) {
+    throw new Forbidden(`A ${role} may not ${action}${mode ? ` in ${mode}` : ''}`, {
+      reason: `not-allowed:${action}`,
+    });
+  }
+}
+
+/** The roles allowed an action, e.g. to explain a refusal ("only the chair may …"). */
+export const rolesAllowed = (action: Action, mode?: DocumentMode): Role[] =>
+  roles.filter((role) => can(role, action, mode));

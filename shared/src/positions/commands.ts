@@ -1,0 +1,33 @@
+// Commands on a `positions-<documentId>` stream. A member states positions for their own
+// stakeholder only, so the stakeholder is taken from the actor, never from the input.
+import { z } from 'zod';
+import type { CommandOf, CommandsOf } from '../messages.js';
+import { entityIdSchema, freeText } from '../schema.js';
+import { stanceSchema } from '../vocabulary.js';
+
+/** What a position is about; the server checks the paragraph or amendment is in this document. */
+export const positionTargetSchema = z.strictObject({
+  kind: z.enum(['paragraph', 'amendment']),
+  id: entityIdSchema,
+});
+
+export const statePositionSchema = z.strictObject({
+  documentId: entityIdSchema,
+  target: positionTargetSchema,
+  stance: stanceSchema,
+  statement: freeText(4000).optional(),
+});
+
+export const withdrawPositionSchema = z.strictObject({
+  documentId: entityIdSchema,
+  target: positionTargetSchema,
+});
+
+export const positionsCommandSchemas = {
+  StatePosition: statePositionSchema,
+  WithdrawPosition: withdrawPositionSchema,
+} as const;
+
+export type PositionsCommand = CommandsOf<typeof positionsCommandSchemas>;
+export type StatePosition = CommandOf<PositionsCommand, 'StatePosition'>;
+export type WithdrawPosition = CommandOf<PositionsCommand, 'WithdrawPosition'>;

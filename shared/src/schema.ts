@@ -1,0 +1,40 @@
+// Shared zod building blocks for command and event schemas. Kept JSON-schema friendly (no
+// type-changing transforms) because the server generates OpenAPI with `z.toJSONSchema`.
+import { z } from 'zod';
+
+/** Every entity id is a UUID or a ULID (DESIGN.md); the caller or the server generates it. */
+export const entityIdSchema = z.union([z.uuid(), z.ulid()]);
+
+/** A UTC instant; offsets are refused so that stored times compare as strings. */
+export const instantSchema = z.iso.datetime();
+
+/** Trimmed, non-empty, bounded text for titles and names. */
+export const labelText = (max: number) => z.string().trim().min(1).max(max);
+
+/** Bounded free text that may be empty (reasons, statements). */
+export const freeText = (max: number) => z.string().max(max);
+
+/** A Yjs relative position, encoded by the server; opaque to the domain. */
+export const relativePositionSchema = z.base64().min(1).max(1024);
+
+/**
+ * A revision (0-based) in a `doctext-` stream. Stream revisions are bigints, which JSON cannot
+ * carry, so events hold a decimal string; commands also take a safe integer for convenience.
+ */
+export const streamRevisionStringSchema = z.string().regex(/^(0|[1-9][0-9]{0,19})$/);
+export const streamRevisionInputSchema = z.union([
+  streamRevisionStringSchema,
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+]);
+
+/** Lower-case hex SHA-256 of an invitation token; the server hashes, the domain compares. */
+export const tokenHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A PHC-format password hash (`$argon2id$v=19$...`) computed by the server. */
+export const passwordHashSchema = z
+  .string()
+  .min(16)
+  .max(512)
+  .regex(/^\$[a-z0-9-]+\$/);
+
+export const emailSchema = z.email().max(254);

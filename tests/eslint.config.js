@@ -1,0 +1,3 @@
+import { accordLintConfig } from '../.config/eslint.base.js';
+
+export default accordLintConfig(import.meta.dirname);
