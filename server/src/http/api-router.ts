@@ -84,12 +84,14 @@ const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g
 const jsonSchema = (schema: z.ZodType): unknown =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
 
-// Each spec keeps its own generic parameters; the list only needs what every spec shares.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyRouteSpec<S> = RouteSpec<any, any, any, S>;
+/** What the OpenAPI document needs of a route, without its handler's generic types. */
+type RouteDoc = Pick<
+  RouteSpec<AnyObject, AnyObject, z.ZodType, unknown>,
+  'method' | 'path' | 'summary' | 'tags' | 'access' | 'params' | 'query' | 'body' | 'responses'
+>;
 
 export class ApiRouter<S> {
-  private readonly routes: AnyRouteSpec<S>[] = [];
+  private readonly routes: RouteDoc[] = [];
   readonly router = express.Router();
 
   constructor(private readonly options: ApiRouterOptions<S>) {}
@@ -99,7 +101,8 @@ export class ApiRouter<S> {
     Q extends AnyObject = z.ZodObject,
     B extends z.ZodType = z.ZodUndefined,
   >(spec: RouteSpec<P, Q, B, S>): void {
-    this.routes.push(spec);
+    const { method, path, summary, tags, access, params, query, body, responses } = spec;
+    this.routes.push({ method, path, summary, tags, access, params, query, body, responses });
     this.router[spec.method](spec.path, async (req, res) => {
       const session = await this.options.authenticate(req);
       if (!session && spec.access !== 'public') {

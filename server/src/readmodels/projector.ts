@@ -136,7 +136,10 @@ export class Projector extends EventEmitter<ProjectorEvents> {
     if (this.waiters.length === 0 || this.position === undefined) return;
     const reached = this.position;
     const remaining: typeof this.waiters = [];
-    for (const w of this.waiters) w.position <= reached ? w.resolve() : remaining.push(w);
+    for (const w of this.waiters) {
+      if (w.position <= reached) w.resolve();
+      else remaining.push(w);
+    }
     this.waiters = remaining;
   }
 

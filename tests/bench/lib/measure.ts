@@ -11,7 +11,7 @@ export async function opsPerSecond(
   return operations / seconds;
 }
 
-export async function timeMs(work: () => Promise<unknown> | unknown): Promise<number> {
+export async function timeMs(work: () => unknown): Promise<number> {
   const start = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - start) / 1e6;

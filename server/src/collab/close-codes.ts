@@ -1,0 +1,79 @@
+/**
+ * Close codes of the collaboration websocket (`/collab/<documentId>`), named once so the server
+ * and the browser agree (this file imports nothing, so it can move to shared/ unchanged).
+ *
+ * y-websocket's client stops reconnecting on 4400–4499 ("the server decided; retrying cannot
+ * help") and retries on every other code, so each code sits in the range that matches what
+ * the client should do. The browser should pass `shouldReconnect: (e) => !isPermanentClose(e.code)`
+ * so that 1009 is treated as permanent too.
+ *
+ *   socket.close(CollabCloseCode.PersistenceFailed, CollabCloseReason.PersistenceFailed);
+ */
+
+export const CollabCloseCode = {
+  /** The server is shutting down (RFC 6455 "going away"). Reconnect. */
+  GoingAway: 1001,
+  /**
+   * A frame exceeded the gateway's `maxMessageBytes` (RFC 6455 "message too big"); sent by the
+   * `ws` library itself before the message is read. Permanent: the same message would be sent
+   * again after a reconnect.
+   */
+  MessageTooBig: 1009,
+  /** An unexpected server error while handling the connection (RFC 6455). Reconnect. */
+  InternalError: 1011,
+  /**
+   * The client did not read fast enough and the server stopped buffering for it (RFC 6455
+   * "try again later"). Reconnect: the resync sends what it missed.
+   */
+  TryAgainLater: 1013,
+  /** A message could not be decoded (unknown type, truncated, invalid Yjs update). */
+  MalformedMessage: 4400,
+  /** The session behind the connection ended (logout, expiry), found by `refreshAccess`. */
+  SessionEnded: 4401,
+  /**
+   * Refused: a read-only connection sent a change (`write-refused`; the change was neither
+   * applied, stored nor broadcast), or the user lost access (`access-revoked`). Permanent on
+   * purpose: a client whose change was refused would send it again on every reconnect, so it
+   * must drop its local copy and reconnect with a fresh Y.Doc.
+   */
+  Forbidden: 4403,
+  /** The document no longer exists (found by `refreshAccess`). */
+  DocumentNotFound: 4404,
+  /**
+   * One Yjs update is larger than one stored event may be (about 1 MiB, EventStoreDB's append
+   * limit). The update was not applied.
+   */
+  UpdateTooLarge: 4413,
+  /** The connection sent document updates faster than the per-connection limit allows. */
+  RateLimited: 4429,
+  /**
+   * Appending to the document's log failed, so the server unloaded the document. Reconnect:
+   * the document is reloaded from the log and the client re-sends what was not stored.
+   */
+  PersistenceFailed: 4500,
+} as const;
+
+export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseCode];
+
+/** Machine-readable close reasons; a human-readable detail may follow after `: `. */
+export const CollabCloseReason = {
+  ShuttingDown: 'shutting-down',
+  MessageTooBig: 'message-too-big',
+  InternalError: 'internal-error',
+  SlowConsumer: 'slow-consumer',
+  MalformedMessage: 'malformed-message',
+  SessionEnded: 'session-ended',
+  WriteRefused: 'write-refused',
+  AccessRevoked: 'access-revoked',
+  DocumentNotFound: 'document-not-found',
+  UpdateTooLarge: 'update-too-large',
+  RateLimited: 'rate-limited',
+  PersistenceFailed: 'persistence-failed',
+} as const;
+
+export type CollabCloseReason = (typeof CollabCloseReason)[keyof typeof CollabCloseReason];
+
+/** Whether reconnecting after this close is pointless (the client must change something first). */
+export function isPermanentClose(code: number): boolean {
+  return (code >= 4400 && code < 4500) || code === CollabCloseCode.MessageTooBig;
+}

@@ -1,0 +1,353 @@
+/**
+ * One loaded document: its Y.Doc, its connections, its awareness and its log writer. Runs the
+ * sync protocol per connection, enforces write permission, and broadcasts an update only once
+ * it is stored (see text-writer.ts for the durability rule).
+ *
+ *   const document = new CollabDocument({ documentId, state: await loadDocState(store, id), ... });
+ *   document.attach(connection);
+ *   await document.change(attribution, [(doc) => replaceParagraphText(doc, id, 0, 4, 'Urges')]);
+ */
+import type { Logger } from 'pino';
+import type { RawData } from 'ws';
+import * as Y from 'yjs';
+import type { EventStore } from '../eventstore/port.js';
+import { AwarenessRelay, type AwarenessLimits } from './awareness-relay.js';
+import { CollabCloseCode, CollabCloseReason } from './close-codes.js';
+import { CollabConnection } from './collab-connection.js';
+import type { Attribution } from './collab-hooks.js';
+import {
+  MalformedMessage,
+  decodeClientMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol.js';
+import { REPLAY_ORIGIN, type DocState } from './text-history.js';
+import { TextWriter, type SnapshotPolicy, type StoredUpdate } from './text-writer.js';
+import { decodeYjsUpdate, wouldChange } from './update-inspection.js';
+
+export interface CollabDocumentOptions {
+  documentId: string;
+  state: DocState;
+  store: EventStore;
+  logger: Logger;
+  snapshotEvery: SnapshotPolicy;
+  awareness: AwarenessLimits;
+  /** Largest update one connection may send; one stored event must hold it. */
+  maxUpdateBytes: number;
+  idleUnloadMs: number;
+  /** No connection and no server operation for `idleUnloadMs`: the gateway may unload it. */
+  onIdle: (document: CollabDocument) => void;
+  /** The document failed (its log could not be written) and has closed itself. */
+  onFailed: (document: CollabDocument) => void;
+  onConnectionOpened: (connection: CollabConnection) => void;
+  onConnectionClosed: (connection: CollabConnection) => void;
+}
+
+/** The origin of a server transaction; collects the updates it produced to report revisions. */
+class ServerChange {
+  readonly updates: StoredUpdate[] = [];
+  constructor(readonly attribution: Attribution) {}
+}
+
+const SHUTDOWN_GRACE_MS = 1000;
+
+// Updates whose origin is neither a connection nor a server change should not exist; they are
+// still stored (the log must hold every change) under this attribution, and logged.
+const UNATTRIBUTED: Attribution = { userId: 'system', stakeholderId: 'system' };
+
+export class CollabDocument {
+  readonly documentId: string;
+  readonly doc: Y.Doc;
+  readonly connections = new Set<CollabConnection>();
+  private readonly relay: AwarenessRelay;
+  private readonly writer: TextWriter;
+  private readonly logger: Logger;
+  private holds = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private state: 'live' | 'closing' | 'closed' = 'live';
+
+  constructor(private readonly options: CollabDocumentOptions) {
+    this.documentId = options.documentId;
+    this.doc = options.state.doc;
+    this.logger = options.logger.child({ documentId: options.documentId });
+    this.writer = new TextWriter({
+      store: options.store,
+      documentId: options.documentId,
+      revision: options.state.revision,
+      snapshotEvery: options.snapshotEvery,
+      updatesSinceSnapshot: options.state.updatesSinceSnapshot,
+      bytesSinceSnapshot: options.state.bytesSinceSnapshot,
+      encodeState: () => Y.encodeStateAsUpdate(this.doc),
+      onStored: (updates) => this.broadcastStored(updates),
+      onFailed: (error) => this.fail(error),
+      logger: this.logger,
+    });
+    this.relay = new AwarenessRelay(this.doc, options.awareness, (message) => {
+      // Sent back to its sender too: y-websocket's client treats 30 s without any message as
+      // a dead connection, and its own awareness echo is what it hears when it is alone.
+      for (const connection of this.connections) connection.send(message);
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.onDocUpdate(update, origin),
+    );
+    this.scheduleIdleCheck();
+  }
+
+  get closed(): boolean {
+    return this.state === 'closed';
+  }
+
+  get revision(): bigint | undefined {
+    return this.writer.lastRevision;
+  }
+
+  isIdle(): boolean {
+    return this.connections.size === 0 && this.holds === 0;
+  }
+
+  /** Keeps the document loaded until the returned release is called. */
+  hold(): () => void {
+    this.holds += 1;
+    this.cancelIdleCheck();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      this.scheduleIdleCheck();
+    };
+  }
+
+  attach(connection: CollabConnection): void {
+    if (this.state !== 'live') {
+      connection.close(CollabCloseCode.GoingAway, CollabCloseReason.ShuttingDown);
+      return;
+    }
+    this.connections.add(connection);
+    this.options.onConnectionOpened(connection);
+    this.cancelIdleCheck();
+    const { socket } = connection;
+    socket.on('message', (data: RawData, isBinary: boolean) =>
+      this.receive(connection, data, isBinary),
+    );
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('error', (error) =>
+      this.logger.debug({ err: error, connection: connection.id }, 'socket error'),
+    );
+    socket.on('close', () => this.detach(connection));
+    // As y-websocket's own server does: our state vector (so the client sends what we lack)
+    // and who is already here.
+    connection.send(encodeSyncStep1(this.doc));
+    const states = this.relay.currentStatesMessage();
+    if (states) connection.send(states);
+  }
+
+  /**
+   * Runs each step as one transaction attributed to `attribution`, stored and broadcast like
+   * any update. Steps run back to back, so nothing interleaves with them. Resolves with the
+   * revision of the last event they produced (undefined when they changed nothing).
+   */
+  async change(
+    attribution: Attribution,
+    steps: ReadonlyArray<(doc: Y.Doc) => void>,
+  ): Promise<{ revision: bigint | undefined }> {
+    if (this.state !== 'live') throw new DocumentUnloaded(this.documentId);
+    const release = this.hold();
+    try {
+      const origin = new ServerChange(attribution);
+      // A step that throws has still committed what it changed before throwing (Yjs has no
+      // rollback), so steps must validate before they mutate.
+      for (const step of steps) this.doc.transact(() => step(this.doc), origin);
+      await this.writer.whenStored();
+      return { revision: origin.updates.at(-1)?.revision };
+    } finally {
+      release();
+    }
+  }
+
+  /** Waits until everything applied so far is stored (or the writer failed). */
+  drain(): Promise<void> {
+    return this.writer.drain();
+  }
+
+  /** Stops handling messages, stores what was applied, then closes every connection. */
+  async shutdown(code: number, reason: string): Promise<void> {
+    if (this.state !== 'live') return;
+    this.state = 'closing';
+    await this.writer.drain();
+    const sockets = [...this.connections].map((connection) => connection.socket);
+    this.destroy(code, reason);
+    // Give clients a moment to answer the close frame, so they see the code rather than a
+    // dropped connection; then drop whoever did not answer.
+    const closed = sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === socket.CLOSED) resolve();
+          else socket.once('close', () => resolve());
+        }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(closed),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    for (const socket of sockets) if (socket.readyState !== socket.CLOSED) socket.terminate();
+  }
+
+  /** Closes every connection and frees the document at once. */
+  destroy(code: number, reason: string): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.cancelIdleCheck();
+    for (const connection of this.connections) connection.close(code, reason);
+    this.relay.destroy();
+    this.doc.destroy();
+  }
+
+  private receive(connection: CollabConnection, data: RawData, isBinary: boolean): void {
+    if (this.state !== 'live' || !connection.isOpen) return;
+    try {
+      if (!isBinary) throw new MalformedMessage('Text frames are not part of the protocol');
+      const message = decodeClientMessage(toBytes(data));
+      switch (message.type) {
+        case 'sync-step1': {
+          // Encoded now, sent once everything applied up to now is stored: the answer never
+          // contains a change the log might still lose.
+          const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector));
+          this.writer.whenStored().then(
+            () => connection.send(answer),
+            () => undefined, // the document failed and closed the connection
+          );
+          return;
+        }
+        case 'sync-step2':
+        case 'sync-update':
+          this.receiveUpdate(connection, message.update);
+          return;
+        case 'awareness':
+          if (connection.awarenessLimit.take()) this.relay.receive(connection, message.update);
+          return;
+        case 'query-awareness': {
+          const states = this.relay.currentStatesMessage();
+          if (states) connection.send(states);
+          return;
+        }
+        default: {
+          const unhandled: never = message;
+          throw new MalformedMessage(`Unhandled message ${JSON.stringify(unhandled)}`);
+        }
+      }
+    } catch (error) {
+      // Thrown from a socket event, an error would take the whole process down: close instead.
+      if (error instanceof MalformedMessage) {
+        this.logger.info(
+          { err: error, connection: connection.id, userId: connection.user.userId },
+          'malformed message',
+        );
+        connection.close(CollabCloseCode.MalformedMessage, CollabCloseReason.MalformedMessage);
+      } else {
+        this.logger.error({ err: error, connection: connection.id }, 'handling a message failed');
+        connection.close(CollabCloseCode.InternalError, CollabCloseReason.InternalError);
+      }
+    }
+  }
+
+  private receiveUpdate(connection: CollabConnection, update: Uint8Array): void {
+    const decoded = decodeYjsUpdate(update);
+    if (!connection.canWrite) {
+      // y-websocket answers our sync step 1 with its step 2 even when it has nothing to add;
+      // only an update that would change the text is a refused write.
+      if (!wouldChange(this.doc, decoded)) return;
+      this.logger.warn(
+        { connection: connection.id, userId: connection.user.userId },
+        'write refused',
+      );
+      const detail = connection.readOnlyReason ? `: ${connection.readOnlyReason}` : '';
+      connection.close(CollabCloseCode.Forbidden, `${CollabCloseReason.WriteRefused}${detail}`);
+      return;
+    }
+    if (update.byteLength > this.options.maxUpdateBytes) {
+      connection.close(CollabCloseCode.UpdateTooLarge, CollabCloseReason.UpdateTooLarge);
+      return;
+    }
+    if (!connection.updateLimit.take()) {
+      connection.close(CollabCloseCode.RateLimited, CollabCloseReason.RateLimited);
+      return;
+    }
+    // The doc's 'update' event (onDocUpdate) enqueues the novel part for storing.
+    Y.applyUpdate(this.doc, update, connection);
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === REPLAY_ORIGIN) return;
+    const stored: StoredUpdate = {
+      update,
+      attribution: this.attributionOf(origin),
+      origin,
+      occurredAt: new Date().toISOString(),
+    };
+    if (origin instanceof ServerChange) origin.updates.push(stored);
+    this.writer.enqueue(stored);
+  }
+
+  private attributionOf(origin: unknown): Attribution {
+    if (origin instanceof ServerChange) return origin.attribution;
+    if (origin instanceof CollabConnection) {
+      return { userId: origin.user.userId, stakeholderId: origin.user.stakeholderId };
+    }
+    this.logger.error('update with an unknown origin; stored as system');
+    return UNATTRIBUTED;
+  }
+
+  private broadcastStored(updates: readonly StoredUpdate[]): void {
+    for (const stored of updates) {
+      const message = encodeSyncUpdate(stored.update);
+      for (const connection of this.connections) {
+        if (connection !== stored.origin) connection.send(message);
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.logger.error({ err: error }, 'storing text updates failed; unloading the document');
+    this.destroy(CollabCloseCode.PersistenceFailed, CollabCloseReason.PersistenceFailed);
+    this.options.onFailed(this);
+  }
+
+  private detach(connection: CollabConnection): void {
+    if (!this.connections.delete(connection)) return;
+    this.options.onConnectionClosed(connection);
+    if (this.state === 'closed') return;
+    this.relay.removePeer(connection);
+    this.scheduleIdleCheck();
+  }
+
+  private scheduleIdleCheck(): void {
+    if (this.state !== 'live' || !this.isIdle() || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.isIdle()) this.options.onIdle(this);
+    }, this.options.idleUnloadMs);
+    this.idleTimer.unref();
+  }
+
+  private cancelIdleCheck(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+}
+
+export class DocumentUnloaded extends Error {
+  constructor(readonly documentId: string) {
+    super(`Document ${documentId} was unloaded while in use`);
+    this.name = 'DocumentUnloaded';
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

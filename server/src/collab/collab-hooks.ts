@@ -1,0 +1,51 @@
+/**
+ * The typed hooks through which the collaboration gateway asks the rest of Accord for decisions
+ * it must not make itself (who the user is, whether they may write), and the identities it
+ * attaches to every change.
+ *
+ *   const hooks: CollabHooks = {
+ *     authenticate: async (req, documentId) => authorizeFromSessionCookie(req.headers.cookie, documentId),
+ *   };
+ */
+import type { IncomingMessage } from 'node:http';
+
+/** The authenticated person behind a connection, as other participants see them. */
+export interface CollabUser {
+  userId: string;
+  displayName: string;
+  /** The delegation (or organisation) the user acts for. */
+  stakeholderId: string;
+  stakeholderName: string;
+  /** CSS colour of the user's cursor and selection. */
+  color: string;
+}
+
+export type CollabAuthResult =
+  | { ok: true; user: CollabUser; canWrite: boolean; readOnlyReason?: string }
+  | { ok: false; status: 401 | 403 | 404 };
+
+/**
+ * What the hook may read of the upgrade request. The gateway keeps exactly this (not the
+ * request) for `refreshAccess`, so a hook that passes on the upgrade behaves the same on refresh.
+ */
+export type CollabAuthRequest = Pick<IncomingMessage, 'headers' | 'url'>;
+
+/** Who a change to the text is attributed to; stored as the event's metadata. */
+export interface Attribution {
+  userId: string;
+  stakeholderId: string;
+  /** Set when the change applies an accepted amendment. */
+  amendmentId?: string;
+}
+
+export interface CollabHooks {
+  /**
+   * Runs in the HTTP `upgrade` handler, before any websocket exists, and again for every open
+   * connection on `refreshAccess`. Must check the session (cookie, never a URL token) and the
+   * request's Origin (a cookie-authenticated websocket is otherwise open to cross-site
+   * hijacking), and decide from the permission matrix and the document's mode whether the
+   * connection may write. Declared as a property so that a hook typed for a full
+   * IncomingMessage does not compile: on refresh only the headers and URL exist.
+   */
+  authenticate: (req: CollabAuthRequest, documentId: string) => Promise<CollabAuthResult>;
+}

@@ -1,0 +1,222 @@
+/**
+ * A document's text as events: every Yjs update is a `TextUpdated` event (binary data) in
+ * `doctext-<documentId>`, and `doctextsnapshot-<documentId>` holds periodic full states, so a
+ * document (or its state as of any revision, for time travel) is rebuilt from the latest
+ * snapshot plus the updates after it.
+ *
+ *   const { doc, revision } = await loadDocState(store, documentId);
+ *   const then = await loadDocState(store, documentId, { asOfRevision: 41n });
+ */
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '../eventstore/port.js';
+import { collect } from '../eventstore/port.js';
+import type { Attribution } from './collab-hooks.js';
+
+export const TEXT_UPDATED = 'TextUpdated';
+export const TEXT_SNAPSHOT_TAKEN = 'TextSnapshotTaken';
+
+/** Spelled as shared's `docTextStream`; both must stay in step. */
+export const docTextStream = (documentId: string): string => `doctext-${documentId}`;
+export const docTextSnapshotStream = (documentId: string): string =>
+  `doctextsnapshot-${documentId}`;
+
+/** Origin of transactions that replay the log, so they are never written back to it. */
+export const REPLAY_ORIGIN = Symbol('collab.replay');
+
+export function textUpdatedEvent(
+  update: Uint8Array,
+  attribution: Attribution,
+  occurredAt: string,
+): EventToAppend {
+  const metadata: JsonObject = {
+    userId: attribution.userId,
+    stakeholderId: attribution.stakeholderId,
+    occurredAt,
+  };
+  if (attribution.amendmentId !== undefined) metadata.amendmentId = attribution.amendmentId;
+  return { id: randomUUID(), type: TEXT_UPDATED, data: update, metadata };
+}
+
+/** Bytes an event counts for against MAX_APPEND_SIZE, as the adapters count them. */
+export function eventSize(event: EventToAppend): number {
+  const data =
+    event.data instanceof Uint8Array
+      ? event.data.byteLength
+      : Buffer.byteLength(JSON.stringify(event.data));
+  return (
+    data + (event.metadata === undefined ? 0 : Buffer.byteLength(JSON.stringify(event.metadata)))
+  );
+}
+
+/**
+ * The events of one snapshot. A state that does not fit one append is split into parts, each
+ * appended on its own; a reader only uses a snapshot whose parts are all there.
+ */
+export function snapshotEvents(
+  state: Uint8Array,
+  upToRevision: bigint,
+  maxPartBytes: number,
+): EventToAppend[] {
+  const upTo = upToRevision.toString();
+  if (state.byteLength <= maxPartBytes) {
+    return [
+      {
+        id: randomUUID(),
+        type: TEXT_SNAPSHOT_TAKEN,
+        data: state,
+        metadata: { upToRevision: upTo },
+      },
+    ];
+  }
+  const snapshotId = randomUUID();
+  const parts = Math.ceil(state.byteLength / maxPartBytes);
+  return Array.from({ length: parts }, (_, part) => ({
+    id: randomUUID(),
+    type: TEXT_SNAPSHOT_TAKEN,
+    data: state.subarray(part * maxPartBytes, (part + 1) * maxPartBytes),
+    metadata: { upToRevision: upTo, snapshotId, part, parts },
+  }));
+}
+
+export interface DocState {
+  doc: Y.Doc;
+  /** The last `doctext-` revision folded in; undefined when there is none. */
+  revision: bigint | undefined;
+  /** The revision the snapshot used covers; undefined when loading started from nothing. */
+  snapshotRevision: bigint | undefined;
+  /** Updates (and their bytes) folded in after the snapshot: what the next snapshot saves. */
+  updatesSinceSnapshot: number;
+  bytesSinceSnapshot: number;
+}
+
+export interface LoadOptions {
+  /** Stop at this `doctext-` revision (inclusive): the text as it stood then. */
+  asOfRevision?: bigint;
+}
+
+// Applying updates in groups inside one transaction lets Yjs integrate them in one pass.
+const APPLY_GROUP = 256;
+
+/** Rebuilds a document from its latest usable snapshot and the updates after it. */
+export async function loadDocState(
+  store: EventStore,
+  documentId: string,
+  options: LoadOptions = {},
+): Promise<DocState> {
+  const { asOfRevision } = options;
+  const doc = new Y.Doc();
+  const snapshot = await readLatestSnapshot(store, documentId, asOfRevision);
+  if (snapshot) Y.applyUpdate(doc, snapshot.state, REPLAY_ORIGIN);
+
+  let revision = snapshot?.upToRevision;
+  let updatesSinceSnapshot = 0;
+  let bytesSinceSnapshot = 0;
+  let group: Uint8Array[] = [];
+  const applyGroup = () => {
+    const updates = group;
+    group = [];
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update, REPLAY_ORIGIN);
+    }, REPLAY_ORIGIN);
+  };
+  const from = snapshot ? snapshot.upToRevision + 1n : 'start';
+  for await (const event of store.readStream(docTextStream(documentId), { fromRevision: from })) {
+    if (asOfRevision !== undefined && event.revision > asOfRevision) break;
+    revision = event.revision;
+    if (event.type !== TEXT_UPDATED || !(event.data instanceof Uint8Array)) continue;
+    group.push(event.data);
+    updatesSinceSnapshot += 1;
+    bytesSinceSnapshot += event.data.byteLength;
+    if (group.length >= APPLY_GROUP) applyGroup();
+  }
+  if (group.length > 0) applyGroup();
+  return {
+    doc,
+    revision,
+    snapshotRevision: snapshot?.upToRevision,
+    updatesSinceSnapshot,
+    bytesSinceSnapshot,
+  };
+}
+
+interface SnapshotMetadata {
+  upToRevision: bigint;
+  snapshotId: string | undefined;
+  part: number;
+  parts: number;
+}
+
+/**
+ * The newest complete snapshot (covering at most `asOfRevision` when given). Reads backwards one
+ * event at a time: snapshot events are large, and usually the newest one is all that is needed.
+ */
+export async function readLatestSnapshot(
+  store: EventStore,
+  documentId: string,
+  asOfRevision?: bigint,
+): Promise<{ state: Uint8Array; upToRevision: bigint } | undefined> {
+  const stream = docTextSnapshotStream(documentId);
+  let from: bigint | 'end' = 'end';
+  let group:
+    { snapshotId: string; upToRevision: bigint; parts: Array<Uint8Array | undefined> } | undefined;
+  for (;;) {
+    const [event]: RecordedEvent[] = await collect(
+      store.readStream(stream, { direction: 'backwards', fromRevision: from, maxCount: 1 }),
+    );
+    if (!event) return undefined;
+    const meta = snapshotMetadata(event);
+    if (
+      meta &&
+      event.data instanceof Uint8Array &&
+      (asOfRevision === undefined || meta.upToRevision <= asOfRevision)
+    ) {
+      if (meta.parts === 1) return { state: event.data, upToRevision: meta.upToRevision };
+      // Parts are appended in order, so reading backwards meets the last part first; a group
+      // that does not start there was interrupted and is skipped.
+      if (
+        group?.snapshotId !== meta.snapshotId &&
+        meta.snapshotId !== undefined &&
+        meta.part === meta.parts - 1
+      ) {
+        group = {
+          snapshotId: meta.snapshotId,
+          upToRevision: meta.upToRevision,
+          parts: new Array<Uint8Array | undefined>(meta.parts),
+        };
+      }
+      if (group && group.snapshotId === meta.snapshotId && meta.part < group.parts.length) {
+        group.parts[meta.part] = event.data;
+        const parts = group.parts.filter((part) => part !== undefined);
+        if (parts.length === group.parts.length) {
+          return { state: Buffer.concat(parts), upToRevision: group.upToRevision };
+        }
+      }
+    }
+    if (event.revision === 0n) return undefined;
+    from = event.revision - 1n;
+  }
+}
+
+function snapshotMetadata(event: RecordedEvent): SnapshotMetadata | undefined {
+  if (event.type !== TEXT_SNAPSHOT_TAKEN) return undefined;
+  const { upToRevision, snapshotId, part, parts } = event.metadata;
+  if (typeof upToRevision !== 'string' || !/^\d+$/.test(upToRevision)) return undefined;
+  if (parts === undefined)
+    return { upToRevision: BigInt(upToRevision), snapshotId: undefined, part: 0, parts: 1 };
+  if (
+    typeof snapshotId !== 'string' ||
+    !Number.isInteger(part) ||
+    !Number.isInteger(parts) ||
+    (part as number) < 0 ||
+    (part as number) >= (parts as number)
+  ) {
+    return undefined;
+  }
+  return {
+    upToRevision: BigInt(upToRevision),
+    snapshotId,
+    part: part as number,
+    parts: parts as number,
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * Writes one loaded document's Yjs updates to its `doctext-` stream, batched, and takes its
+ * snapshots.
+ *
+ * DURABILITY RULE. An update reaches other clients only after the append that contains it has
+ * succeeded: `onStored` (which broadcasts) runs after the append, and sync step 2 answers wait
+ * for `whenStored()`. If an append fails, nothing after it is written, every waiter is
+ * rejected and `onFailed` runs once; the gateway then closes every connection of the document
+ * with 4500 and unloads it, so clients resync from the log, and the y-websocket client
+ * re-sends whatever the log lacks (its sync step 2 answers the server's state vector). The
+ * in-memory document therefore never runs ahead of the log for anyone but the author of a
+ * not-yet-stored change, and never silently diverges from it.
+ *
+ *   const writer = new TextWriter({ store, documentId, revision, ... });
+ *   writer.enqueue(update, attribution, origin);  // from the doc's 'update' event
+ *   await writer.whenStored();                    // everything enqueued so far is in the log
+ */
+import type { Logger } from 'pino';
+import { MAX_APPEND_SIZE, type EventStore, type EventToAppend } from '../eventstore/port.js';
+import type { Attribution } from './collab-hooks.js';
+import {
+  docTextSnapshotStream,
+  docTextStream,
+  eventSize,
+  snapshotEvents,
+  textUpdatedEvent,
+} from './text-history.js';
+
+export interface SnapshotPolicy {
+  /** Take a snapshot after this many stored updates… */
+  updates: number;
+  /** …or after this many stored update bytes, whichever comes first. */
+  bytes: number;
+}
+
+export interface StoredUpdate {
+  update: Uint8Array;
+  attribution: Attribution;
+  /** The transaction origin: the connection that sent it, or a server change. */
+  origin: unknown;
+  occurredAt: string;
+  /** Set once stored. */
+  revision?: bigint;
+}
+
+export interface TextWriterOptions {
+  store: EventStore;
+  documentId: string;
+  /** The stream's last revision when the document was loaded. */
+  revision: bigint | undefined;
+  snapshotEvery: SnapshotPolicy;
+  updatesSinceSnapshot: number;
+  bytesSinceSnapshot: number;
+  /** The document's full state; called only when every enqueued update is stored. */
+  encodeState: () => Uint8Array;
+  /** Called after each successful append, in order. */
+  onStored: (updates: readonly StoredUpdate[]) => void;
+  /** Called once, when an append fails; the writer accepts nothing afterwards. */
+  onFailed: (error: unknown) => void;
+  logger: Logger;
+}
+
+interface Waiter {
+  resolve: (revision: bigint | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+type Entry = { kind: 'update'; update: StoredUpdate } | { kind: 'waiter'; waiter: Waiter };
+
+interface Batch {
+  updates: StoredUpdate[];
+  events: EventToAppend[];
+  size: number;
+  waiters: Waiter[];
+}
+
+export class TextWriter {
+  private pending: Entry[] = [];
+  private inFlight: Entry[] = [];
+  private running = false;
+  private failure: { error: Error } | undefined;
+  private revision: bigint | undefined;
+  private updatesSinceSnapshot: number;
+  private bytesSinceSnapshot: number;
+  private snapshotting: Promise<void> | undefined;
+  private runLoop: Promise<void> | undefined;
+
+  constructor(private readonly options: TextWriterOptions) {
+    this.revision = options.revision;
+    this.updatesSinceSnapshot = options.updatesSinceSnapshot;
+    this.bytesSinceSnapshot = options.bytesSinceSnapshot;
+  }
+
+  /** The revision of the last event this writer stored (or found at load). */
+  get lastRevision(): bigint | undefined {
+    return this.revision;
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  enqueue(update: StoredUpdate): void {
+    if (this.failure) return;
+    this.pending.push({ kind: 'update', update });
+    this.schedule();
+  }
+
+  /**
+   * Resolves (with the stream's last revision) once everything enqueued before the call is
+   * stored; rejects if the writer failed first.
+   */
+  whenStored(): Promise<bigint | undefined> {
+    if (this.failure) return Promise.reject(this.failure.error);
+    if (!this.running && this.pending.length === 0) return Promise.resolve(this.revision);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ kind: 'waiter', waiter: { resolve, reject } });
+      this.schedule();
+    });
+  }
+
+  /** Waits for pending updates and any snapshot being written; for unloading and shutdown. */
+  async drain(): Promise<void> {
+    await this.whenStored().catch(() => undefined);
+    await this.runLoop;
+    await this.snapshotting;
+  }
+
+  private schedule(): void {
+    if (this.running) return;
+    this.running = true;
+    // setImmediate gathers every update of this event-loop turn (all messages already read from
+    // the sockets) into one append.
+    this.runLoop = new Promise((resolve) => setImmediate(() => resolve(this.run())));
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.pending.length > 0 && !this.failure) {
+        this.inFlight = this.pending;
+        this.pending = [];
+        for (const batch of toBatches(this.inFlight)) await this.write(batch);
+        this.inFlight = [];
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.running = false;
+    }
+    if (!this.failure && this.pending.length === 0) this.maybeSnapshot();
+  }
+
+  private async write(batch: Batch): Promise<void> {
+    if (batch.events.length > 0) {
+      const { nextExpectedRevision } = await this.options.store.appendToStream(
+        docTextStream(this.options.documentId),
+        batch.events,
+        { expectedRevision: this.revision ?? 'no_stream' },
+      );
+      const first = nextExpectedRevision - BigInt(batch.events.length) + 1n;
+      batch.updates.forEach((update, i) => (update.revision = first + BigInt(i)));
+      this.revision = nextExpectedRevision;
+      this.updatesSinceSnapshot += batch.updates.length;
+      this.bytesSinceSnapshot += batch.updates.reduce((sum, u) => sum + u.update.byteLength, 0);
+      try {
+        this.options.onStored(batch.updates);
+      } catch (error) {
+        // The updates are stored: a failing listener must not be mistaken for a failed append.
+        this.options.logger.error(
+          { err: error, documentId: this.options.documentId },
+          'onStored failed',
+        );
+      }
+    }
+    for (const waiter of batch.waiters) waiter.resolve(this.revision);
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure) return;
+    this.failure = { error: error instanceof Error ? error : new Error(String(error)) };
+    const entries = [...this.inFlight, ...this.pending];
+    this.inFlight = [];
+    this.pending = [];
+    for (const entry of entries) if (entry.kind === 'waiter') entry.waiter.reject(error);
+    this.options.onFailed(error);
+  }
+
+  // Runs synchronously right after the last append with nothing pending, so the encoded state
+  // is exactly what the log holds up to `revision`.
+  private maybeSnapshot(): void {
+    const { updates, bytes } = this.options.snapshotEvery;
+    if (this.snapshotting || this.revision === undefined) return;
+    if (this.updatesSinceSnapshot < updates && this.bytesSinceSnapshot < bytes) return;
+    const upTo = this.revision;
+    const events = snapshotEvents(
+      this.options.encodeState(),
+      upTo,
+      MAX_APPEND_SIZE - SNAPSHOT_HEADROOM,
+    );
+    this.updatesSinceSnapshot = 0;
+    this.bytesSinceSnapshot = 0;
+    this.snapshotting = (async () => {
+      try {
+        // A snapshot only saves replay time, so its failure is logged and the log stays whole.
+        for (const event of events) {
+          await this.options.store.appendToStream(docTextSnapshotStream(this.options.documentId), [
+            event,
+          ]);
+        }
+      } catch (error) {
+        this.options.logger.warn(
+          { err: error, documentId: this.options.documentId },
+          'snapshot failed',
+        );
+      } finally {
+        this.snapshotting = undefined;
+      }
+    })();
+  }
+}
+
+// Room for the metadata of a snapshot part (its ids and counters).
+const SNAPSHOT_HEADROOM = 1024;
+
+/**
+ * Splits entries into appends under MAX_APPEND_SIZE, keeping order. A waiter stays with the
+ * batch of the updates before it, so it resolves as soon as they are stored.
+ */
+function toBatches(entries: readonly Entry[]): Batch[] {
+  const batches: Batch[] = [];
+  let current: Batch = { updates: [], events: [], size: 0, waiters: [] };
+  for (const entry of entries) {
+    if (entry.kind === 'waiter') {
+      current.waiters.push(entry.waiter);
+      continue;
+    }
+    const { update, attribution, occurredAt } = entry.update;
+    const event = textUpdatedEvent(update, attribution, occurredAt);
+    const size = eventSize(event);
+    if (current.events.length > 0 && current.size + size > MAX_APPEND_SIZE) {
+      batches.push(current);
+      current = { updates: [], events: [], size: 0, waiters: [] };
+    }
+    current.updates.push(entry.update);
+    current.events.push(event);
+    current.size += size;
+  }
+  batches.push(current);
+  return batches;
+}
