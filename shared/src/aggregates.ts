@@ -3,6 +3,7 @@
 import { userEmailCommandSchemas, userCommandSchemas } from './accounts/commands.js';
 import type { UserCommand, UserEmailCommand } from './accounts/commands.js';
 import { userEmailDecider } from './accounts/email-reservation.js';
+import { sessionCommandSchemas, sessionDecider, type SessionCommand } from './accounts/session.js';
 import { userDecider } from './accounts/user.js';
 import { amendmentCommandSchemas, type AmendmentCommand } from './amendment/commands.js';
 import { amendmentDecider } from './amendment/decider.js';
@@ -19,6 +20,7 @@ import {
   negotiationStream,
   positionsStream,
   userEmailStream,
+  sessionStream,
   userStream,
 } from './ids.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
@@ -61,6 +63,9 @@ export const aggregates = {
   user: aggregate(userDecider, userCommandSchemas, (c: UserCommand) => userStream(c.data.userId)),
   userEmail: aggregate(userEmailDecider, userEmailCommandSchemas, (c: UserEmailCommand) =>
     userEmailStream(c.data.email),
+  ),
+  session: aggregate(sessionDecider, sessionCommandSchemas, (c: SessionCommand) =>
+    sessionStream(c.data.tokenHash),
   ),
 };
 

@@ -2,6 +2,7 @@
 // with these (omitting what it fills in itself) and generates OpenAPI with `z.toJSONSchema`.
 import { userCommandSchemas, userEmailCommandSchemas } from './accounts/commands.js';
 import type { UserCommand, UserEmailCommand } from './accounts/commands.js';
+import { sessionCommandSchemas, type SessionCommand } from './accounts/session.js';
 import { amendmentCommandSchemas, type AmendmentCommand } from './amendment/commands.js';
 import { commentsCommandSchemas, type CommentsCommand } from './comments/commands.js';
 import { documentCommandSchemas, type DocumentCommand } from './document/commands.js';
@@ -16,6 +17,7 @@ export const commandSchemas = {
   ...commentsCommandSchemas,
   ...userCommandSchemas,
   ...userEmailCommandSchemas,
+  ...sessionCommandSchemas,
 };
 
 export type AccordCommand =
@@ -25,7 +27,8 @@ export type AccordCommand =
   | PositionsCommand
   | CommentsCommand
   | UserCommand
-  | UserEmailCommand;
+  | UserEmailCommand
+  | SessionCommand;
 export type CommandType = keyof typeof commandSchemas;
 export const commandTypes = Object.keys(commandSchemas) as CommandType[];
 

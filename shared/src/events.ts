@@ -4,6 +4,7 @@
 //   const event = parseEvent(recorded.type, recorded.data, recorded.metadata.schemaVersion);
 import type { z } from 'zod';
 import { userEmailEventSchemas, userEventSchemas } from './accounts/events.js';
+import { sessionEventSchemas } from './accounts/session.js';
 import { amendmentEventSchemas } from './amendment/events.js';
 import { commentsEventSchemas } from './comments/events.js';
 import { documentEventSchemas } from './document/events.js';
@@ -25,6 +26,7 @@ export const eventSchemas = {
   ...commentsEventSchemas,
   ...userEventSchemas,
   ...userEmailEventSchemas,
+  ...sessionEventSchemas,
 };
 
 export type AccordEvent = EventsOf<typeof eventSchemas>;

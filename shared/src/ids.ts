@@ -14,6 +14,7 @@ export const streamCategories = [
   'roundtable',
   'user',
   'useremail',
+  'session',
 ] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
@@ -35,6 +36,8 @@ export const userStream = (userId: string) => streamName('user', userId);
  * `UserEmailReserved` to it with expected revision `no_stream` before registering the user.
  */
 export const userEmailStream = (email: string) => streamName('useremail', normaliseEmail(email));
+/** A sign-in session, named by the SHA-256 of its token (never the token). */
+export const sessionStream = (tokenHash: string) => streamName('session', tokenHash);
 
 /** Splits at the first `-` (as EventStoreDB's `$by_category` does); null for foreign streams. */
 export function parseStreamName(name: string): { category: StreamCategory; id: string } | null {

@@ -46,3 +46,5 @@ export * from './accounts/commands.js';
 export * from './accounts/events.js';
 export * from './accounts/user.js';
 export * from './accounts/email-reservation.js';
+export * from './accounts/session.js';
+export * from './realtime.js';

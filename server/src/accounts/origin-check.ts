@@ -10,7 +10,7 @@ import { HttpProblem } from '../http/problem.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function isSameOrigin(req: IncomingMessage): boolean {
+export function isSameOrigin(req: Pick<IncomingMessage, 'headers'>): boolean {
   if (req.headers['sec-fetch-site'] === 'cross-site') return false;
   const origin = req.headers.origin;
   if (!origin) return true;

@@ -13,7 +13,7 @@ const isHttps = (req: IncomingMessage): boolean =>
   (req.socket as { encrypted?: boolean }).encrypted === true ||
   req.headers['x-forwarded-proto'] === 'https';
 
-export function sessionTokenOf(req: IncomingMessage): string | undefined {
+export function sessionTokenOf(req: Pick<IncomingMessage, 'headers'>): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   const token = parse(header)[SESSION_COOKIE];

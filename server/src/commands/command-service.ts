@@ -6,6 +6,7 @@
 import {
   aggregates,
   aggregateOf,
+  commandSchemas,
   parseStoredEvent,
   streamForCommand,
   toEventMetadata,
@@ -14,6 +15,7 @@ import {
   type Decider,
 } from '@accord/shared';
 import type { EventStore, JsonObject } from '../eventstore/port.js';
+import { HttpProblem, problemType } from '../http/problem.js';
 import { handleCommand, type CommandResult, type EventCodec } from './handle-command.js';
 
 export const accordCodec: EventCodec<AccordCommand, AccordEvent> = {
@@ -33,6 +35,19 @@ export function createCommandService(deps: {
 }): CommandService {
   return {
     async execute(command) {
+      // The last line of defence for every entry point: nothing invalid is ever decided or appended.
+      const valid = commandSchemas[command.type].safeParse(command.data);
+      if (!valid.success) {
+        throw new HttpProblem({
+          type: problemType('invalid-input'),
+          title: 'The request is not valid',
+          status: 422,
+          detail: valid.error.issues
+            .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+            .join('; '),
+          errors: valid.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
       const { decider } = aggregates[aggregateOf(command.type)] as unknown as {
         decider: Decider<AccordCommand, AccordEvent, unknown>;
       };

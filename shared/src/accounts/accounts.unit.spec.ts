@@ -7,6 +7,7 @@ import { NOW, uuid } from '../test-support/fixtures.js';
 import type { UserCommand, UserEmailCommand } from './commands.js';
 import { userEmailDecider } from './email-reservation.js';
 import type { UserEmailEvent, UserEvent } from './events.js';
+import { sessionDecider } from './session.js';
 import { userDecider } from './user.js';
 
 const userId = uuid(100);
@@ -97,5 +98,49 @@ describe('e-mail reservation decider', () => {
 
   it('names the reservation stream by the normalised address', () => {
     expect(userEmailStream(' ANA.Lopez@UN.example')).toBe('useremail-ana.lopez@un.example');
+  });
+});
+
+describe('session', () => {
+  const tokenHash = 'a'.repeat(64);
+  const userId = '0b6f9c2e-3c1a-4a8e-9a55-6f1f2a3b4c5d';
+  const meta = { commandId: 'c-1', actor: null, now: '2026-11-23T09:00:00.000Z' };
+  const started = {
+    type: 'SessionStarted' as const,
+    data: { tokenHash, userId, startedAt: meta.now, expiresAt: '2026-11-23T21:00:00.000Z' },
+  };
+
+  it('starts once', () => {
+    DeciderSpecification.for(sessionDecider)
+      .given([])
+      .when({
+        type: 'StartSession',
+        data: { tokenHash, userId, expiresAt: '2026-11-23T21:00:00.000Z' },
+        meta,
+      })
+      .then([started]);
+    DeciderSpecification.for(sessionDecider)
+      .given([started])
+      .when({
+        type: 'StartSession',
+        data: { tokenHash, userId, expiresAt: '2026-11-23T21:00:00.000Z' },
+        meta,
+      })
+      .thenThrows(Conflict);
+  });
+
+  it('ends once; ending again changes nothing; an unknown session is not found', () => {
+    const end = {
+      type: 'EndSession' as const,
+      data: { tokenHash, reason: 'signed-out' as const },
+      meta,
+    };
+    const ended = {
+      type: 'SessionEnded' as const,
+      data: { tokenHash, userId, reason: 'signed-out' as const, endedAt: meta.now },
+    };
+    DeciderSpecification.for(sessionDecider).given([started]).when(end).then([ended]);
+    DeciderSpecification.for(sessionDecider).given([started, ended]).when(end).thenNothingHappens();
+    DeciderSpecification.for(sessionDecider).given([]).when(end).thenThrows(NotFound);
   });
 });

@@ -1,0 +1,532 @@
+/**
+ * The socket.io gateway: pushes read-model changes and presence to the members of negotiations
+ * and documents, through rooms per role so that no socket is sent what its role may not read.
+ * The handshake is authenticated from the session cookie; every client payload is validated.
+ *
+ *   const realtime = createSocketGateway({ httpServer, logger, metrics, authenticate,
+ *     membership, documentNegotiation, changes: projector });
+ *   realtime.disconnectUser(userId); // on sign-out
+ *   await realtime.refreshMembership(negotiationId, userId); // after a role change or removal
+ *
+ * Create it once express is the server's `request` listener: engine.io wraps the listeners
+ * present when it attaches. Upgrades for other paths are left to their owners
+ * (`destroyUpgrade: false`), so the collaboration gateway may take its time authenticating.
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import {
+  can,
+  documentRoomRequestSchema,
+  negotiationRoomRequestSchema,
+  REALTIME_PATH,
+  type ClientToServerEvents,
+  type DocumentRoomRequest,
+  type JoinAck,
+  type LeaveAck,
+  type NegotiationRoomRequest,
+  type PresenceEntry,
+  type RealtimeError,
+  type RealtimeErrorCode,
+  type RealtimeFailure,
+  type Role,
+  type ServerToClientEvents,
+} from '@accord/shared';
+import type { Logger } from 'pino';
+import type { Gauge } from 'prom-client';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import { isSameOrigin } from '../accounts/origin-check.js';
+import { sessionTokenOf } from '../accounts/session-cookie.js';
+import type { ReadModelChange } from '../readmodels/projection.js';
+import { PresenceTracker } from './presence.js';
+import { Recheck } from './recheck.js';
+import {
+  documentRoom,
+  negotiationRoom,
+  negotiationRooms,
+  roomsFor,
+  toChangeNotice,
+  userRoom,
+} from './rooms.js';
+
+export interface RealtimeUser {
+  userId: string;
+  displayName: string;
+}
+
+export interface RealtimeMembership {
+  stakeholderId: string;
+  stakeholderName?: string;
+  role: Role;
+}
+
+/** The projector, or anything else that emits `'changes'` with read-model changes. */
+export interface ChangeFeed {
+  on(event: 'changes', listener: (changes: ReadModelChange[]) => void): unknown;
+  off(event: 'changes', listener: (changes: ReadModelChange[]) => void): unknown;
+}
+
+export interface SocketGatewayOptions {
+  httpServer: HttpServer;
+  logger: Logger;
+  metrics?: { websocketConnections: Gauge<'kind'> };
+  /** The user behind the request's session cookie, or undefined when it has none or it ended. */
+  authenticate(req: IncomingMessage): Promise<RealtimeUser | undefined>;
+  membership(negotiationId: string, userId: string): Promise<RealtimeMembership | undefined>;
+  /** The negotiation a document belongs to, or undefined when there is no such document. */
+  documentNegotiation(documentId: string): Promise<string | undefined>;
+  changes: ChangeFeed;
+  /** Largest message a client may send (engine.io `maxHttpBufferSize`). Default 100 KiB. */
+  maxMessageBytes?: number;
+  /** How often every socket's session is checked again, closing expired ones. Default 5 min; 0: never. */
+  sessionCheckMs?: number;
+  /** Requests one socket may have waiting; more are refused with 'invalid'. Default 32. */
+  maxPendingRequests?: number;
+}
+
+/** Kept to plain strings so that remote sockets (`fetchSockets` over the Redis adapter) carry it. */
+export type RealtimeSocketData = RealtimeUser;
+type InterServerEvents = Record<string, never>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  RealtimeSocketData
+>;
+type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  RealtimeSocketData
+>;
+
+export interface SocketGateway {
+  io: RealtimeServer;
+  /** Closes every socket and refuses new ones; the HTTP server is left to its owner. */
+  close(): Promise<void>;
+  /** Tells each of the user's sockets, on every node, that the session ended, and closes them. */
+  disconnectUser(userId: string): void;
+  /**
+   * Reads the user's membership again and moves this node's sockets of that user: to the rooms
+   * of a new role, or out of the negotiation and its documents (with `session:ended`). Rejects
+   * when the membership cannot be read.
+   */
+  refreshMembership(negotiationId: string, userId: string): Promise<void>;
+}
+
+export function createSocketGateway(options: SocketGatewayOptions): SocketGateway {
+  return new Gateway(options);
+}
+
+const KiB = 1024;
+const SESSION_LOOKUP_ATTEMPTS = 5;
+
+const failure = (code: RealtimeErrorCode, message: string): RealtimeFailure => ({
+  ok: false,
+  error: { code, message },
+});
+
+const connectError = (error: RealtimeError): Error & { data: RealtimeError } =>
+  Object.assign(new Error(error.message), { data: error });
+
+const membershipKey = (negotiationId: string, userId: string) => `${negotiationId} ${userId}`;
+
+const presenceEntry = (user: RealtimeUser, membership: RealtimeMembership): PresenceEntry => {
+  const entry: PresenceEntry = {
+    userId: user.userId,
+    displayName: user.displayName,
+    stakeholderId: membership.stakeholderId,
+    role: membership.role,
+  };
+  if (membership.stakeholderName !== undefined) entry.stakeholderName = membership.stakeholderName;
+  return entry;
+};
+
+/** A handshake between its start and its socket's connection; disconnectUser marks it. */
+interface Handshake {
+  endedUsers: Set<string>;
+}
+
+/** One socket's rooms and its queue: its requests are handled one at a time, in order. */
+class Connection {
+  readonly negotiations = new Map<string, RealtimeMembership>();
+  readonly documents = new Map<string, { negotiationId: string; role: Role }>();
+  pending = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: RealtimeSocket,
+    readonly user: RealtimeUser,
+  ) {}
+
+  /** `work` must not reject. */
+  enqueue(work: () => Promise<void>): void {
+    this.pending++;
+    this.queue = this.queue.then(work).finally(() => this.pending--);
+  }
+
+  moveTo(from: string | undefined, to: string | undefined): void {
+    if (from === to) return;
+    if (from !== undefined) void this.socket.leave(from);
+    if (to !== undefined) void this.socket.join(to);
+  }
+}
+
+class Gateway implements SocketGateway {
+  readonly io: RealtimeServer;
+  private readonly logger: Logger;
+  private readonly presence = new PresenceTracker();
+  private readonly connections = new Map<string, Set<Connection>>();
+  private readonly memberships = new Recheck<string>();
+  private readonly handshakes = new Set<Handshake>();
+  private readonly handshakeOf = new WeakMap<RealtimeSocket, Handshake>();
+  private readonly maxPending: number;
+  private readonly sessionTimer: NodeJS.Timeout | undefined;
+  private checkingSessions = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: SocketGatewayOptions) {
+    this.logger = options.logger.child({ component: 'socketio' });
+    this.maxPending = options.maxPendingRequests ?? 32;
+    this.io = new Server(options.httpServer, {
+      path: REALTIME_PATH,
+      serveClient: false,
+      transports: ['polling', 'websocket'],
+      maxHttpBufferSize: options.maxMessageBytes ?? 100 * KiB,
+      destroyUpgrade: false,
+      allowRequest: (_req, answer) => answer(null, this.closing === undefined),
+    });
+    this.io.use((socket, next) => {
+      this.admit(socket).then(next, (error: unknown) => {
+        this.logger.error({ err: error }, 'authenticating a socket failed');
+        next(connectError({ code: 'internal', message: 'Could not check the session' }));
+      });
+    });
+    this.io.on('connection', (socket) => this.attach(socket));
+    options.changes.on('changes', this.onChanges);
+    const every = options.sessionCheckMs ?? 5 * 60_000;
+    if (every > 0) {
+      this.sessionTimer = setInterval(() => void this.checkSessions(), every);
+      this.sessionTimer.unref();
+    }
+  }
+
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      clearInterval(this.sessionTimer);
+      this.options.changes.off('changes', this.onChanges);
+      // Not io.close(): that would also close the HTTP server, which belongs to the caller.
+      this.io.local.disconnectSockets(true);
+      this.io.engine.close();
+      await this.io.of('/').adapter.close();
+    })());
+  }
+
+  disconnectUser(userId: string): void {
+    for (const handshake of this.handshakes) handshake.endedUsers.add(userId);
+    this.io.to(userRoom(userId)).emit('session:ended', { reason: 'session-ended' });
+    this.io.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  async refreshMembership(negotiationId: string, userId: string): Promise<void> {
+    this.memberships.invalidate(membershipKey(negotiationId, userId));
+    const membership = await this.lookupMembership(negotiationId, userId);
+    let presenceChanged = false;
+    for (const connection of this.connections.get(userId) ?? []) {
+      if (!connection.socket.connected) continue;
+      const outcome = this.applyMembership(connection, negotiationId, membership);
+      presenceChanged ||= outcome.presenceChanged;
+      if (outcome.lost) {
+        connection.socket.emit('session:ended', { reason: 'membership-revoked', negotiationId });
+      }
+    }
+    if (presenceChanged) this.broadcastPresence(negotiationId);
+  }
+
+  // --- handshake and connection -------------------------------------------------------------
+
+  /** Resolves with nothing when the socket may connect, or with the error it is refused with. */
+  private async admit(socket: RealtimeSocket): Promise<Error | undefined> {
+    const req = socket.request;
+    if (!isSameOrigin(req)) {
+      return connectError({
+        code: 'forbidden',
+        message: 'Connections from another site are refused',
+      });
+    }
+    const signIn = connectError({ code: 'unauthenticated', message: 'Sign in first' });
+    // Only the cookie counts: tokens in the query string or the auth payload are never read.
+    if (sessionTokenOf(req) === undefined) return signIn;
+    const handshake: Handshake = { endedUsers: new Set() };
+    this.handshakes.add(handshake);
+    try {
+      for (let attempt = 1; attempt <= SESSION_LOOKUP_ATTEMPTS; attempt++) {
+        handshake.endedUsers.clear();
+        const user = await this.options.authenticate(req);
+        if (!user) return signIn;
+        if (handshake.endedUsers.has(user.userId)) continue;
+        if (this.closing) return connectError({ code: 'internal', message: 'Shutting down' });
+        socket.data = { userId: user.userId, displayName: user.displayName };
+        this.handshakeOf.set(socket, handshake);
+        return undefined;
+      }
+      return signIn;
+    } finally {
+      // socket.io connects the socket on the next tick; until then disconnectUser must still
+      // reach it through the handshake, which `attach` reads.
+      setImmediate(() => this.handshakes.delete(handshake));
+    }
+  }
+
+  private attach(socket: RealtimeSocket): void {
+    const user: RealtimeUser = { userId: socket.data.userId, displayName: socket.data.displayName };
+    const connection = new Connection(socket, user);
+    let sockets = this.connections.get(user.userId);
+    if (!sockets) this.connections.set(user.userId, (sockets = new Set()));
+    sockets.add(connection);
+    this.options.metrics?.websocketConnections.inc({ kind: 'socketio' });
+    socket.on('disconnect', () => this.detach(connection));
+    void socket.join(userRoom(user.userId));
+
+    socket.on('negotiation:join', (...args: unknown[]) =>
+      this.handle(connection, args, negotiationRoomRequestSchema, (request) =>
+        this.joinNegotiation(connection, request),
+      ),
+    );
+    socket.on('negotiation:leave', (...args: unknown[]) =>
+      this.handle(connection, args, negotiationRoomRequestSchema, (request) =>
+        Promise.resolve(this.leaveNegotiation(connection, request)),
+      ),
+    );
+    socket.on('document:join', (...args: unknown[]) =>
+      this.handle(connection, args, documentRoomRequestSchema, (request) =>
+        this.joinDocument(connection, request),
+      ),
+    );
+    socket.on('document:leave', (...args: unknown[]) =>
+      this.handle(connection, args, documentRoomRequestSchema, (request) =>
+        Promise.resolve(this.leaveDocument(connection, request)),
+      ),
+    );
+
+    if (this.handshakeOf.get(socket)?.endedUsers.has(user.userId)) this.endSession(socket);
+  }
+
+  private detach(connection: Connection): void {
+    this.options.metrics?.websocketConnections.dec({ kind: 'socketio' });
+    const sockets = this.connections.get(connection.user.userId);
+    sockets?.delete(connection);
+    if (sockets?.size === 0) this.connections.delete(connection.user.userId);
+    for (const negotiationId of connection.negotiations.keys()) {
+      if (this.presence.remove(negotiationId, connection.user.userId, connection.socket.id)) {
+        this.broadcastPresence(negotiationId);
+      }
+    }
+    connection.negotiations.clear();
+    connection.documents.clear();
+  }
+
+  private endSession(socket: RealtimeSocket): void {
+    socket.emit('session:ended', { reason: 'session-ended' });
+    socket.disconnect(true);
+  }
+
+  /**
+   * Validates one client event's arguments (`payload` and an optional acknowledgement last) and
+   * queues the work. Answers every failure through the acknowledgement; never throws.
+   */
+  private handle<Request, Answer>(
+    connection: Connection,
+    args: unknown[],
+    schema: z.ZodType<Request>,
+    work: (request: Request) => Promise<Answer>,
+  ): void {
+    const last = args.at(-1);
+    const ack =
+      typeof last === 'function' ? (last as (answer: Answer | RealtimeFailure) => void) : undefined;
+    const payload = ack ? args.slice(0, -1) : args;
+    const parsed = payload.length === 1 ? schema.safeParse(payload[0]) : undefined;
+    if (!parsed?.success) {
+      const detail = parsed?.error.issues
+        .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+        .join('; ');
+      ack?.(failure('invalid', detail ?? 'Expected exactly one payload'));
+      return;
+    }
+    if (connection.pending >= this.maxPending) {
+      ack?.(failure('invalid', 'Too many requests waiting for an answer'));
+      return;
+    }
+    connection.enqueue(async () => {
+      let answer: Answer | RealtimeFailure;
+      try {
+        answer = await work(parsed.data);
+      } catch (error) {
+        this.logger.error({ err: error, userId: connection.user.userId }, 'socket request failed');
+        answer = failure('internal', 'The request failed; try again');
+      }
+      try {
+        ack?.(answer);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'acknowledging a socket request failed');
+      }
+    });
+  }
+
+  // --- rooms ------------------------------------------------------------------------------------
+
+  private async joinNegotiation(
+    connection: Connection,
+    { negotiationId }: NegotiationRoomRequest,
+  ): Promise<JoinAck> {
+    const membership = await this.lookupMembership(negotiationId, connection.user.userId);
+    if (!connection.socket.connected) return failure('unauthenticated', 'The socket is closed');
+    if (!membership || !can(membership.role, 'record.read')) {
+      return failure('forbidden', 'You are not a member of this negotiation');
+    }
+    const previous = connection.negotiations.get(negotiationId);
+    connection.moveTo(
+      previous && negotiationRoom(negotiationId, previous.role),
+      negotiationRoom(negotiationId, membership.role),
+    );
+    connection.negotiations.set(negotiationId, membership);
+    const entry = presenceEntry(connection.user, membership);
+    if (this.presence.add(negotiationId, connection.socket.id, entry)) {
+      this.broadcastPresence(negotiationId);
+    }
+    return { ok: true, online: this.presence.online(negotiationId) };
+  }
+
+  private leaveNegotiation(
+    connection: Connection,
+    { negotiationId }: NegotiationRoomRequest,
+  ): LeaveAck {
+    const membership = connection.negotiations.get(negotiationId);
+    if (membership) {
+      connection.moveTo(negotiationRoom(negotiationId, membership.role), undefined);
+      connection.negotiations.delete(negotiationId);
+      if (this.presence.remove(negotiationId, connection.user.userId, connection.socket.id)) {
+        this.broadcastPresence(negotiationId);
+      }
+    }
+    return { ok: true };
+  }
+
+  private async joinDocument(
+    connection: Connection,
+    { documentId }: DocumentRoomRequest,
+  ): Promise<JoinAck> {
+    const negotiationId = await this.options.documentNegotiation(documentId);
+    if (negotiationId === undefined) return failure('not_found', 'There is no such document');
+    const membership = await this.lookupMembership(negotiationId, connection.user.userId);
+    if (!connection.socket.connected) return failure('unauthenticated', 'The socket is closed');
+    if (!membership || !can(membership.role, 'document.read')) {
+      return failure('forbidden', 'You may not read this document');
+    }
+    const previous = connection.documents.get(documentId);
+    connection.moveTo(
+      previous && documentRoom(documentId, previous.role),
+      documentRoom(documentId, membership.role),
+    );
+    connection.documents.set(documentId, { negotiationId, role: membership.role });
+    return { ok: true, online: this.presence.online(negotiationId) };
+  }
+
+  private leaveDocument(connection: Connection, { documentId }: DocumentRoomRequest): LeaveAck {
+    const joined = connection.documents.get(documentId);
+    if (joined) {
+      connection.moveTo(documentRoom(documentId, joined.role), undefined);
+      connection.documents.delete(documentId);
+    }
+    return { ok: true };
+  }
+
+  /** Moves one socket to the rooms `membership` allows in the negotiation and its documents. */
+  private applyMembership(
+    connection: Connection,
+    negotiationId: string,
+    membership: RealtimeMembership | undefined,
+  ): { lost: boolean; presenceChanged: boolean } {
+    const { user, socket } = connection;
+    let lost = false;
+    let presenceChanged = false;
+    const previous = connection.negotiations.get(negotiationId);
+    if (previous) {
+      const room = negotiationRoom(negotiationId, previous.role);
+      if (membership && can(membership.role, 'record.read')) {
+        connection.moveTo(room, negotiationRoom(negotiationId, membership.role));
+        connection.negotiations.set(negotiationId, membership);
+        const entry = presenceEntry(user, membership);
+        presenceChanged = this.presence.update(negotiationId, entry);
+      } else {
+        connection.moveTo(room, undefined);
+        connection.negotiations.delete(negotiationId);
+        presenceChanged = this.presence.remove(negotiationId, user.userId, socket.id);
+        lost = true;
+      }
+    }
+    for (const [documentId, joined] of connection.documents) {
+      if (joined.negotiationId !== negotiationId) continue;
+      const room = documentRoom(documentId, joined.role);
+      if (membership && can(membership.role, 'document.read')) {
+        connection.moveTo(room, documentRoom(documentId, membership.role));
+        joined.role = membership.role;
+      } else {
+        connection.moveTo(room, undefined);
+        connection.documents.delete(documentId);
+        lost = true;
+      }
+    }
+    return { lost, presenceChanged };
+  }
+
+  private lookupMembership(
+    negotiationId: string,
+    userId: string,
+  ): Promise<RealtimeMembership | undefined> {
+    const key = membershipKey(negotiationId, userId);
+    return this.memberships.run(
+      () => this.options.membership(negotiationId, userId),
+      () => key,
+    );
+  }
+
+  private broadcastPresence(negotiationId: string): void {
+    const online = this.presence.online(negotiationId);
+    this.io.to(negotiationRooms(negotiationId)).emit('presence', { negotiationId, online });
+  }
+
+  // --- pushed changes and session checks --------------------------------------------------------
+
+  private readonly onChanges = (changes: ReadModelChange[]): void => {
+    for (const change of changes) {
+      try {
+        const rooms = roomsFor(change);
+        if (rooms.length > 0) this.io.to(rooms).emit('change', toChangeNotice(change));
+      } catch (error) {
+        // The projector emits this; a failure here must not reach it.
+        this.logger.error({ err: error, kind: change.kind }, 'pushing a change failed');
+      }
+    }
+  };
+
+  /** Closes sockets whose session expired since their handshake (sign-out calls disconnectUser). */
+  private async checkSessions(): Promise<void> {
+    if (this.checkingSessions) return;
+    this.checkingSessions = true;
+    try {
+      const connections = [...this.connections.values()].flatMap((set) => [...set]);
+      for (const { socket, user } of connections) {
+        if (this.closing) return;
+        if (!socket.connected) continue;
+        try {
+          const current = await this.options.authenticate(socket.request);
+          if (current?.userId !== user.userId) this.endSession(socket);
+        } catch (error) {
+          this.logger.warn({ err: error }, 'checking a socket session failed; kept it open');
+        }
+      }
+    } finally {
+      this.checkingSessions = false;
+    }
+  }
+}
