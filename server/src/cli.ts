@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { registerBackupCommands } from './cli/backup-commands.js';
+import { registerRebuildCommand } from './cli/rebuild-command.js';
 import { version } from './version.js';
 
 const program = new Command()
@@ -13,6 +14,7 @@ const program = new Command()
   .version(version);
 
 registerBackupCommands(program);
+registerRebuildCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? `accord: ${error.message}` : error);

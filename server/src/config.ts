@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** SQLite durability: NORMAL survives a process crash, FULL also survives power loss. */
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('FULL'),
+  /** Seed the demo negotiation on first start with an empty store. */
+  ACCORD_DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -25,6 +27,7 @@ export interface Config {
   dataDir: string;
   eventStoreConnectionString: string | undefined;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  seedDemo: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.ACCORD_DATA_DIR),
     eventStoreConnectionString: c.EVENTSTORE_CONNECTION_STRING,
     sqliteSynchronous: c.ACCORD_SQLITE_SYNCHRONOUS,
+    seedDemo: c.ACCORD_DEMO === 'true',
     logLevel: c.LOG_LEVEL,
     production: c.NODE_ENV === 'production',
   };

@@ -1,25 +1,26 @@
 /**
  * The composition root: builds every part of a running Accord from its configuration and
  * hands back one object that can be closed. main.ts and the integration tests both use it.
+ *
+ * One HTTP server carries the REST API (/api), socket.io (/socket.io) for live application
+ * events, and the y-websocket collaboration endpoint (/collab/<documentId>).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { sessionTokenOf } from './accounts/session-cookie.js';
+import { mountApi } from './api/create-api.js';
 import type { Config } from './config.js';
-import { instrumentEventStore } from './eventstore/instrumented-event-store.js';
-import { openEventStore } from './eventstore/open-event-store.js';
+import { createCore, type AccordCore } from './core.js';
 import type { EventStore } from './eventstore/port.js';
 import { createHttpApp, installErrorHandling } from './http/app.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createSocketGateway } from './realtime/socket-gateway.js';
 import { version } from './version.js';
 
-export interface RunningServer {
+export interface RunningServer extends AccordCore {
   url: string;
   httpServer: http.Server;
-  store: EventStore;
-  metrics: Metrics;
-  logger: Logger;
-  close(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -28,19 +29,74 @@ export interface StartOptions {
   logger?: Logger;
 }
 
+/** Changes that alter who may read or write a document's text: re-decide open connections. */
+const ACCESS_EVENTS = new Set([
+  'DocumentModeChanged',
+  'DocumentAdopted',
+  'MemberRoleChanged',
+  'MemberRevoked',
+  'MemberAdmitted',
+]);
+
 export async function startServer(
   config: Config,
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const metrics = createMetrics();
-  const store = instrumentEventStore(options.store ?? openEventStore(config), metrics);
-  await store.ping();
+  const core = await createCore(config, logger, options);
+  const { store, metrics, readModels, commands, accounts, collab, text } = core;
+  const { queries } = readModels;
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
+  mountApi(app, { commands, queries, accounts, text });
   installErrorHandling(app, logger);
 
   const httpServer = http.createServer(app);
+  const sockets = createSocketGateway({
+    httpServer,
+    logger: logger.child({ component: 'socket.io' }),
+    metrics,
+    authenticate: (req) => Promise.resolve(accounts.authenticate(sessionTokenOf(req))),
+    membership: (negotiationId, userId) => {
+      const membership = queries.getMembership(negotiationId, userId);
+      if (!membership) return Promise.resolve(undefined);
+      const stakeholder = queries
+        .listStakeholders(negotiationId)
+        .find((s) => s.stakeholderId === membership.stakeholderId);
+      return Promise.resolve({
+        ...membership,
+        ...(stakeholder ? { stakeholderName: stakeholder.name } : {}),
+      });
+    },
+    documentNegotiation: (documentId) =>
+      Promise.resolve(queries.getDocument(documentId)?.negotiationId),
+    changes: readModels.projector,
+  });
+  // socket.io answers its own path; the collaboration gateway takes /collab/…; nothing else upgrades.
+  httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith('/socket.io/')) return;
+    if (!collab.handleUpgrade(req, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+  });
+  readModels.projector.on('changes', (changes) => {
+    for (const change of changes) {
+      if (!ACCESS_EVENTS.has(change.eventType)) continue;
+      const documentIds = change.documentId
+        ? [change.documentId]
+        : change.negotiationId
+          ? queries.listDocuments(change.negotiationId).map((d) => d.documentId)
+          : [];
+      for (const documentId of documentIds) {
+        collab
+          .refreshAccess(documentId)
+          .catch((error: unknown) =>
+            logger.warn({ err: error, documentId }, 'refreshing collab access failed'),
+          );
+      }
+    }
+  });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -53,13 +109,15 @@ export async function startServer(
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       logger.info('shutting down');
+      await sockets.close();
+      await collab.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
-      await store.close();
+      await core.close();
       logger.info('shut down cleanly');
     })());
 
-  return { url, httpServer, store, metrics, logger, close };
+  return { ...core, url, httpServer, close };
 }

@@ -2,6 +2,7 @@
  * RFC 9457 problem details: every error the API returns has this shape, a stable `type`
  * per kind of error, and is produced in one place (`toProblem`).
  */
+import { domainErrorStatus, EventParseError, isDomainError } from '@accord/shared';
 import type { Response } from 'express';
 import {
   AppendTooLarge,
@@ -61,6 +62,17 @@ const isBodyParserError = (e: unknown): e is Error & BodyParserError =>
 /** Maps any thrown value to a problem; unknown errors become a 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpProblem) return error.problem;
+  if (isDomainError(error)) {
+    return {
+      type: problemType(error.code.replace('_', '-')),
+      title: error.message,
+      status: domainErrorStatus[error.code],
+      ...(error.reason ? { reason: error.reason } : {}),
+    };
+  }
+  if (error instanceof EventParseError) {
+    return { type: problemType('internal'), title: 'Internal server error', status: 500 };
+  }
   if (error instanceof WrongExpectedVersion) {
     return {
       type: problemType('concurrency-conflict'),

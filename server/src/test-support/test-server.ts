@@ -14,6 +14,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: '127.0.0.1',
     ACCORD_DATA_DIR: temp.dir,
     LOG_LEVEL: 'silent',
+    ACCORD_DEMO: 'false',
     ...env,
   });
   const server = await startServer(config);

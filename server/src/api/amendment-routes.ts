@@ -1,0 +1,326 @@
+// Amendments: tabling one against a range of the live text (the server anchors it and quotes
+// the original words itself), co-sponsoring, revising, withdrawing, and the chair's decisions.
+import { z } from 'zod';
+import {
+  amendmentKindSchema,
+  entityIdSchema,
+  freeText,
+  labelText,
+  paragraphKindSchema,
+  type TableAmendment,
+} from '@accord/shared';
+import type { SignedInUser } from '../accounts/account-service.js';
+import type { ApiRouter } from '../http/api-router.js';
+import { HttpProblem } from '../http/problem.js';
+import type { ApiDeps } from './api-deps.js';
+import { assertOpen, authorize, documentScope, memberMeta, newId } from './request-context.js';
+import { created, done } from './responses.js';
+
+const Range = z
+  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((r) => r.end >= r.start, 'end must not be before start');
+
+const TableAmendmentBody = z.strictObject({
+  paragraphId: entityIdSchema,
+  kind: amendmentKindSchema,
+  /** Characters of the paragraph's text: [start, end) to delete or replace; start = end to insert. */
+  range: Range.optional(),
+  proposedText: z.string().max(10_000).default(''),
+  /** For a new paragraph: preambular, operative, … */
+  paragraphKind: paragraphKindSchema.optional(),
+  rationale: freeText(2000).default(''),
+});
+
+const INSERT_CONTEXT = 60;
+
+export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
+  const { commands, queries, text } = deps;
+
+  async function proposalFor(
+    documentId: string,
+    body: z.infer<typeof TableAmendmentBody>,
+  ): Promise<TableAmendment['data']['proposal']> {
+    const paragraph = (await text.paragraphs(documentId)).find((p) => p.id === body.paragraphId);
+    if (!paragraph) {
+      throw HttpProblem.of(
+        422,
+        'unknown-paragraph',
+        'No such paragraph in this document',
+        undefined,
+        { errors: [{ path: 'body.paragraphId', message: 'not in the document' }] },
+      );
+    }
+    const needRange = () => {
+      const range = body.range;
+      if (!range || range.end > paragraph.text.length) {
+        throw HttpProblem.of(
+          422,
+          'invalid-range',
+          'Select the words the amendment is about',
+          `The range must lie within the paragraph's ${paragraph.text.length} characters.`,
+          {
+            errors: [{ path: 'body.range', message: 'missing or outside the paragraph' }],
+          },
+        );
+      }
+      return range;
+    };
+    switch (body.kind) {
+      case 'insert': {
+        const { start } = needRange();
+        const anchor = await text.anchor(documentId, paragraph.id, start, start);
+        const originalText = paragraph.text.slice(Math.max(0, start - INSERT_CONTEXT), start);
+        return {
+          kind: 'insert',
+          anchor: { start: anchor.start, end: anchor.end },
+          originalText,
+          proposedText: body.proposedText,
+        };
+      }
+      case 'delete':
+      case 'replace': {
+        const { start, end } = needRange();
+        if (end === start)
+          throw HttpProblem.of(422, 'invalid-range', 'Select the words to change', undefined, {
+            errors: [{ path: 'body.range', message: 'empty' }],
+          });
+        const anchor = await text.anchor(documentId, paragraph.id, start, end);
+        const common = {
+          anchor: { start: anchor.start, end: anchor.end },
+          originalText: anchor.text,
+        };
+        return body.kind === 'delete'
+          ? { kind: 'delete', ...common, proposedText: '' }
+          : { kind: 'replace', ...common, proposedText: body.proposedText };
+      }
+      case 'add-paragraph':
+        return {
+          kind: 'add-paragraph',
+          anchor: null,
+          paragraphKind: body.paragraphKind ?? paragraph.kind,
+          originalText: '',
+          proposedText: body.proposedText,
+        };
+      case 'delete-paragraph':
+        return {
+          kind: 'delete-paragraph',
+          anchor: null,
+          originalText: paragraph.text,
+          proposedText: '',
+        };
+    }
+  }
+
+  const amendmentScope = (amendmentId: string, user: SignedInUser) => {
+    const amendment = queries.getAmendment(amendmentId);
+    if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+    const scope = documentScope(deps, amendment.documentId, user);
+    assertOpen(scope);
+    return { scope, amendment };
+  };
+
+  api.route({
+    method: 'get',
+    path: '/documents/:documentId/amendments',
+    summary: 'Amendments to a document, optionally for one paragraph or status',
+    tags: ['amendments'],
+    params: z.object({ documentId: entityIdSchema }),
+    query: z.object({
+      paragraphId: entityIdSchema.optional(),
+      status: z.enum(['pending', 'withdrawn', 'accepted', 'rejected', 'merged']).optional(),
+    }),
+    handler: ({ params, query, session }) => {
+      documentScope(deps, params.documentId, session);
+      return Promise.resolve({ body: queries.listAmendments(params.documentId, query) });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/documents/:documentId/amendments',
+    summary: 'Table an amendment on behalf of your delegation',
+    tags: ['amendments'],
+    params: z.object({ documentId: entityIdSchema }),
+    body: TableAmendmentBody,
+    handler: async ({ params, body, session, req }) => {
+      const scope = documentScope(deps, params.documentId, session);
+      authorize(scope, 'amendment.table');
+      assertOpen(scope);
+      const amendmentId = newId(req, 'amendment');
+      const result = await commands.execute({
+        type: 'TableAmendment',
+        data: {
+          amendmentId,
+          documentId: params.documentId,
+          paragraphId: body.paragraphId,
+          proposal: await proposalFor(params.documentId, body),
+          rationale: body.rationale,
+        },
+        meta: memberMeta(req, scope.actor),
+      });
+      return created({ amendmentId }, result.position);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/amendments/:amendmentId',
+    summary: 'One amendment with its sponsors, status and decision',
+    tags: ['amendments'],
+    params: z.object({ amendmentId: entityIdSchema }),
+    handler: ({ params, session }) => {
+      const amendment = queries.getAmendment(params.amendmentId);
+      if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+      documentScope(deps, amendment.documentId, session);
+      return Promise.resolve({ body: amendment });
+    },
+  });
+
+  const AmendmentParams = z.object({ amendmentId: entityIdSchema });
+
+  api.route({
+    method: 'post',
+    path: '/amendments/:amendmentId/cosponsor',
+    summary: 'Co-sponsor an amendment on behalf of your delegation',
+    tags: ['amendments'],
+    params: AmendmentParams,
+    handler: async ({ params, session, req }) => {
+      const { scope } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.cosponsor');
+      return done(
+        (
+          await commands.execute({
+            type: 'CosponsorAmendment',
+            data: params,
+            meta: memberMeta(req, scope.actor),
+          })
+        ).position,
+      );
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/amendments/:amendmentId/revise',
+    summary: 'Revise the proposed wording or rationale (sponsor only, while pending)',
+    tags: ['amendments'],
+    params: AmendmentParams,
+    body: z.strictObject({
+      proposedText: z.string().max(10_000),
+      rationale: freeText(2000).optional(),
+    }),
+    handler: async ({ params, body, session, req }) => {
+      const { scope, amendment } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.revise');
+      const proposal = {
+        ...amendment.proposal,
+        proposedText: body.proposedText,
+      } as TableAmendment['data']['proposal'];
+      const result = await commands.execute({
+        type: 'ReviseAmendment',
+        data: {
+          amendmentId: params.amendmentId,
+          proposal,
+          ...(body.rationale !== undefined ? { rationale: body.rationale } : {}),
+        },
+        meta: memberMeta(req, scope.actor),
+      });
+      return done(result.position);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/amendments/:amendmentId/withdraw',
+    summary: 'Withdraw an amendment (sponsor only)',
+    tags: ['amendments'],
+    params: AmendmentParams,
+    body: z.strictObject({ reason: freeText(1000).optional() }),
+    handler: async ({ params, body, session, req }) => {
+      const { scope } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.withdraw');
+      return done(
+        (
+          await commands.execute({
+            type: 'WithdrawAmendment',
+            data: { ...params, ...body },
+            meta: memberMeta(req, scope.actor),
+          })
+        ).position,
+      );
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/amendments/:amendmentId/accept',
+    summary: 'Accept an amendment: the chair applies it to the text',
+    tags: ['amendments'],
+    params: AmendmentParams,
+    handler: async ({ params, session, req }) => {
+      const { scope, amendment } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.decide');
+      await text.assertAmendmentApplies(amendment.documentId, params.amendmentId);
+      const result = await commands.execute({
+        type: 'AcceptAmendment',
+        data: params,
+        meta: memberMeta(req, scope.actor),
+      });
+      // Applied after the decision is recorded; a retried request (duplicate) does not apply twice.
+      if (!result.duplicate)
+        await text.applyAmendment(amendment.documentId, params.amendmentId, scope.actor);
+      return done(result.position);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/amendments/:amendmentId/reject',
+    summary: 'Reject an amendment, giving the reason',
+    tags: ['amendments'],
+    params: AmendmentParams,
+    body: z.strictObject({ reason: labelText(2000) }),
+    handler: async ({ params, body, session, req }) => {
+      const { scope } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.decide');
+      return done(
+        (
+          await commands.execute({
+            type: 'RejectAmendment',
+            data: { ...params, ...body },
+            meta: memberMeta(req, scope.actor),
+          })
+        ).position,
+      );
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/amendments/:amendmentId/merge',
+    summary: "Merge an amendment into a chair's compromise",
+    tags: ['amendments'],
+    params: AmendmentParams,
+    body: z.strictObject({ intoAmendmentId: entityIdSchema }),
+    handler: async ({ params, body, session, req }) => {
+      const { scope, amendment } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.decide');
+      if (queries.getAmendment(body.intoAmendmentId)?.documentId !== amendment.documentId) {
+        throw HttpProblem.of(
+          422,
+          'invalid-merge',
+          'The compromise must be an amendment to the same document',
+        );
+      }
+      return done(
+        (
+          await commands.execute({
+            type: 'MergeAmendment',
+            data: { ...params, ...body },
+            meta: memberMeta(req, scope.actor),
+          })
+        ).position,
+      );
+    },
+  });
+}

@@ -1,0 +1,195 @@
+// Signing in and out, the current user, and accepting an invitation (which can create the account).
+import { z } from 'zod';
+import { emailSchema, entityIdSchema, labelText, normaliseEmail } from '@accord/shared';
+import type { SignedInUser } from '../accounts/account-service.js';
+import { loginRateLimit } from '../accounts/login-rate-limit.js';
+import { verifyPassword } from '../accounts/passwords.js';
+import { clearedSessionCookie, sessionCookie, sessionTokenOf } from '../accounts/session-cookie.js';
+import { hashToken } from '../accounts/tokens.js';
+import { derivedId } from '../commands/event-ids.js';
+import type { ApiRouter } from '../http/api-router.js';
+import { HttpProblem } from '../http/problem.js';
+import type { ApiDeps } from './api-deps.js';
+import { commandIdOf } from './request-context.js';
+
+const SignIn = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
+const InvitationToken = z.strictObject({ token: z.string().min(20).max(100) });
+const AcceptInvitation = z.strictObject({
+  token: z.string().min(20).max(100),
+  password: z.string().min(1).max(200),
+  /** Needed only when the invitation creates the account. */
+  displayName: labelText(100).optional(),
+});
+
+export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
+  const { accounts, queries, commands } = deps;
+  const me = (user: SignedInUser) => ({
+    user,
+    negotiations: queries.listNegotiationsForUser(user.userId),
+  });
+
+  api.router.post('/session', loginRateLimit());
+  api.route({
+    method: 'post',
+    path: '/session',
+    summary: 'Sign in with e-mail and password; sets the session cookie',
+    tags: ['session'],
+    access: 'public',
+    body: SignIn,
+    handler: async ({ body, req }) => {
+      const session = await accounts.signIn(body.email, body.password);
+      return {
+        status: 201,
+        body: me(session.user),
+        headers: { 'set-cookie': sessionCookie(req, session.token, session.expiresAt) },
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/session',
+    summary: 'The signed-in user and the negotiations they take part in',
+    tags: ['session'],
+    handler: ({ session }) => Promise.resolve({ body: me(session) }),
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/session',
+    summary: 'Sign out',
+    tags: ['session'],
+    access: 'public',
+    handler: async ({ req }) => {
+      const token = sessionTokenOf(req);
+      if (token) await accounts.signOut(token);
+      return { status: 204, headers: { 'set-cookie': clearedSessionCookie(req) } };
+    },
+  });
+
+  const pendingInvitation = (invitationId: string, token: string) => {
+    const invitation = queries.getInvitationForAcceptance(invitationId);
+    if (!invitation || invitation.tokenHash !== hashToken(token)) {
+      throw HttpProblem.of(
+        404,
+        'invitation-not-found',
+        'Invitation not found',
+        'The link is wrong or has been replaced.',
+      );
+    }
+    if (invitation.status !== 'pending') {
+      throw HttpProblem.of(409, 'invitation-used', 'This invitation has already been accepted');
+    }
+    if (Date.parse(invitation.expiresAt) <= Date.now()) {
+      throw HttpProblem.of(
+        410,
+        'invitation-expired',
+        'This invitation has expired',
+        'Ask the secretariat for a new one.',
+      );
+    }
+    return invitation;
+  };
+
+  api.router.post('/invitations/:invitationId/accept', loginRateLimit());
+  api.route({
+    method: 'post',
+    path: '/invitations/:invitationId/preview',
+    summary: 'What an invitation is for (the token comes from the invitation link)',
+    tags: ['session'],
+    access: 'public',
+    params: z.object({ invitationId: entityIdSchema }),
+    body: InvitationToken,
+    handler: ({ params, body }) => {
+      const invitation = pendingInvitation(params.invitationId, body.token);
+      const negotiation = queries.getNegotiation(invitation.negotiationId);
+      const stakeholder = negotiation?.stakeholders.find(
+        (s) => s.stakeholderId === invitation.stakeholderId,
+      );
+      return Promise.resolve({
+        body: {
+          negotiation: negotiation
+            ? { negotiationId: negotiation.negotiationId, title: negotiation.title }
+            : undefined,
+          stakeholder: stakeholder
+            ? {
+                stakeholderId: stakeholder.stakeholderId,
+                name: stakeholder.name,
+                kind: stakeholder.kind,
+              }
+            : undefined,
+          role: invitation.role,
+          email: invitation.email,
+          accountExists:
+            queries.getCredentialsByEmail(normaliseEmail(invitation.email)) !== undefined,
+          expiresAt: invitation.expiresAt,
+        },
+      });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/invitations/:invitationId/accept',
+    summary: 'Accept an invitation: signs in, creating the account if the e-mail has none',
+    tags: ['session'],
+    access: 'public',
+    params: z.object({ invitationId: entityIdSchema }),
+    body: AcceptInvitation,
+    handler: async ({ params, body, req }) => {
+      const invitation = pendingInvitation(params.invitationId, body.token);
+      const commandId = commandIdOf(req);
+      const existing = queries.getCredentialsByEmail(normaliseEmail(invitation.email));
+      let userId: string;
+      if (existing) {
+        if (!(await verifyPassword(existing.passwordHash, body.password))) {
+          throw HttpProblem.of(
+            401,
+            'invalid-credentials',
+            'Wrong password',
+            'This e-mail has an account: use its password.',
+          );
+        }
+        userId = existing.userId;
+      } else {
+        if (!body.displayName) {
+          throw HttpProblem.of(
+            422,
+            'invalid-input',
+            'Your name is needed',
+            'Give the name others will see.',
+            {
+              errors: [{ path: 'body.displayName', message: 'required for a new account' }],
+            },
+          );
+        }
+        userId = await accounts.register({
+          email: invitation.email,
+          displayName: body.displayName,
+          password: body.password,
+          commandId: derivedId(commandId, 'register'),
+        });
+      }
+      await commands.execute({
+        type: 'AcceptInvitation',
+        data: {
+          negotiationId: invitation.negotiationId,
+          invitationId: params.invitationId,
+          tokenHash: hashToken(body.token),
+          userId,
+        },
+        meta: {
+          commandId: derivedId(commandId, 'accept'),
+          actor: { userId },
+          now: new Date().toISOString(),
+        },
+      });
+      const session = await accounts.startSession(userId);
+      return {
+        status: 201,
+        body: me(session.user),
+        headers: { 'set-cookie': sessionCookie(req, session.token, session.expiresAt) },
+      };
+    },
+  });
+}

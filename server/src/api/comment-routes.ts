@@ -1,0 +1,137 @@
+// Comments anchored to the text: everyone may comment and reply; authors, chairs and the
+// secretariat resolve.
+import { z } from 'zod';
+import { entityIdSchema } from '@accord/shared';
+import type { SignedInUser } from '../accounts/account-service.js';
+import type { ApiRouter } from '../http/api-router.js';
+import { HttpProblem } from '../http/problem.js';
+import type { ApiDeps } from './api-deps.js';
+import { assertOpen, authorize, documentScope, memberMeta, newId } from './request-context.js';
+import { created, done } from './responses.js';
+
+const Body = z.string().trim().min(1).max(5000);
+const CommentParams = z.object({ documentId: entityIdSchema, commentId: entityIdSchema });
+
+export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
+  const { commands, queries, text } = deps;
+
+  api.route({
+    method: 'get',
+    path: '/documents/:documentId/comments',
+    summary: 'Comments and their replies',
+    tags: ['comments'],
+    params: z.object({ documentId: entityIdSchema }),
+    handler: ({ params, session }) => {
+      documentScope(deps, params.documentId, session);
+      return Promise.resolve({ body: queries.listComments(params.documentId) });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/documents/:documentId/comments',
+    summary: 'Comment on a paragraph or on words in it',
+    tags: ['comments'],
+    params: z.object({ documentId: entityIdSchema }),
+    body: z.strictObject({
+      paragraphId: entityIdSchema,
+      range: z
+        .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) })
+        .optional(),
+      body: Body,
+    }),
+    handler: async ({ params, body, session, req }) => {
+      const scope = documentScope(deps, params.documentId, session);
+      authorize(scope, 'comment.post');
+      assertOpen(scope);
+      const paragraph = (await text.paragraphs(params.documentId)).find(
+        (p) => p.id === body.paragraphId,
+      );
+      if (!paragraph)
+        throw HttpProblem.of(
+          422,
+          'unknown-paragraph',
+          'No such paragraph in this document',
+          undefined,
+          { errors: [{ path: 'body.paragraphId', message: 'not in the document' }] },
+        );
+      let range: { start: string; end: string; quote: string } | undefined;
+      if (body.range) {
+        if (body.range.end <= body.range.start || body.range.end > paragraph.text.length) {
+          throw HttpProblem.of(
+            422,
+            'invalid-range',
+            'The quoted words are not in the paragraph',
+            undefined,
+            { errors: [{ path: 'body.range', message: 'outside the paragraph' }] },
+          );
+        }
+        const anchor = await text.anchor(
+          params.documentId,
+          paragraph.id,
+          body.range.start,
+          body.range.end,
+        );
+        range = { start: anchor.start, end: anchor.end, quote: anchor.text.slice(0, 1000) };
+      }
+      const commentId = newId(req, 'comment');
+      const result = await commands.execute({
+        type: 'PostComment',
+        data: {
+          documentId: params.documentId,
+          commentId,
+          anchor: { paragraphId: paragraph.id, ...(range ? { range } : {}) },
+          body: body.body,
+        },
+        meta: memberMeta(req, scope.actor),
+      });
+      return created({ commentId }, result.position);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/documents/:documentId/comments/:commentId/replies',
+    summary: 'Reply to a comment',
+    tags: ['comments'],
+    params: CommentParams,
+    body: z.strictObject({ body: Body }),
+    handler: async ({ params, body, session, req }) => {
+      const scope = documentScope(deps, params.documentId, session);
+      authorize(scope, 'comment.post');
+      assertOpen(scope);
+      const replyId = newId(req, 'reply');
+      const result = await commands.execute({
+        type: 'ReplyToComment',
+        data: { ...params, replyId, body: body.body },
+        meta: memberMeta(req, scope.actor),
+      });
+      return created({ replyId }, result.position);
+    },
+  });
+
+  for (const [verb, type] of [
+    ['resolve', 'ResolveComment'],
+    ['reopen', 'ReopenComment'],
+  ] as const) {
+    api.route({
+      method: 'post',
+      path: `/documents/:documentId/comments/:commentId/${verb}`,
+      summary:
+        verb === 'resolve'
+          ? 'Resolve a comment (its author, a chair or the secretariat)'
+          : 'Reopen a resolved comment',
+      tags: ['comments'],
+      params: CommentParams,
+      handler: async ({ params, session, req }) => {
+        const scope = documentScope(deps, params.documentId, session);
+        assertOpen(scope);
+        // The decider allows the author as well as the roles with 'comment.resolve'.
+        return done(
+          (await commands.execute({ type, data: params, meta: memberMeta(req, scope.actor) }))
+            .position,
+        );
+      },
+    });
+  }
+}

@@ -1,0 +1,43 @@
+// Builds the REST API under /api from its feature routes, with its OpenAPI document.
+import express, { type Express } from 'express';
+import type { SignedInUser } from '../accounts/account-service.js';
+import { originCheck } from '../accounts/origin-check.js';
+import { sessionTokenOf } from '../accounts/session-cookie.js';
+import { ApiRouter } from '../http/api-router.js';
+import { version } from '../version.js';
+import type { ApiDeps } from './api-deps.js';
+import { amendmentRoutes } from './amendment-routes.js';
+import { authRoutes } from './auth-routes.js';
+import { commentRoutes } from './comment-routes.js';
+import { documentRoutes } from './document-routes.js';
+import { negotiationRoutes } from './negotiation-routes.js';
+import { positionRoutes } from './position-routes.js';
+
+/** Bodies are small JSON; anything larger is refused with 413 before it is parsed. */
+export const API_BODY_LIMIT = '256kb';
+
+export function mountApi(app: Express, deps: ApiDeps): ApiRouter<SignedInUser> {
+  const api = new ApiRouter<SignedInUser>({
+    prefix: '/api',
+    authenticate: (req) => Promise.resolve(deps.accounts.authenticate(sessionTokenOf(req))),
+  });
+  api.router.use(express.json({ limit: API_BODY_LIMIT, strict: true }));
+  api.router.use(originCheck());
+  authRoutes(api, deps);
+  negotiationRoutes(api, deps);
+  documentRoutes(api, deps);
+  amendmentRoutes(api, deps);
+  positionRoutes(api, deps);
+  commentRoutes(api, deps);
+  const openApi = api.openApi({
+    title: 'Accord API',
+    version,
+    description:
+      'Negotiations, documents, amendments, positions and comments. Errors are RFC 9457 problem details.',
+  });
+  api.router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.mount(app);
+  return api;
+}

@@ -1,0 +1,137 @@
+/**
+ * Who is acting, and as what: resolves the signed-in user's membership in the negotiation a
+ * request concerns, checks the permission matrix on the server, and builds command meta
+ * (the idempotency key comes from the `Idempotency-Key` header when the client sends one).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { z } from 'zod';
+import {
+  can,
+  rolesAllowed,
+  type Action,
+  type Actor,
+  type CommandMeta,
+  type DocumentMode,
+  type UserCommandMeta,
+} from '@accord/shared';
+import type { SignedInUser } from '../accounts/account-service.js';
+import { derivedId } from '../commands/event-ids.js';
+import { HttpProblem } from '../http/problem.js';
+import type { ApiDeps } from './api-deps.js';
+
+const idempotencyKey = z.union([z.uuid(), z.ulid()]);
+
+const commandIds = new WeakMap<Request, string>();
+
+/** The request's command id: the client's Idempotency-Key (a UUID/ULID) or a fresh one, fixed per request. */
+export function commandIdOf(req: Request): string {
+  let commandId = commandIds.get(req);
+  if (commandId === undefined) {
+    commandId = parseIdempotencyKey(req) ?? randomUUID();
+    commandIds.set(req, commandId);
+  }
+  return commandId;
+}
+
+/**
+ * An id for something the request creates (a document, an amendment…), derived from the command
+ * id, so a retried request names the same thing and is recognised as a repeat.
+ */
+export const newId = (req: Request, what: string): string => derivedId(commandIdOf(req), what);
+
+function parseIdempotencyKey(req: Request): string | undefined {
+  const header = req.get('idempotency-key');
+  if (header === undefined) return undefined;
+  if (!idempotencyKey.safeParse(header).success) {
+    throw HttpProblem.of(
+      422,
+      'invalid-input',
+      'Invalid Idempotency-Key',
+      'The Idempotency-Key header must be a UUID or ULID.',
+      {
+        errors: [{ path: 'header.idempotency-key', message: 'must be a UUID or ULID' }],
+      },
+    );
+  }
+  return header;
+}
+
+export const memberMeta = (req: Request, actor: Actor): CommandMeta => ({
+  commandId: commandIdOf(req),
+  actor,
+  now: new Date().toISOString(),
+});
+
+export const userMeta = (req: Request, user: SignedInUser): UserCommandMeta => ({
+  commandId: commandIdOf(req),
+  actor: { userId: user.userId },
+  now: new Date().toISOString(),
+});
+
+export interface NegotiationScope {
+  negotiationId: string;
+  actor: Actor;
+}
+
+export interface DocumentScope extends NegotiationScope {
+  documentId: string;
+  mode: DocumentMode;
+  adopted: boolean;
+}
+
+/** The user's membership in a negotiation; 404 when they are not a member (nothing leaks). */
+export function negotiationScope(
+  deps: ApiDeps,
+  negotiationId: string,
+  user: SignedInUser,
+): NegotiationScope {
+  const membership = deps.queries.getMembership(negotiationId, user.userId);
+  if (!membership) {
+    throw HttpProblem.of(
+      404,
+      'not-found',
+      'Negotiation not found',
+      'No negotiation with this id that you take part in.',
+    );
+  }
+  return {
+    negotiationId,
+    actor: { userId: user.userId, stakeholderId: membership.stakeholderId, role: membership.role },
+  };
+}
+
+export function documentScope(
+  deps: ApiDeps,
+  documentId: string,
+  user: SignedInUser,
+): DocumentScope {
+  const document = deps.queries.getDocument(documentId);
+  if (!document) throw HttpProblem.of(404, 'not-found', 'Document not found');
+  const scope = negotiationScope(deps, document.negotiationId, user);
+  return { ...scope, documentId, mode: document.mode, adopted: document.adopted };
+}
+
+/** Enforces the permission matrix; the refusal names who may do it. */
+export function authorize(scope: NegotiationScope & { mode?: DocumentMode }, action: Action): void {
+  if (can(scope.actor.role, action, scope.mode)) return;
+  const allowed = rolesAllowed(action, scope.mode);
+  throw HttpProblem.of(
+    403,
+    'forbidden',
+    'Not allowed for your role',
+    `A ${scope.actor.role} may not do this${scope.mode ? ` in a ${scope.mode} document` : ''}. Allowed: ${allowed.join(', ') || 'nobody'}.`,
+    { action, role: scope.actor.role },
+  );
+}
+
+/** Once adopted, a document's record is closed. */
+export function assertOpen(scope: DocumentScope): void {
+  if (scope.adopted)
+    throw HttpProblem.of(
+      409,
+      'document-adopted',
+      'The document has been adopted',
+      'Its record is closed.',
+    );
+}

@@ -1,0 +1,69 @@
+// The activity feed: one line per notable event of a negotiation, who did it and when, for
+// "since your last visit". Runs after every other projection so its look-ups see this event.
+import { describe } from './describe.js';
+import { memberStakeholderId } from './lookups.js';
+import { changeOf, defineProjection, statementsFor } from './projection-kit.js';
+
+const statements = statementsFor((db) => ({
+  add: db.prepare(
+    `INSERT INTO activity (position, negotiation_id, document_id, at, actor_user_id,
+       actor_stakeholder_id, kind, event_type, summary, subject_id)
+     VALUES (@position, @negotiationId, @documentId, @at, @actorUserId,
+       @actorStakeholderId, @kind, @eventType, @summary, @subjectId)
+     ON CONFLICT (position) DO NOTHING`,
+  ),
+}));
+
+/** 'AmendmentTabled' → 'amendment-tabled'. */
+export const activityKind = (eventType: string): string =>
+  eventType.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase();
+
+export const activityProjection = defineProjection({
+  name: 'activity',
+  tables: ['activity'],
+  schema: `
+    CREATE TABLE IF NOT EXISTS activity (
+      position INTEGER PRIMARY KEY, -- of the event in the log
+      negotiation_id TEXT NOT NULL,
+      document_id TEXT,
+      at TEXT NOT NULL,
+      actor_user_id TEXT,
+      actor_stakeholder_id TEXT,
+      kind TEXT NOT NULL,
+      event_type TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      subject_id TEXT
+    );
+    CREATE INDEX IF NOT EXISTS activity_by_negotiation ON activity (negotiation_id, at, position);`,
+  onEvery(db, context) {
+    const description = describe(db, context);
+    if (!description?.notable || !description.negotiationId) return;
+    const { negotiationId, documentId, subjectId, summary } = description;
+    const { userId, stakeholderId } = context.actor;
+    // Users who were not members yet (opening, accepting) act for the stakeholder they joined.
+    const actorStakeholderId =
+      stakeholderId ?? (userId ? memberStakeholderId(db, negotiationId, userId) : undefined);
+    statements(db).add.run({
+      position: context.position,
+      negotiationId,
+      documentId: documentId ?? null,
+      at: context.at,
+      actorUserId: userId ?? null,
+      actorStakeholderId: actorStakeholderId ?? null,
+      kind: activityKind(context.event.type),
+      eventType: context.event.type,
+      summary,
+      subjectId: subjectId ?? null,
+    });
+    return [
+      changeOf(context, {
+        kind: 'activity',
+        readAction: 'record.read',
+        negotiationId,
+        ...(documentId ? { documentId } : {}),
+        id: context.position.toString(),
+        summary,
+      }),
+    ];
+  },
+});

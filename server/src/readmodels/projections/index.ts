@@ -1,0 +1,47 @@
+// Every projection of the negotiation domain, in the order the projector applies them, and the
+// streams they read. Order matters: later projections look up rows earlier ones wrote for the
+// same event (documents before amendments, everything before the activity feed).
+import type { EventFilter } from '../../eventstore/port.js';
+import type { Projection } from '../projection.js';
+import { activityProjection } from './activity.js';
+import { amendmentsProjection } from './amendments.js';
+import { commentsProjection } from './comments.js';
+import { documentsProjection } from './documents.js';
+import { invitationsProjection } from './invitations.js';
+import { membersProjection } from './members.js';
+import { negotiationsProjection } from './negotiations.js';
+import { positionsProjection } from './positions.js';
+import { sessionsProjection } from './sessions.js';
+import { usersProjection } from './users.js';
+
+export const createProjections = (): Projection[] => [
+  usersProjection,
+  sessionsProjection,
+  negotiationsProjection,
+  membersProjection,
+  invitationsProjection,
+  documentsProjection,
+  amendmentsProjection,
+  positionsProjection,
+  commentsProjection,
+  activityProjection,
+];
+
+/**
+ * The streams the read models read. Never `doctext-`: the text's updates are by far the
+ * largest part of the log and nothing here needs them.
+ */
+export const readModelFilter: EventFilter = {
+  on: 'streamName',
+  prefixes: [
+    'negotiation-',
+    'document-',
+    'amendment-',
+    'positions-',
+    'comments-',
+    'user-',
+    'useremail-',
+    'session-',
+    'roundtable-',
+  ],
+};

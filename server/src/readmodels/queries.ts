@@ -1,0 +1,78 @@
+// `ReadModelQueries`: every read the API, the gateways and exports make of the read models,
+// as plain JSON-safe objects. Built once per database; statements are prepared on first use.
+import type { ReadModelDb } from './read-model-db.js';
+import { accountQueries } from './queries/accounts.js';
+import { activityQueries, type ActivityOptions } from './queries/activity.js';
+import { amendmentQueries, type AmendmentFilter } from './queries/amendments.js';
+import { commentQueries } from './queries/comments.js';
+import { documentQueries } from './queries/documents.js';
+import { negotiationQueries } from './queries/negotiations.js';
+import {
+  positionQueries,
+  type PositionFilter,
+  type PositionHistoryFilter,
+} from './queries/positions.js';
+import type {
+  ActivityEntry,
+  AmendmentView,
+  CommentThreadView,
+  Credentials,
+  DocumentSummary,
+  DocumentView,
+  InvitationForAcceptance,
+  InvitationView,
+  MemberView,
+  Membership,
+  NegotiationForUser,
+  NegotiationView,
+  PositionHistoryEntry,
+  PositionView,
+  SessionView,
+  StakeholderView,
+  UserView,
+} from './queries/views.js';
+
+export type { ActivityOptions, AmendmentFilter, PositionFilter, PositionHistoryFilter };
+export type * from './queries/views.js';
+
+/**
+ * Callers gate by permission: `listMembers` needs 'members.manage', `listInvitations`
+ * 'invitations.manage', the rest of a negotiation 'record.read'. `getInvitationForAcceptance`,
+ * `getCredentialsByEmail` and `getSession` are for the server's auth code, never for clients.
+ */
+export interface ReadModelQueries {
+  getNegotiation(negotiationId: string): NegotiationView | undefined;
+  listNegotiationsForUser(userId: string): NegotiationForUser[];
+  listStakeholders(negotiationId: string): StakeholderView[];
+  listMembers(negotiationId: string): MemberView[];
+  getMembership(negotiationId: string, userId: string): Membership | undefined;
+  listInvitations(negotiationId: string, now?: Date): InvitationView[];
+  getInvitationForAcceptance(invitationId: string, now?: Date): InvitationForAcceptance | undefined;
+
+  getUser(userId: string): UserView | undefined;
+  getCredentialsByEmail(email: string): Credentials | undefined;
+  getSession(tokenHash: string, now?: Date): SessionView | undefined;
+
+  listDocuments(negotiationId: string): DocumentSummary[];
+  getDocument(documentId: string): DocumentView | undefined;
+
+  listAmendments(documentId: string, filter?: AmendmentFilter): AmendmentView[];
+  getAmendment(amendmentId: string): AmendmentView | undefined;
+  listPositions(documentId: string, filter?: PositionFilter): PositionView[];
+  positionHistory(documentId: string, filter?: PositionHistoryFilter): PositionHistoryEntry[];
+  listComments(documentId: string): CommentThreadView[];
+
+  activity(negotiationId: string, options?: ActivityOptions): ActivityEntry[];
+}
+
+export function createQueries(db: ReadModelDb): ReadModelQueries {
+  return {
+    ...negotiationQueries(db),
+    ...accountQueries(db),
+    ...documentQueries(db),
+    ...amendmentQueries(db),
+    ...positionQueries(db),
+    ...commentQueries(db),
+    ...activityQueries(db),
+  };
+}

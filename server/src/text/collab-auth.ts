@@ -1,0 +1,56 @@
+/**
+ * The collaboration gateway's authentication hook: the session cookie says who, the Origin
+ * header that the browser sent it from here, the membership what they act as, and the
+ * permission matrix with the document's mode whether they may type.
+ */
+import { can } from '@accord/shared';
+import type { AccountService } from '../accounts/account-service.js';
+import { isSameOrigin } from '../accounts/origin-check.js';
+import { sessionTokenOf } from '../accounts/session-cookie.js';
+import type { CollabHooks } from '../collab/collab-hooks.js';
+import type { ReadModelQueries } from '../readmodels/queries.js';
+import { stakeholderColor } from './stakeholder-color.js';
+
+export function createCollabAuth(deps: {
+  accounts: Pick<AccountService, 'authenticate'>;
+  queries: Pick<ReadModelQueries, 'getDocument' | 'getMembership' | 'listStakeholders'>;
+}): CollabHooks {
+  const { accounts, queries } = deps;
+  return {
+    authenticate: (req, documentId) => {
+      if (!isSameOrigin(req)) return Promise.resolve({ ok: false, status: 403 });
+      const user = accounts.authenticate(sessionTokenOf(req));
+      if (!user) return Promise.resolve({ ok: false, status: 401 });
+      const document = queries.getDocument(documentId);
+      if (!document) return Promise.resolve({ ok: false, status: 404 });
+      const membership = queries.getMembership(document.negotiationId, user.userId);
+      // Not a member: answer as if the document did not exist, so ids do not leak.
+      if (!membership) return Promise.resolve({ ok: false, status: 404 });
+      const stakeholder = queries
+        .listStakeholders(document.negotiationId)
+        .find((s) => s.stakeholderId === membership.stakeholderId);
+      const mayEdit = can(membership.role, 'text.edit', document.mode);
+      const canWrite = mayEdit && !document.adopted;
+      // Why the text is read-only, so the editor can say so: a delegate in a formal document
+      // tables amendments instead; observers and civil society never type.
+      let readOnlyReason: string | undefined;
+      if (document.adopted) readOnlyReason = 'adopted';
+      else if (!mayEdit)
+        readOnlyReason = can(membership.role, 'text.edit', 'open-drafting')
+          ? 'formal-mode'
+          : 'role';
+      return Promise.resolve({
+        ok: true,
+        canWrite,
+        ...(readOnlyReason ? { readOnlyReason } : {}),
+        user: {
+          userId: user.userId,
+          displayName: user.displayName,
+          stakeholderId: membership.stakeholderId,
+          stakeholderName: stakeholder?.name ?? '',
+          color: stakeholderColor(membership.stakeholderId),
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The API's view of documents' live text, served by the collaboration gateway: reading
+ * paragraphs, anchoring ranges, creating a text, and applying an accepted amendment as one
+ * server transaction attributed to the chair, the sponsor's amendment and stored like any edit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@accord/shared';
+import type * as Y from 'yjs';
+import type { DocumentText } from '../api/api-deps.js';
+import { resolveAnchor } from '../collab/anchors.js';
+import type { CollabGateway } from '../collab/collab-gateway.js';
+import {
+  findParagraph,
+  insertParagraphs,
+  replaceParagraphText,
+  textFragment,
+} from '../collab/doc-structure.js';
+import { docTextStream } from '../collab/text-history.js';
+import type { EventStore } from '../eventstore/port.js';
+import { HttpProblem } from '../http/problem.js';
+import type { ReadModelQueries } from '../readmodels/queries.js';
+
+type StoredProposal = NonNullable<ReturnType<ReadModelQueries['getAmendment']>>['proposal'];
+
+const anchorLost = () =>
+  HttpProblem.of(
+    409,
+    'anchor-lost',
+    'The words this amendment changes are no longer in the text',
+    'Ask the sponsor to revise it against the current text.',
+  );
+
+/** Checks, then changes: Yjs cannot roll back a transaction that throws half-way. */
+function applyProposal(doc: Y.Doc, paragraphId: string, proposal: StoredProposal): void {
+  const paragraph = findParagraph(doc, paragraphId);
+  if (!paragraph) throw anchorLost();
+  switch (proposal.kind) {
+    case 'insert':
+    case 'delete':
+    case 'replace': {
+      const range = resolveAnchor(doc, { paragraphId, ...proposal.anchor });
+      if (!range || range.paragraphId !== paragraphId) throw anchorLost();
+      // An insertion point is the anchor's start; deletions and replacements span the anchored words.
+      const end = proposal.kind === 'insert' ? range.start : range.end;
+      replaceParagraphText(doc, paragraphId, range.start, end, proposal.proposedText);
+      return;
+    }
+    case 'add-paragraph':
+      insertParagraphs(doc, paragraph.index + 1, [
+        { id: randomUUID(), kind: proposal.paragraphKind, text: proposal.proposedText },
+      ]);
+      return;
+    case 'delete-paragraph':
+      textFragment(doc).delete(paragraph.index, 1);
+      return;
+  }
+}
+
+export function createCollabDocumentText(deps: {
+  collab: CollabGateway;
+  store: EventStore;
+  queries: Pick<ReadModelQueries, 'getAmendment'>;
+}): DocumentText {
+  const { collab, store, queries } = deps;
+  const rangeError = (error: unknown): never => {
+    if (error instanceof RangeError) {
+      throw HttpProblem.of(
+        422,
+        'invalid-range',
+        'That range is not in the paragraph',
+        error.message,
+        { errors: [{ path: 'body.range', message: error.message }] },
+      );
+    }
+    throw error;
+  };
+
+  return {
+    paragraphs: (documentId) => collab.readParagraphs(documentId),
+
+    async anchor(documentId, paragraphId, start, end) {
+      const anchor = await collab
+        .createAnchor(documentId, paragraphId, start, end)
+        .catch(rangeError);
+      const resolved = await collab.resolveAnchor(documentId, anchor);
+      return { start: anchor.start, end: anchor.end, text: resolved?.text ?? '' };
+    },
+
+    async create(documentId, paragraphs, by: Actor) {
+      await collab.createDocumentText(documentId, paragraphs, {
+        userId: by.userId,
+        stakeholderId: by.stakeholderId,
+      });
+    },
+
+    async assertAmendmentApplies(documentId, amendmentId) {
+      const amendment = queries.getAmendment(amendmentId);
+      if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+      const paragraphs = await collab.readParagraphs(documentId);
+      if (!paragraphs.some((p) => p.id === amendment.paragraphId)) throw anchorLost();
+      const { proposal } = amendment;
+      if (proposal.anchor) {
+        const range = await collab.resolveAnchor(documentId, {
+          paragraphId: amendment.paragraphId,
+          ...proposal.anchor,
+        });
+        if (!range || range.paragraphId !== amendment.paragraphId) throw anchorLost();
+      }
+    },
+
+    async applyAmendment(documentId, amendmentId, by: Actor) {
+      const amendment = queries.getAmendment(amendmentId);
+      if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+      await collab.applyServerChange(
+        documentId,
+        { userId: by.userId, stakeholderId: amendment.sponsorStakeholderId, amendmentId },
+        (doc) => applyProposal(doc, amendment.paragraphId, amendment.proposal),
+      );
+    },
+
+    async textRevision(documentId) {
+      for await (const last of store.readStream(docTextStream(documentId), {
+        direction: 'backwards',
+        maxCount: 1,
+      }))
+        return last.revision;
+      return undefined;
+    },
+  };
+}
