@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerBackupCommands } from './cli/backup-commands.js';
 import { registerRebuildCommand } from './cli/rebuild-command.js';
+import { registerSeedCommand } from './cli/seed-command.js';
 import { version } from './version.js';
 
 const program = new Command()
@@ -15,6 +16,7 @@ const program = new Command()
 
 registerBackupCommands(program);
 registerRebuildCommand(program);
+registerSeedCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? `accord: ${error.message}` : error);

@@ -51,6 +51,7 @@ export async function createCore(
   const commands = createCommandService({
     store,
     waitForReadModels: (position) => readModels.projector.waitFor(position),
+    commandRecord: (commandId) => queries.getCommandRecord(commandId),
   });
   const accounts = createAccountService({ commands, queries });
   const collab = createCollabGateway({

@@ -12,6 +12,7 @@ import { sessionTokenOf } from './accounts/session-cookie.js';
 import { mountApi } from './api/create-api.js';
 import type { Config } from './config.js';
 import { createCore, type AccordCore } from './core.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import type { EventStore } from './eventstore/port.js';
 import { createHttpApp, installErrorHandling } from './http/app.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -46,6 +47,8 @@ export async function startServer(
   const core = await createCore(config, logger, options);
   const { store, metrics, readModels, commands, accounts, collab, text } = core;
   const { queries } = readModels;
+  // First start on an empty store: a demo negotiation to explore (ACCORD_DEMO=false turns it off).
+  if (config.seedDemo) await seedDemoIfEmpty(core, logger);
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
   mountApi(app, { commands, queries, accounts, text });

@@ -30,6 +30,8 @@ export interface CommandService {
 
 export function createCommandService(deps: {
   store: EventStore;
+  /** Where a command id was already used (the read models' command log). */
+  commandRecord?(commandId: string): { stream: string; commandType: string } | undefined;
   /** Resolves once the read models have applied everything up to `position`. */
   waitForReadModels(position: bigint): Promise<void>;
 }): CommandService {
@@ -47,6 +49,16 @@ export function createCommandService(deps: {
             .join('; '),
           errors: valid.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         });
+      }
+      const stream = streamForCommand(command);
+      const earlier = deps.commandRecord?.(command.meta.commandId);
+      if (earlier && (earlier.stream !== stream || earlier.commandType !== command.type)) {
+        throw HttpProblem.of(
+          409,
+          'idempotency-key-reused',
+          'This Idempotency-Key was already used for another request',
+          'Use a new key for a new request.',
+        );
       }
       const { decider } = aggregates[aggregateOf(command.type)] as unknown as {
         decider: Decider<AccordCommand, AccordEvent, unknown>;

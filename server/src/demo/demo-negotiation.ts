@@ -116,15 +116,17 @@ export const demoNegotiation: DemoNegotiation = {
     'Intergovernmental negotiations on the Global Compact on Extreme Heat and Resilient Cities',
   description:
     'A fictional negotiation for demonstration. Twelve invented member states, two negotiating ' +
-    'groups, civil society and observers work on the zero draft of a compact on extreme heat in ' +
+    'groups, civil society and observers work on the draft of a compact on extreme heat in ' +
     'cities: early warning, cooling centres, protection of outdoor workers, urban greening, finance ' +
-    'and follow-up. Shown after the first reading: two paragraphs agreed ad ref, nine amendments ' +
-    'pending, and the positions stated so far.',
+    'and follow-up. Shown after the first reading of the zero draft: two paragraphs agreed ad ref, ' +
+    'one amendment accepted into Rev 1, eight pending, and the positions stated so far.',
 
   document: {
-    title: 'Global Compact on Extreme Heat and Resilient Cities — Zero draft',
+    // Revisions carry the "Zero draft" / "Rev 1" labels; the title stays the same across them.
+    title: 'Global Compact on Extreme Heat and Resilient Cities',
     symbol: 'A/HEAT/2027/L.1',
-    mode: 'formal',
+    // Open drafting, so delegates can type live in the demo; the chair can switch to formal.
+    mode: 'open-drafting',
     paragraphs: [
       { key: 'h1', kind: 'heading', text: 'Preamble' },
       {

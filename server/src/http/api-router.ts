@@ -79,6 +79,26 @@ function parse<T extends z.ZodType>(
   return result.data;
 }
 
+/** A route that takes no body accepts none, or `{}`: anything else is a client's mistake. */
+function refuseBody(body: unknown): undefined {
+  const empty =
+    body === undefined ||
+    (typeof body === 'object' &&
+      body !== null &&
+      !Array.isArray(body) &&
+      Object.keys(body).length === 0);
+  if (!empty) {
+    throw new HttpProblem({
+      type: problemType('invalid-input'),
+      title: 'The request is not valid',
+      status: 422,
+      detail: 'This request takes no body.',
+      errors: [{ path: 'body', message: 'must be empty' }],
+    });
+  }
+  return undefined;
+}
+
 const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 const jsonSchema = (schema: z.ZodType): unknown =>
@@ -115,7 +135,9 @@ export class ApiRouter<S> {
       }
       const params = parse(spec.params, req.params, 'path') ?? {};
       const query = parse(spec.query, req.query, 'query') ?? {};
-      const body = spec.body ? parse(spec.body, req.body ?? undefined, 'body') : undefined;
+      const body = spec.body
+        ? parse(spec.body, req.body ?? undefined, 'body')
+        : refuseBody(req.body);
       const result = await spec.handler({
         params,
         query,

@@ -12,7 +12,7 @@ import type { Projection, ReadModelChange } from './projection.js';
 import type { ReadModelDb } from './read-model-db.js';
 
 /** Bump when any projection's tables change shape: a mismatch triggers a rebuild at start. */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 const PROJECTOR = 'main';
 
 export interface ProjectorOptions {

@@ -63,6 +63,9 @@ export interface ReadModelQueries {
   listComments(documentId: string): CommentThreadView[];
 
   activity(negotiationId: string, options?: ActivityOptions): ActivityEntry[];
+
+  /** Where a command id was used, for telling a retry from a reused Idempotency-Key. */
+  getCommandRecord(commandId: string): { stream: string; commandType: string } | undefined;
 }
 
 export function createQueries(db: ReadModelDb): ReadModelQueries {
@@ -74,5 +77,9 @@ export function createQueries(db: ReadModelDb): ReadModelQueries {
     ...positionQueries(db),
     ...commentQueries(db),
     ...activityQueries(db),
+    getCommandRecord: (commandId) =>
+      db
+        .prepare('SELECT stream, command_type AS commandType FROM command_log WHERE command_id = ?')
+        .get(commandId) as { stream: string; commandType: string } | undefined,
   };
 }

@@ -5,6 +5,7 @@ import type { EventFilter } from '../../eventstore/port.js';
 import type { Projection } from '../projection.js';
 import { activityProjection } from './activity.js';
 import { amendmentsProjection } from './amendments.js';
+import { commandLogProjection } from './command-log.js';
 import { commentsProjection } from './comments.js';
 import { documentsProjection } from './documents.js';
 import { invitationsProjection } from './invitations.js';
@@ -25,6 +26,7 @@ export const createProjections = (): Projection[] => [
   positionsProjection,
   commentsProjection,
   activityProjection,
+  commandLogProjection,
 ];
 
 /**
