@@ -167,7 +167,7 @@ export async function startCollabServer(
 }
 
 /** A `ws` WebSocket that sends the test cookie (browsers send the session cookie the same way). */
-function cookieWebSocket(
+export function cookieWebSocket(
   cookie: string | undefined,
 ): new (address: string, protocols?: string | string[]) => WebSocket {
   return class CookieWebSocket extends WebSocket {
