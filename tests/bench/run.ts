@@ -3,11 +3,13 @@
  * one of them. Each prints as it goes and the run ends with a summary table and the files.
  */
 import { writeResults, toMarkdown, machineInfo, type SuiteResult } from './lib/results.js';
+import { collabSuite } from './suites/collab.js';
 import { storeSuite } from './suites/store.js';
 
 type Suite = (log: (line: string) => void) => Promise<SuiteResult>;
 const suites: Record<string, Suite> = {
   store: storeSuite,
+  collab: collabSuite,
 };
 
 async function main(): Promise<void> {

@@ -40,7 +40,13 @@ export function row(
 export const resultsDir = path.resolve(import.meta.dirname, '../../../bench/results');
 
 const fmt = (n: number): string =>
-  n >= 1000 ? Math.round(n).toLocaleString('en-US') : n >= 10 ? n.toFixed(1) : n.toFixed(3);
+  Number.isNaN(n)
+    ? '—'
+    : n >= 1000
+      ? Math.round(n).toLocaleString('en-US')
+      : n >= 10
+        ? n.toFixed(1)
+        : n.toFixed(3);
 
 export function toMarkdown(results: SuiteResult[], machine: Record<string, unknown>): string {
   const lines = [
@@ -57,7 +63,7 @@ export function toMarkdown(results: SuiteResult[], machine: Record<string, unkno
     );
     for (const r of suite.rows) {
       lines.push(
-        `| ${r.case} | ${r.unit} | ${fmt(r.accord)} | ${fmt(r.baseline)} | ${r.ratio.toFixed(2)} | ${r.target ?? ''} | ${r.notes ?? ''} |`,
+        `| ${r.case} | ${r.unit} | ${fmt(r.accord)} | ${fmt(r.baseline)} | ${Number.isNaN(r.ratio) ? '—' : r.ratio.toFixed(2)} | ${r.target ?? ''} | ${r.notes ?? ''} |`,
       );
     }
     lines.push('');
