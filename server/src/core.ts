@@ -5,7 +5,7 @@
  */
 import type { AccountService } from './accounts/account-service.js';
 import { createAccountService } from './accounts/account-service.js';
-import type { DocumentText } from './api/api-deps.js';
+import type { AccessRefresh, DocumentText } from './api/api-deps.js';
 import { createCollabGateway, type CollabGateway } from './collab/collab-gateway.js';
 import { createCommandService, type CommandService } from './commands/command-service.js';
 import type { Config } from './config.js';
@@ -29,6 +29,7 @@ export interface AccordCore {
   accounts: AccountService;
   collab: CollabGateway;
   text: DocumentText;
+  access: AccessRefresh;
   close(): Promise<void>;
 }
 
@@ -61,6 +62,14 @@ export async function createCore(
     metrics,
   });
   const text = createCollabDocumentText({ collab, store, queries });
+  const access: AccessRefresh = {
+    document: (documentId) => collab.refreshAccess(documentId),
+    negotiation: async (negotiationId) => {
+      await Promise.all(
+        queries.listDocuments(negotiationId).map((d) => collab.refreshAccess(d.documentId)),
+      );
+    },
+  };
   return {
     config,
     logger,
@@ -71,6 +80,7 @@ export async function createCore(
     accounts,
     collab,
     text,
+    access,
     async close() {
       await collab.close();
       await readModels.stop();

@@ -27,6 +27,29 @@ describe('the Accord server', () => {
     expect(text).toContain('accord_eventstore_appended_events_total{store="sqlite"} 1');
   });
 
+  it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<string, { schema: { properties?: Record<string, unknown> } }>;
+            };
+          }
+        >
+      >;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(20);
+    const table = doc.paths['/api/documents/{documentId}/amendments']!.post!;
+    expect(Object.keys(table.requestBody!.content['application/json']!.schema.properties!)).toEqual(
+      expect.arrayContaining(['paragraphId', 'kind', 'range', 'proposedText', 'rationale']),
+    );
+  });
+
   it('answers an unknown route with problem+json', async () => {
     const res = await fetch(`${server.url}/nowhere`);
     expect(res.status).toBe(404);

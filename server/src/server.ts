@@ -51,7 +51,7 @@ export async function startServer(
   if (config.seedDemo) await seedDemoIfEmpty(core, logger);
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
-  mountApi(app, { commands, queries, accounts, text });
+  mountApi(app, { commands, queries, accounts, text, access: core.access });
   installErrorHandling(app, logger);
 
   const httpServer = http.createServer(app);
@@ -82,19 +82,25 @@ export async function startServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     }
   });
+  // Mode and membership changes made on any node re-decide this node's open connections (the
+  // API route that made the change has already done so for its own node before answering).
   readModels.projector.on('changes', (changes) => {
     for (const change of changes) {
       if (!ACCESS_EVENTS.has(change.eventType)) continue;
-      const documentIds = change.documentId
-        ? [change.documentId]
+      const refresh = change.documentId
+        ? core.access.document(change.documentId)
         : change.negotiationId
-          ? queries.listDocuments(change.negotiationId).map((d) => d.documentId)
-          : [];
-      for (const documentId of documentIds) {
-        collab
-          .refreshAccess(documentId)
+          ? core.access.negotiation(change.negotiationId)
+          : undefined;
+      refresh?.catch((error: unknown) =>
+        logger.warn({ err: error, change }, 'refreshing collaboration access failed'),
+      );
+      // socket.io rooms follow the member's new role, or close when the membership is revoked.
+      if (change.kind === 'member' && change.negotiationId && change.id) {
+        sockets
+          .refreshMembership(change.negotiationId, change.id)
           .catch((error: unknown) =>
-            logger.warn({ err: error, documentId }, 'refreshing collab access failed'),
+            logger.warn({ err: error, change }, 'refreshing socket rooms failed'),
           );
       }
     }

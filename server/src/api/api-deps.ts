@@ -30,9 +30,16 @@ export interface DocumentText {
   textRevision(documentId: string): Promise<bigint | undefined>;
 }
 
+/** Re-decides what open collaboration connections may do, after a mode or membership change. */
+export interface AccessRefresh {
+  document(documentId: string): Promise<void>;
+  negotiation(negotiationId: string): Promise<void>;
+}
+
 export interface ApiDeps {
   commands: CommandService;
   queries: ReadModelQueries;
   accounts: AccountService;
   text: DocumentText;
+  access: AccessRefresh;
 }

@@ -38,7 +38,7 @@ const CreateDocumentBody = z.strictObject({
 });
 
 export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
-  const { commands, queries, text } = deps;
+  const { commands, queries, text, access } = deps;
 
   /** 422 unless the paragraph is in the document's text now. */
   const assertParagraph = async (documentId: string, paragraphId: string) => {
@@ -147,6 +147,7 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
         data: { documentId: params.documentId, mode: body.mode },
         meta: memberMeta(req, scope.actor),
       });
+      await access.document(params.documentId);
       return done(result.position);
     },
   });
@@ -220,6 +221,7 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
         data: { documentId: params.documentId, revisionLabel: body.revisionLabel },
         meta: memberMeta(req, scope.actor),
       });
+      await access.document(params.documentId);
       return done(result.position);
     },
   });

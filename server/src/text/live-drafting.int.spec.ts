@@ -114,6 +114,36 @@ describe('live co-drafting', () => {
     );
   });
 
+  it('switching to formal mode takes the pen from a delegate who is already connected', async () => {
+    const created = await fx.clients.chair.post<{ documentId: string }>(
+      `/api/negotiations/${fx.negotiationId}/documents`,
+      {
+        title: 'Switched draft',
+        symbol: 'A/FIX/3',
+        mode: 'open-drafting',
+        paragraphs: [{ kind: 'operative', text: 'Decide to review progress every two years.' }],
+      },
+    );
+    const documentId = created.body.documentId;
+    const delegate = open('delegate', documentId);
+    await synced(delegate.provider);
+    type(delegate.doc, 0, 0, 'Also ');
+    const storedText = async () => (await server.text.paragraphs(documentId))[0]!.text;
+    for (let i = 0; i < 400 && !(await storedText()).startsWith('Also '); i += 1)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(await storedText()).toBe('Also Decide to review progress every two years.');
+
+    // The mode change answers once open connections have been re-decided: the next change is refused.
+    expect(
+      (await fx.clients.chair.put(`/api/documents/${documentId}/mode`, { mode: 'formal' })).status,
+    ).toBe(200);
+    type(delegate.doc, 0, 0, 'Unilaterally ');
+    await until(() => delegate.closes.includes(4403), 'refused after the switch');
+    expect((await server.text.paragraphs(documentId))[0]!.text).toBe(
+      'Also Decide to review progress every two years.',
+    );
+  });
+
   it("the chair's acceptance of an amendment changes the text in every open editor, attributed", async () => {
     const documentId = fx.documents.formal;
     const a = open('delegate', documentId);
