@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { userEmailEventSchemas, userEventSchemas } from './accounts/events.js';
+import { sessionEventSchemas } from './accounts/session.js';
 import { amendmentEventSchemas } from './amendment/events.js';
 import { commentsEventSchemas } from './comments/events.js';
 import { documentEventSchemas } from './document/events.js';
@@ -29,6 +30,7 @@ describe('event registry', () => {
       commentsEventSchemas,
       userEventSchemas,
       userEmailEventSchemas,
+      sessionEventSchemas,
     ];
     const total = parts.reduce((n, part) => n + Object.keys(part).length, 0);
     expect(eventTypes).toHaveLength(total);

@@ -8,6 +8,7 @@ import {
   parseStreamName,
   positionsStream,
   roundtableStream,
+  sessionStream,
   streamCategories,
   userEmailStream,
   userStream,
@@ -25,6 +26,7 @@ describe('stream names', () => {
       roundtableStream('r'),
       userStream('u'),
       userEmailStream('e@x.org'),
+      sessionStream('a'.repeat(64)),
     ];
     expect(named.map((name) => parseStreamName(name)?.category)).toEqual([...streamCategories]);
   });
