@@ -10,7 +10,7 @@ import { withTempDir } from './test-support/temp-dir.js';
 const main = path.resolve(import.meta.dirname, '../dist/main.js');
 
 describe('the accord process (built)', () => {
-  it('starts, serves /healthz, and shuts down cleanly on SIGTERM', async () => {
+  it('starts with the demo, serves /healthz, and shuts down cleanly on SIGTERM', async () => {
     expect(existsSync(main), `${main} is missing: npm test builds it first`).toBe(true);
     await withTempDir(async (dir) => {
       const child = spawn(process.execPath, [main], {
@@ -39,13 +39,28 @@ describe('the accord process (built)', () => {
       const health = await fetch(`${url}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
 
+      // The first start seeded the demo, and a demo account from the README signs in.
+      const signIn = await fetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'mru@demo.accord.test', password: 'accord-demo-2026' }),
+      });
+      expect(signIn.status).toBe(201);
+      const negotiations = await fetch(`${url}/api/negotiations`, {
+        headers: { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0]! },
+      });
+      expect(await negotiations.json()).toEqual([
+        expect.objectContaining({ title: expect.stringContaining('Extreme Heat') }),
+      ]);
+
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(logs.map((l) => l.msg)).toContain('shut down cleanly');
 
-      // The store was closed cleanly: it opens again and reads.
+      // The store was closed cleanly: it opens again and reads the whole demo record.
       const store = openSqliteEventStore({ file: path.join(dir, 'accord.sqlite') });
-      expect(await collect(store.readAll())).toEqual([]);
+      const events = await collect(store.readAll());
+      expect(events.some((e) => e.type === 'NegotiationOpened')).toBe(true);
       await store.close();
     });
   });
