@@ -49,9 +49,9 @@ describe('the accord process (built)', () => {
       const negotiations = await fetch(`${url}/api/negotiations`, {
         headers: { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0]! },
       });
-      expect(await negotiations.json()).toEqual([
-        expect.objectContaining({ title: expect.stringContaining('Extreme Heat') }),
-      ]);
+      const titles = ((await negotiations.json()) as { title: string }[]).map((n) => n.title);
+      expect(titles).toHaveLength(1);
+      expect(titles[0]).toContain('Extreme Heat');
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
