@@ -51,7 +51,7 @@ export async function startServer(
   if (config.seedDemo) await seedDemoIfEmpty(core, logger);
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
-  mountApi(app, { commands, queries, accounts, text, access: core.access });
+  mountApi(app, { commands, queries, accounts, text, access: core.access, store });
   installErrorHandling(app, logger);
 
   const httpServer = http.createServer(app);

@@ -48,3 +48,5 @@ export * from './accounts/user.js';
 export * from './accounts/email-reservation.js';
 export * from './accounts/session.js';
 export * from './realtime.js';
+
+export * from './consensus/index.js';

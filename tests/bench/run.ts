@@ -4,12 +4,14 @@
  */
 import { writeResults, toMarkdown, machineInfo, type SuiteResult } from './lib/results.js';
 import { collabSuite } from './suites/collab.js';
+import { replaySuite } from './suites/replay.js';
 import { storeSuite } from './suites/store.js';
 
 type Suite = (log: (line: string) => void) => Promise<SuiteResult>;
 const suites: Record<string, Suite> = {
   store: storeSuite,
   collab: collabSuite,
+  replay: replaySuite,
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { originCheck } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
 import { ApiRouter } from '../http/api-router.js';
 import { version } from '../version.js';
+import type { EventStore } from '../eventstore/port.js';
 import type { ApiDeps } from './api-deps.js';
 import { amendmentRoutes } from './amendment-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -12,11 +13,15 @@ import { commentRoutes } from './comment-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { negotiationRoutes } from './negotiation-routes.js';
 import { positionRoutes } from './position-routes.js';
+import { recordRoutes } from './record-routes.js';
 
 /** Bodies are small JSON; anything larger is refused with 413 before it is parsed. */
 export const API_BODY_LIMIT = '256kb';
 
-export function mountApi(app: Express, deps: ApiDeps): ApiRouter<SignedInUser> {
+export function mountApi(
+  app: Express,
+  deps: ApiDeps & { store: EventStore },
+): ApiRouter<SignedInUser> {
   const api = new ApiRouter<SignedInUser>({
     prefix: '/api',
     authenticate: (req) => Promise.resolve(deps.accounts.authenticate(sessionTokenOf(req))),
@@ -28,6 +33,7 @@ export function mountApi(app: Express, deps: ApiDeps): ApiRouter<SignedInUser> {
   documentRoutes(api, deps);
   amendmentRoutes(api, deps);
   positionRoutes(api, deps);
+  recordRoutes(api, deps);
   commentRoutes(api, deps);
   const openApi = api.openApi({
     title: 'Accord API',

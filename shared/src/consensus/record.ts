@@ -1,0 +1,536 @@
+// The negotiation record as one pure fold over the domain events (negotiation-, document-,
+// amendment- and positions- streams in log order): who the stakeholders are, each document's
+// statuses and revisions, its amendments, the current positions and every change to them. The
+// server and the browser fold the same events with it; consensus, history, milestones and
+// coalitions are read from the folded state.
+//
+//   let state = initialConsensusState();
+//   for (const e of recorded) state = evolveConsensus(state, parseStoredEvent(e), envelopeOf(e));
+//   consensusOf(state, documentId, { paragraphs });
+//
+// Plain records and structural sharing: each evolve copies only the branch it changes, so a
+// state taken at any point stays valid and cheap to keep (time travel keeps several).
+import type { Proposal } from '../amendment/proposal.js';
+import type { AccordEvent } from '../events.js';
+import type { PositionTarget } from '../positions/state.js';
+import type { DocumentMode, ParagraphStatus, Stance, StakeholderKind } from '../vocabulary.js';
+import { append, emptyList, toArray, type AppendedList } from './appended-list.js';
+import { emptyKeyedMap, keyedEntries, keyedGet, keyedSet, type KeyedMap } from './keyed-map.js';
+
+/** Where and when an event sits in the log, when the reader knows (stream reads may not). */
+export interface RecordEnvelope {
+  /** Global log position as a decimal string (bigints do not survive JSON). */
+  position?: string;
+  /** The event's `metadata.occurredAt`; the event's own time is used when absent. */
+  occurredAt?: string;
+}
+
+export interface RecordStakeholder {
+  stakeholderId: string;
+  kind: StakeholderKind;
+  name: string;
+  shortCode: string;
+  /** Negotiating groups of a delegation, in the order registered. */
+  groupIds: readonly string[];
+}
+
+export interface NegotiationRecord {
+  negotiationId: string;
+  title: string;
+  stakeholders: Readonly<Record<string, RecordStakeholder>>;
+  /** Registration order, for stable listings. */
+  stakeholderOrder: readonly string[];
+  documentIds: readonly string[];
+  milestones: AppendedList<Milestone>;
+}
+
+export interface RecordRevision {
+  label: string;
+  /** Decimal `doctext-` stream revision the label freezes. */
+  textRevision: string;
+  sequence: number;
+  issuedAt: string;
+  position: string | undefined;
+}
+
+export interface ParagraphStatusRecord {
+  status: ParagraphStatus;
+  reason: string;
+  setBy: string;
+  setAt: string;
+}
+
+export interface CurrentPosition {
+  target: PositionTarget;
+  stakeholderId: string;
+  stance: Stance;
+  statement: string;
+  statedBy: string;
+  statedAt: string;
+}
+
+export interface PositionChange {
+  target: PositionTarget;
+  stakeholderId: string;
+  action: 'stated' | 'withdrawn';
+  /** Null for a withdrawal. */
+  stance: Stance | null;
+  statement: string | null;
+  /** The stance this change replaced, null when there was none. */
+  previousStance: Stance | null;
+  /** The user who spoke for the stakeholder. */
+  userId: string;
+  at: string;
+  position: string | undefined;
+  /** The revision the text was under when this was said: the last one issued before it. */
+  revisionLabel: string | null;
+}
+
+export type MilestoneKind =
+  | 'document-created'
+  | 'revision-issued'
+  | 'amendment-accepted'
+  | 'paragraph-agreed-ad-ref'
+  | 'document-adopted';
+
+export interface Milestone {
+  kind: MilestoneKind;
+  documentId: string;
+  at: string;
+  /** Jump here with `asOf=position:<position>`; undefined when the reader had no positions. */
+  position: string | undefined;
+  userId: string;
+  /** The revision label (issued, adopted) or the document's symbol (created). */
+  label?: string;
+  paragraphId?: string;
+  amendmentId?: string;
+  /** For an accepted amendment: its sponsor. */
+  stakeholderId?: string;
+}
+
+export type AmendmentRecordStatus = 'pending' | 'withdrawn' | 'accepted' | 'rejected' | 'merged';
+
+export interface AmendmentRecord {
+  amendmentId: string;
+  documentId: string;
+  paragraphId: string;
+  status: AmendmentRecordStatus;
+  proposal: Proposal;
+  rationale: string;
+  sponsorStakeholderId: string;
+  cosponsorStakeholderIds: readonly string[];
+  chairsCompromise: boolean;
+  revision: number;
+  tabledAt: string;
+  /** When it stopped being pending, and why (rejection, withdrawal) or into what (merge). */
+  decidedAt: string | null;
+  reason: string | null;
+  intoAmendmentId: string | null;
+}
+
+/** Current positions on one target, by stakeholder id. */
+export type TargetPositions = Readonly<Record<string, CurrentPosition>>;
+
+export interface DocumentRecord {
+  documentId: string;
+  negotiationId: string;
+  title: string;
+  symbol: string;
+  mode: DocumentMode;
+  createdAt: string;
+  createdPosition: string | undefined;
+  adopted: { revisionLabel: string; textRevision: string; adoptedAt: string } | null;
+  /** Only paragraphs whose status was ever set; the others are 'open'. */
+  paragraphStatuses: Readonly<Record<string, ParagraphStatusRecord>>;
+  revisions: readonly RecordRevision[];
+  /** In the order tabled. */
+  amendmentIds: AppendedList<string>;
+  /**
+   * Paragraphs the record mentions (statuses, amendments, positions), in first-mention order:
+   * the fallback listing when the caller cannot give the text's own order.
+   */
+  mentionedParagraphIds: readonly string[];
+  /** By `targetKey`; read with `positionsOnTarget` and `targetsWithPositions`. */
+  positions: KeyedMap<TargetPositions>;
+  positionChanges: AppendedList<PositionChange>;
+}
+
+export interface ConsensusState {
+  negotiations: Readonly<Record<string, NegotiationRecord>>;
+  documents: Readonly<Record<string, DocumentRecord>>;
+  /** Read with `amendmentOf`. */
+  amendments: KeyedMap<AmendmentRecord>;
+  /** Events folded (all types, including those ignored): a cheap progress figure. */
+  eventCount: number;
+}
+
+export const targetKey = (target: PositionTarget): string => `${target.kind}:${target.id}`;
+
+export const initialConsensusState = (): ConsensusState => ({
+  negotiations: {},
+  documents: {},
+  amendments: emptyKeyedMap(),
+  eventCount: 0,
+});
+
+export const amendmentOf = (state: ConsensusState, amendmentId: string) =>
+  keyedGet(state.amendments, amendmentId);
+
+/** The current positions on one paragraph or amendment, by stakeholder id. */
+export const positionsOnTarget = (
+  document: DocumentRecord,
+  target: PositionTarget,
+): TargetPositions => keyedGet(document.positions, targetKey(target)) ?? {};
+
+/** Every target someone has a position on, with the positions: `[targetKey, positions]`. */
+export const targetsWithPositions = (document: DocumentRecord): [string, TargetPositions][] =>
+  keyedEntries(document.positions);
+
+/** The document's amendment ids, in the order tabled. */
+export const amendmentIdsOf = (document: DocumentRecord): string[] =>
+  toArray(document.amendmentIds);
+
+/** The revision in force for a document: the last one issued. */
+export const revisionInForce = (document: DocumentRecord): RecordRevision | undefined =>
+  document.revisions.at(-1);
+
+const mention = (document: DocumentRecord, paragraphId: string): DocumentRecord =>
+  document.mentionedParagraphIds.includes(paragraphId)
+    ? document
+    : { ...document, mentionedParagraphIds: [...document.mentionedParagraphIds, paragraphId] };
+
+export function evolveConsensus(
+  state: ConsensusState,
+  event: AccordEvent,
+  envelope: RecordEnvelope = {},
+): ConsensusState {
+  const next = evolveRecord(state, event, envelope);
+  return { ...next, eventCount: state.eventCount + 1 };
+}
+
+// Events of other streams (accounts, sessions, comments) pass through unchanged; an event that
+// names something the record has not seen (a reader that started mid-log) is ignored rather than
+// guessed at.
+function evolveRecord(
+  state: ConsensusState,
+  event: AccordEvent,
+  envelope: RecordEnvelope,
+): ConsensusState {
+  const { position } = envelope;
+  const withDocument = (documentId: string, change: (d: DocumentRecord) => DocumentRecord) => {
+    const document = state.documents[documentId];
+    if (!document) return state;
+    return { ...state, documents: { ...state.documents, [documentId]: change(document) } };
+  };
+  const withAmendment = (
+    amendmentId: string,
+    change: (a: AmendmentRecord) => AmendmentRecord,
+  ): ConsensusState => {
+    const amendment = keyedGet(state.amendments, amendmentId);
+    if (!amendment) return state;
+    return { ...state, amendments: keyedSet(state.amendments, amendmentId, change(amendment)) };
+  };
+  const addMilestone = (
+    base: ConsensusState,
+    documentId: string,
+    milestone: Omit<Milestone, 'documentId' | 'position'>,
+  ): ConsensusState => {
+    const negotiationId = base.documents[documentId]?.negotiationId;
+    const negotiation = negotiationId === undefined ? undefined : base.negotiations[negotiationId];
+    if (!negotiation) return base;
+    const full: Milestone = { ...milestone, documentId, position };
+    const changed = { ...negotiation, milestones: append(negotiation.milestones, full) };
+    return {
+      ...base,
+      negotiations: { ...base.negotiations, [negotiation.negotiationId]: changed },
+    };
+  };
+  const decided = (
+    amendmentId: string,
+    status: AmendmentRecordStatus,
+    at: string,
+    extra: Partial<Pick<AmendmentRecord, 'reason' | 'intoAmendmentId'>> = {},
+  ) =>
+    withAmendment(amendmentId, (a) =>
+      a.status === 'pending' ? { ...a, status, decidedAt: envelope.occurredAt ?? at, ...extra } : a,
+    );
+
+  switch (event.type) {
+    case 'NegotiationOpened': {
+      const { negotiationId, title } = event.data;
+      if (state.negotiations[negotiationId]) return state;
+      const negotiation: NegotiationRecord = {
+        negotiationId,
+        title,
+        stakeholders: {},
+        stakeholderOrder: [],
+        documentIds: [],
+        milestones: emptyList(),
+      };
+      return { ...state, negotiations: { ...state.negotiations, [negotiationId]: negotiation } };
+    }
+    case 'StakeholderRegistered': {
+      const { negotiationId, stakeholderId, kind, name, shortCode, groupIds } = event.data;
+      const negotiation = state.negotiations[negotiationId];
+      if (!negotiation) return state;
+      const stakeholder: RecordStakeholder = { stakeholderId, kind, name, shortCode, groupIds };
+      const changed: NegotiationRecord = {
+        ...negotiation,
+        stakeholders: { ...negotiation.stakeholders, [stakeholderId]: stakeholder },
+        stakeholderOrder: negotiation.stakeholders[stakeholderId]
+          ? negotiation.stakeholderOrder
+          : [...negotiation.stakeholderOrder, stakeholderId],
+      };
+      return { ...state, negotiations: { ...state.negotiations, [negotiationId]: changed } };
+    }
+    case 'DocumentCreated': {
+      const { documentId, negotiationId, title, symbol, mode, createdBy, createdAt } = event.data;
+      const negotiation = state.negotiations[negotiationId];
+      if (!negotiation || state.documents[documentId]) return state;
+      const document: DocumentRecord = {
+        documentId,
+        negotiationId,
+        title,
+        symbol,
+        mode,
+        createdAt: envelope.occurredAt ?? createdAt,
+        createdPosition: position,
+        adopted: null,
+        paragraphStatuses: {},
+        revisions: [],
+        amendmentIds: emptyList(),
+        mentionedParagraphIds: [],
+        positions: emptyKeyedMap(),
+        positionChanges: emptyList(),
+      };
+      const withDoc: ConsensusState = {
+        ...state,
+        documents: { ...state.documents, [documentId]: document },
+        negotiations: {
+          ...state.negotiations,
+          [negotiationId]: {
+            ...negotiation,
+            documentIds: [...negotiation.documentIds, documentId],
+          },
+        },
+      };
+      return addMilestone(withDoc, documentId, {
+        kind: 'document-created',
+        at: document.createdAt,
+        userId: createdBy,
+        label: symbol,
+      });
+    }
+    case 'DocumentModeChanged':
+      return withDocument(event.data.documentId, (d) => ({ ...d, mode: event.data.to }));
+    case 'ParagraphStatusSet': {
+      const { documentId, paragraphId, status, reason, setBy, setAt } = event.data;
+      const at = envelope.occurredAt ?? setAt;
+      const next = withDocument(documentId, (d) =>
+        mention(
+          {
+            ...d,
+            paragraphStatuses: {
+              ...d.paragraphStatuses,
+              [paragraphId]: { status, reason, setBy, setAt: at },
+            },
+          },
+          paragraphId,
+        ),
+      );
+      if (next === state || status !== 'agreed-ad-ref') return next;
+      return addMilestone(next, documentId, {
+        kind: 'paragraph-agreed-ad-ref',
+        at,
+        userId: setBy,
+        paragraphId,
+      });
+    }
+    case 'RevisionIssued': {
+      const { documentId, label, textRevision, sequence, issuedBy, issuedAt } = event.data;
+      const at = envelope.occurredAt ?? issuedAt;
+      const revision: RecordRevision = { label, textRevision, sequence, issuedAt: at, position };
+      const next = withDocument(documentId, (d) => ({
+        ...d,
+        revisions: [...d.revisions, revision],
+      }));
+      if (next === state) return next;
+      return addMilestone(next, documentId, {
+        kind: 'revision-issued',
+        at,
+        userId: issuedBy,
+        label,
+      });
+    }
+    case 'DocumentAdopted': {
+      const { documentId, revisionLabel, textRevision, adoptedBy, adoptedAt } = event.data;
+      const at = envelope.occurredAt ?? adoptedAt;
+      const next = withDocument(documentId, (d) => ({
+        ...d,
+        adopted: { revisionLabel, textRevision, adoptedAt: at },
+      }));
+      if (next === state) return next;
+      return addMilestone(next, documentId, {
+        kind: 'document-adopted',
+        at,
+        userId: adoptedBy,
+        label: revisionLabel,
+      });
+    }
+    case 'AmendmentTabled': {
+      const { amendmentId, documentId, paragraphId, proposal, rationale } = event.data;
+      const { sponsorStakeholderId, chairsCompromise, tabledAt } = event.data;
+      const document = state.documents[documentId];
+      if (keyedGet(state.amendments, amendmentId) || !document) return state;
+      const amendment: AmendmentRecord = {
+        amendmentId,
+        documentId,
+        paragraphId,
+        status: 'pending',
+        proposal,
+        rationale,
+        sponsorStakeholderId,
+        cosponsorStakeholderIds: [],
+        chairsCompromise,
+        revision: 1,
+        tabledAt: envelope.occurredAt ?? tabledAt,
+        decidedAt: null,
+        reason: null,
+        intoAmendmentId: null,
+      };
+      return {
+        ...state,
+        amendments: keyedSet(state.amendments, amendmentId, amendment),
+        documents: {
+          ...state.documents,
+          [documentId]: mention(
+            { ...document, amendmentIds: append(document.amendmentIds, amendmentId) },
+            paragraphId,
+          ),
+        },
+      };
+    }
+    case 'AmendmentCosponsored':
+      return withAmendment(event.data.amendmentId, (a) =>
+        a.cosponsorStakeholderIds.includes(event.data.stakeholderId)
+          ? a
+          : {
+              ...a,
+              cosponsorStakeholderIds: [...a.cosponsorStakeholderIds, event.data.stakeholderId],
+            },
+      );
+    case 'AmendmentRevised': {
+      const { proposal, rationale, revision } = event.data;
+      return withAmendment(event.data.amendmentId, (a) => ({
+        ...a,
+        proposal,
+        rationale,
+        revision,
+      }));
+    }
+    case 'AmendmentWithdrawn':
+      return decided(event.data.amendmentId, 'withdrawn', event.data.withdrawnAt, {
+        reason: event.data.reason,
+      });
+    case 'AmendmentRejected':
+      return decided(event.data.amendmentId, 'rejected', event.data.decidedAt, {
+        reason: event.data.reason,
+      });
+    case 'AmendmentMerged':
+      return decided(event.data.amendmentId, 'merged', event.data.decidedAt, {
+        intoAmendmentId: event.data.intoAmendmentId,
+      });
+    case 'AmendmentAccepted': {
+      const { amendmentId, decidedBy, decidedAt } = event.data;
+      const next = decided(amendmentId, 'accepted', decidedAt);
+      const amendment = keyedGet(next.amendments, amendmentId);
+      if (next === state || !amendment) return next;
+      return addMilestone(next, amendment.documentId, {
+        kind: 'amendment-accepted',
+        at: envelope.occurredAt ?? decidedAt,
+        userId: decidedBy,
+        amendmentId,
+        paragraphId: amendment.paragraphId,
+        stakeholderId: amendment.sponsorStakeholderId,
+      });
+    }
+    case 'PositionStated': {
+      const { documentId, target, stakeholderId, stance, statement, statedBy, statedAt } =
+        event.data;
+      const at = envelope.occurredAt ?? statedAt;
+      return withDocument(documentId, (d) => {
+        const key = targetKey(target);
+        const onTarget = keyedGet(d.positions, key) ?? {};
+        const current: CurrentPosition = {
+          target,
+          stakeholderId,
+          stance,
+          statement,
+          statedBy,
+          statedAt: at,
+        };
+        const change: PositionChange = {
+          target,
+          stakeholderId,
+          action: 'stated',
+          stance,
+          statement,
+          previousStance: onTarget[stakeholderId]?.stance ?? null,
+          userId: statedBy,
+          at,
+          position,
+          revisionLabel: revisionInForce(d)?.label ?? null,
+        };
+        const changed: DocumentRecord = {
+          ...d,
+          positions: keyedSet(d.positions, key, { ...onTarget, [stakeholderId]: current }),
+          positionChanges: append(d.positionChanges, change),
+        };
+        return target.kind === 'paragraph' ? mention(changed, target.id) : changed;
+      });
+    }
+    case 'PositionWithdrawn': {
+      const { documentId, target, stakeholderId, withdrawnBy, withdrawnAt } = event.data;
+      return withDocument(documentId, (d) => {
+        const key = targetKey(target);
+        const { [stakeholderId]: withdrawn, ...rest } = keyedGet(d.positions, key) ?? {};
+        // Withdrawing what was never stated changes nothing worth recording.
+        if (!withdrawn) return d;
+        const change: PositionChange = {
+          target,
+          stakeholderId,
+          action: 'withdrawn',
+          stance: null,
+          statement: null,
+          previousStance: withdrawn.stance,
+          userId: withdrawnBy,
+          at: envelope.occurredAt ?? withdrawnAt,
+          position,
+          revisionLabel: revisionInForce(d)?.label ?? null,
+        };
+        return {
+          ...d,
+          positions: keyedSet(d.positions, key, rest),
+          positionChanges: append(d.positionChanges, change),
+        };
+      });
+    }
+    // Listed rather than defaulted, so a new event type is a decision and not an accident.
+    case 'ChairsAppointed':
+    case 'MemberInvited':
+    case 'InvitationAccepted':
+    case 'MemberAdmitted':
+    case 'MemberRoleChanged':
+    case 'MemberRevoked':
+    case 'CommentPosted':
+    case 'CommentReplied':
+    case 'CommentResolved':
+    case 'CommentReopened':
+    case 'UserRegistered':
+    case 'PasswordChanged':
+    case 'UserEmailReserved':
+    case 'SessionStarted':
+    case 'SessionEnded':
+      return state;
+  }
+}

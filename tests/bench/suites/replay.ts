@@ -1,0 +1,471 @@
+/**
+ * Replay and time-travel suite: a generated history of 200k text updates (snapshots every 500,
+ * as the gateway takes them) and 20k record events in a temporary SQLite store. Time travel to
+ * random points — the text from the nearest snapshot, whole frames from record checkpoints — is
+ * set beside a full replay of the same log from the start, in the same run; the record fold and
+ * the read models are rebuilt from nothing and set beside a raw read of the same events.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createLogger,
+  frameAsOf,
+  insertParagraphs,
+  listParagraphs,
+  loadDocState,
+  openReadModelDb,
+  openSqliteEventStore,
+  rebuildReadModels,
+  recordFilter,
+  RecordHistory,
+  replaceParagraphText,
+  replayTextFromStart,
+  TextLog,
+  textRevisionAtPosition,
+  type EventStore,
+  type JsonObject,
+} from '@accord/server';
+import { consensusOf, schemaVersionOf, type AccordEvent, type Stance } from '@accord/shared';
+import { percentile, timeMs } from '../lib/measure.js';
+import { row, type BenchRow, type SuiteResult } from '../lib/results.js';
+
+const ROUNDS = Number(process.env.ACCORD_BENCH_REPLAY_ROUNDS ?? 2_000);
+/** Per round: the updates of one gateway batch, and the record events around them. */
+const UPDATES_PER_ROUND = 100;
+const RECORD_PER_ROUND = 10;
+const SNAPSHOT_EVERY = 500;
+const PARAGRAPHS = 120;
+const DELEGATIONS = 120;
+const GROUPS = 8;
+/** Random points: many for time travel, a few for the full replays they are compared with. */
+const POINTS = 60;
+const BASELINE_POINTS = 6;
+
+const STANCES: Stance[] = ['support', 'can-accept', 'reservation', 'objection', 'abstain'];
+const WORDS = ['heat', 'cities', 'resilience', 'migrants', 'shall', 'should', 'urgently', 'all'];
+
+/** A seeded generator, so every run measures the same history. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
+  };
+}
+
+interface History {
+  store: EventStore;
+  documentId: string;
+  lastTextRevision: bigint;
+  recordEvents: number;
+  textUpdates: number;
+  /** Global positions of record events, to time-travel to. */
+  recordPositions: bigint[];
+}
+
+async function generate(store: EventStore, log: (line: string) => void): Promise<History> {
+  const rng = random(42);
+  const negotiationId = randomUUID();
+  const documentId = randomUUID();
+  const chair = randomUUID();
+  let clock = Date.parse('2026-01-05T09:00:00.000Z');
+  const now = () => new Date((clock += 250)).toISOString();
+  const recordPositions: bigint[] = [];
+  let recordEvents = 0;
+
+  /** Appends at once; `settle` awaits them, so one round's events share a group commit. */
+  let inFlight: Promise<void>[] = [];
+  const settle = async () => {
+    await Promise.all(inFlight);
+    inFlight = [];
+  };
+  const record = (stream: string, event: AccordEvent): Promise<void> => {
+    const promise = append(stream, event);
+    inFlight.push(promise);
+    return promise;
+  };
+  const append = async (stream: string, event: AccordEvent) => {
+    const metadata: JsonObject = {
+      commandId: randomUUID(),
+      commandType: 'Generated',
+      occurredAt: now(),
+      schemaVersion: schemaVersionOf(event.type),
+      userId: chair,
+    };
+    const { position } = await store.appendToStream(stream, [
+      { id: randomUUID(), type: event.type, data: event.data, metadata },
+    ]);
+    recordPositions.push(position);
+    recordEvents += 1;
+  };
+  const negotiation = `negotiation-${negotiationId}`;
+  const positions = `positions-${documentId}`;
+
+  await record(negotiation, {
+    type: 'NegotiationOpened',
+    data: { negotiationId, title: 'Bench', description: '', openedBy: chair, openedAt: now() },
+  });
+  const register = (
+    kind: 'group' | 'delegation' | 'civil-society',
+    i: number,
+    groupIds: string[],
+  ) => {
+    const stakeholderId = randomUUID();
+    return record(negotiation, {
+      type: 'StakeholderRegistered',
+      data: {
+        negotiationId,
+        stakeholderId,
+        kind,
+        name: `${kind} ${i}`,
+        shortCode: `${kind[0]!.toUpperCase()}${i}`,
+        groupIds,
+        registeredAt: now(),
+      },
+    }).then(() => stakeholderId);
+  };
+  const groups: string[] = [];
+  for (let i = 0; i < GROUPS; i++) groups.push(await register('group', i, []));
+  const delegations: string[] = [];
+  for (let i = 0; i < DELEGATIONS; i++) {
+    const memberOf = i % 3 === 0 ? [rng.pick(groups), rng.pick(groups)] : [rng.pick(groups)];
+    delegations.push(await register('delegation', i, [...new Set(memberOf)]));
+  }
+  const others: string[] = [];
+  for (let i = 0; i < 6; i++) others.push(await register('civil-society', i, []));
+  await record(`document-${documentId}`, {
+    type: 'DocumentCreated',
+    data: {
+      documentId,
+      negotiationId,
+      title: 'Bench compact',
+      symbol: 'A/BENCH/1',
+      mode: 'open-drafting',
+      createdBy: chair,
+      createdAt: now(),
+    },
+  });
+
+  const text = new TextLog(store, documentId, { snapshotEvery: SNAPSHOT_EVERY });
+  const paragraphIds = Array.from({ length: PARAGRAPHS }, () => randomUUID());
+  text.queue({ userId: chair, stakeholderId: delegations[0]! }, now(), (doc) =>
+    insertParagraphs(
+      doc,
+      0,
+      paragraphIds.map((id, i) => ({
+        id,
+        kind: i % 10 === 0 ? 'preambular' : 'operative',
+        text: 'Commit to establishing heat early-warning systems in every city;',
+      })),
+    ),
+  );
+  const lengths = new Map(paragraphIds.map((id) => [id, 64]));
+
+  const typist = {
+    paragraphId: paragraphIds[0]!,
+    cursor: 0,
+    by: { userId: chair, stakeholderId: delegations[0]! },
+  };
+  const pending: { amendmentId: string; paragraphId: string }[] = [];
+  const amendmentStream = (id: string) => `amendment-${id}`;
+  let revisions = 0;
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS; round++) {
+    // One delegate typing: a few characters per update at a moving cursor, some backspacing,
+    // now and then a selection deleted or a jump to another paragraph, as the editor sends them.
+    for (let u = round === 0 ? 1 : 0; u < UPDATES_PER_ROUND; u++) {
+      if (u % 25 === 0) {
+        typist.paragraphId = rng.pick(paragraphIds);
+        typist.cursor = rng.int(lengths.get(typist.paragraphId)! + 1);
+        typist.by = { userId: chair, stakeholderId: rng.pick(delegations) };
+      }
+      const { paragraphId, by } = typist;
+      const length = lengths.get(paragraphId)!;
+      const choice = rng.next();
+      if (length > 400 || (choice < 0.03 && length > 60)) {
+        const start = rng.int(length - 40);
+        const count = 20 + rng.int(20);
+        text.queue(by, now(), (doc) =>
+          replaceParagraphText(doc, paragraphId, start, start + count, ''),
+        );
+        lengths.set(paragraphId, length - count);
+        typist.cursor = start;
+      } else if (choice < 0.12 && typist.cursor > 3) {
+        const count = 1 + rng.int(3);
+        const start = typist.cursor - count;
+        text.queue(by, now(), (doc) =>
+          replaceParagraphText(doc, paragraphId, start, start + count, ''),
+        );
+        lengths.set(paragraphId, length - count);
+        typist.cursor = start;
+      } else {
+        const word = rng.pick(WORDS).slice(0, 1 + rng.int(4));
+        const at = Math.min(typist.cursor, length);
+        text.queue(by, now(), (doc) => replaceParagraphText(doc, paragraphId, at, at, word));
+        lengths.set(paragraphId, length + word.length);
+        typist.cursor = at + word.length;
+      }
+    }
+    const textRevision = await text.flush();
+
+    for (let r = 0; r < RECORD_PER_ROUND; r++) {
+      const choice = rng.next();
+      if (r === 0 && round % 100 === 99) {
+        revisions += 1;
+        void record(`document-${documentId}`, {
+          type: 'RevisionIssued',
+          data: {
+            documentId,
+            label: `Rev ${revisions}`,
+            textRevision: textRevision!.toString(),
+            sequence: revisions,
+            issuedBy: chair,
+            issuedAt: now(),
+          },
+        });
+      } else if (choice < 0.1) {
+        const amendmentId = randomUUID();
+        const paragraphId = rng.pick(paragraphIds);
+        pending.push({ amendmentId, paragraphId });
+        void record(amendmentStream(amendmentId), {
+          type: 'AmendmentTabled',
+          data: {
+            amendmentId,
+            documentId,
+            paragraphId,
+            proposal: {
+              kind: 'replace',
+              anchor: { start: 'AQID', end: 'BAUG' },
+              originalText: 'shall',
+              proposedText: 'should',
+            },
+            rationale: '',
+            sponsorStakeholderId: rng.pick(delegations),
+            chairsCompromise: false,
+            tabledBy: chair,
+            tabledAt: now(),
+          },
+        });
+      } else if (choice < 0.16 && pending.length > 20) {
+        const { amendmentId } = pending.splice(rng.int(pending.length), 1)[0]!;
+        const decidedAt = now();
+        void record(
+          amendmentStream(amendmentId),
+          rng.next() < 0.5
+            ? { type: 'AmendmentAccepted', data: { amendmentId, decidedBy: chair, decidedAt } }
+            : {
+                type: 'AmendmentRejected',
+                data: { amendmentId, reason: 'no consensus', decidedBy: chair, decidedAt },
+              },
+        );
+      } else if (choice < 0.18) {
+        void record(`document-${documentId}`, {
+          type: 'ParagraphStatusSet',
+          data: {
+            documentId,
+            paragraphId: rng.pick(paragraphIds),
+            status: rng.pick(['bracketed', 'agreed-ad-ref', 'open'] as const),
+            previousStatus: 'open',
+            reason: '',
+            setBy: chair,
+            setAt: now(),
+          },
+        });
+      } else {
+        const onAmendment = pending.length > 0 && rng.next() < 0.3;
+        const target = onAmendment
+          ? { kind: 'amendment' as const, id: rng.pick(pending).amendmentId }
+          : { kind: 'paragraph' as const, id: rng.pick(paragraphIds) };
+        const speaker = rng.next();
+        const stakeholderId =
+          speaker < 0.1
+            ? rng.pick(groups)
+            : speaker < 0.15
+              ? rng.pick(others)
+              : rng.pick(delegations);
+        void record(positions, {
+          type: 'PositionStated',
+          data: {
+            documentId,
+            target,
+            stakeholderId,
+            stance: rng.pick(STANCES),
+            statement: 'As stated in plenary',
+            statedBy: chair,
+            statedAt: now(),
+          },
+        });
+      }
+    }
+    await settle();
+    if (round % 500 === 499) {
+      const seconds = (performance.now() - started) / 1000;
+      log(
+        `generated ${(round + 1) * UPDATES_PER_ROUND} updates, ${recordEvents} record events (${seconds.toFixed(1)} s)`,
+      );
+    }
+  }
+  return {
+    store,
+    documentId,
+    lastTextRevision: text.revision!,
+    recordEvents,
+    textUpdates: ROUNDS * UPDATES_PER_ROUND,
+    recordPositions,
+  };
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean: values.reduce((a, b) => a + b, 0) / values.length,
+  };
+};
+
+export async function replaySuite(log: (line: string) => void): Promise<SuiteResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'accord-bench-replay-'));
+  const store = openSqliteEventStore({
+    file: path.join(dir, 'events.sqlite'),
+    synchronous: 'NORMAL',
+  });
+  try {
+    const history = await generate(store, log);
+    const { documentId } = history;
+    const rows: BenchRow[] = [];
+    const rng = random(7);
+
+    // 1. The text as of a random revision: nearest snapshot + tail vs every update from the start.
+    const textPoints = Array.from({ length: POINTS }, () =>
+      BigInt(rng.int(Number(history.lastTextRevision) + 1)),
+    );
+    const withSnapshots: number[] = [];
+    for (const revision of textPoints) {
+      withSnapshots.push(
+        await timeMs(async () => {
+          const { doc } = await loadDocState(store, documentId, { asOfRevision: revision });
+          listParagraphs(doc);
+          doc.destroy();
+        }),
+      );
+    }
+    const fullReplay: number[] = [];
+    for (const revision of textPoints.slice(0, BASELINE_POINTS)) {
+      fullReplay.push(await timeMs(() => replayTextFromStart(store, documentId, revision)));
+    }
+    // Same text both ways, or the figures mean nothing.
+    const check = textPoints[0]!;
+    const { doc } = await loadDocState(store, documentId, { asOfRevision: check });
+    const fromSnapshot = JSON.stringify(listParagraphs(doc));
+    doc.destroy();
+    if (fromSnapshot !== JSON.stringify(await replayTextFromStart(store, documentId, check)))
+      throw new Error(`snapshot and full replay disagree at revision ${check}`);
+    const snap = stats(withSnapshots);
+    const full = stats(fullReplay);
+    rows.push(
+      row('text as of a random revision, p95', 'ms', snap.p95, full.p95, 'lower', {
+        notes: `${POINTS} points (baseline ${BASELINE_POINTS}); snapshot every ${SNAPSHOT_EVERY}`,
+      }),
+      row('text as of a random revision, mean', 'ms', snap.mean, full.mean, 'lower', {
+        notes: 'baseline: every update from revision 0, applied in the same groups',
+      }),
+    );
+    log(`text as of: p95 ${snap.p95.toFixed(1)} ms vs full replay ${full.p95.toFixed(0)} ms`);
+
+    // 2. A whole frame (record, text, consensus) as of a random log position.
+    const recordHistory = new RecordHistory(store);
+    await recordHistory.catchUp();
+    const framePoints = Array.from({ length: POINTS / 2 }, () =>
+      rng.pick(history.recordPositions.slice(200)),
+    );
+    const frames: number[] = [];
+    for (const position of framePoints) {
+      frames.push(
+        await timeMs(() =>
+          frameAsOf({ store, history: recordHistory }, documentId, { kind: 'position', position }),
+        ),
+      );
+    }
+    const frameBaseline: number[] = [];
+    for (const position of framePoints.slice(0, BASELINE_POINTS / 2)) {
+      frameBaseline.push(
+        await timeMs(async () => {
+          const fresh = new RecordHistory(store, { checkpointEvery: Number.MAX_SAFE_INTEGER });
+          const { state } = await fresh.at({ kind: 'position', position });
+          const last = await textRevisionAtPosition(store, documentId, position);
+          const paragraphs =
+            last === undefined ? [] : await replayTextFromStart(store, documentId, last);
+          consensusOf(state, documentId, { paragraphs });
+        }),
+      );
+    }
+    const frame = stats(frames);
+    const frameFull = stats(frameBaseline);
+    rows.push(
+      row('frame as of a random position, p95', 'ms', frame.p95, frameFull.p95, 'lower', {
+        notes: `record from checkpoints (every 1000) + text from snapshot; baseline: both from the start (${BASELINE_POINTS / 2} points)`,
+      }),
+    );
+    log(
+      `frame as of: p95 ${frame.p95.toFixed(1)} ms vs from the start ${frameFull.p95.toFixed(0)} ms`,
+    );
+
+    // 3. Rebuilds from nothing, beside a raw read of the same events.
+    let rawEvents = 0;
+    const rawMs = await timeMs(async () => {
+      for await (const _ of store.readAll({ filter: recordFilter })) rawEvents += 1;
+    });
+    const raw = rawEvents / (rawMs / 1000);
+    const foldMs = await timeMs(() => new RecordHistory(store).at({ kind: 'now' }));
+    rows.push(
+      row(
+        'record fold (consensus projection) rebuild',
+        'events/s',
+        rawEvents / (foldMs / 1000),
+        raw,
+        'higher',
+        {
+          notes: `${rawEvents} record events; baseline: the filtered $all read alone`,
+        },
+      ),
+    );
+    const db = openReadModelDb(path.join(dir, 'readmodels.sqlite'));
+    const rebuilt = await rebuildReadModels({ store, db, logger: createLogger('silent') });
+    db.close();
+    rows.push(
+      row(
+        'read-model rebuild (SQL projections)',
+        'events/s',
+        rebuilt.events / rebuilt.seconds,
+        raw,
+        'higher',
+        {
+          notes: `${rebuilt.events} events; baseline: the same filtered read`,
+        },
+      ),
+    );
+    log(
+      `rebuilds: fold ${(rawEvents / (foldMs / 1000)).toFixed(0)}/s, read models ${(rebuilt.events / rebuilt.seconds).toFixed(0)}/s, raw read ${raw.toFixed(0)}/s`,
+    );
+
+    return {
+      suite: 'Replay and time travel',
+      baseline: `full replay of the same log from the start, same run (${history.textUpdates} text updates, ${history.recordEvents} record events, SQLite)`,
+      rows,
+    };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
