@@ -15,6 +15,7 @@ import { createCore, type AccordCore } from './core.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import type { EventStore } from './eventstore/port.js';
 import { createHttpApp, installErrorHandling } from './http/app.js';
+import { serveClient } from './http/static-client.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createSocketGateway } from './realtime/socket-gateway.js';
 import { version } from './version.js';
@@ -52,6 +53,7 @@ export async function startServer(
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
   mountApi(app, { commands, queries, accounts, text, access: core.access, store });
+  if (!serveClient(app)) logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
   installErrorHandling(app, logger);
 
   const httpServer = http.createServer(app);

@@ -1,0 +1,16 @@
+// The app's addresses in one place, so links and redirects cannot drift apart.
+export const paths = {
+  home: () => '/',
+  signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  negotiation: (negotiationId: string) => `/negotiations/${negotiationId}`,
+  manage: (negotiationId: string) => `/negotiations/${negotiationId}/manage`,
+  draft: (negotiationId: string, documentId: string) =>
+    `/negotiations/${negotiationId}/documents/${documentId}`,
+  consensus: (negotiationId: string, documentId: string) =>
+    `/negotiations/${negotiationId}/documents/${documentId}/consensus`,
+};
+
+/** Only same-site paths are followed after sign-in (an open redirect would help phishing). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : paths.home();
+}

@@ -1,0 +1,149 @@
+// Delegations × paragraphs (or amendments): one cell per delegation, coloured by its stance, with
+// a symbol and words for those who do not see colour; a stance taken from the delegation's
+// negotiating group is striped. Silence is an empty cell.
+import type { DelegationStanding, TargetConsensus } from '@accord/shared';
+import type { ReactNode } from 'react';
+import type { Stakeholder } from '../api/types.js';
+import { useI18n } from '../i18n/i18n.js';
+
+const SYMBOLS: Record<string, string> = {
+  support: '✓',
+  'can-accept': '≈',
+  reservation: 'R',
+  objection: '✗',
+  abstain: '–',
+  undecided: '?',
+  silent: '',
+};
+
+export interface HeatmapRow {
+  key: string;
+  header: ReactNode;
+  consensus: TargetConsensus;
+}
+
+function Cell({
+  delegation,
+  standing,
+}: {
+  delegation: Stakeholder;
+  standing: DelegationStanding | undefined;
+}) {
+  const { t } = useI18n();
+  const kind = standing ? (standing.stance ?? 'undecided') : 'silent';
+  const stance =
+    kind === 'silent'
+      ? t('consensus.silent')
+      : kind === 'undecided'
+        ? t('consensus.undecided')
+        : t(`stance.${standing!.stance!}`);
+  const group =
+    standing?.source === 'group' ? standing.groups.map((g) => g.shortCode).join(', ') : '';
+  const words = group
+    ? t('consensus.cellGroup', { delegation: delegation.shortCode, stance, group })
+    : t('consensus.cell', { delegation: delegation.shortCode, stance });
+  return (
+    <td
+      className={`cell cell--${kind}${group ? ' cell--group' : ''}`}
+      title={standing?.statement ? `${words} — ${standing.statement}` : words}
+    >
+      <span aria-hidden="true">{SYMBOLS[kind]}</span>
+      <span className="visually-hidden">{words}</span>
+    </td>
+  );
+}
+
+export function Heatmap({
+  caption,
+  firstColumn,
+  rows,
+  delegations,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: readonly HeatmapRow[];
+  delegations: readonly Stakeholder[];
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="heatmap-wrap">
+      <table className="heatmap">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="heatmap__target">
+              {firstColumn}
+            </th>
+            <th scope="col">{t('consensus.status')}</th>
+            <th scope="col">{t('consensus.breadth')}</th>
+            {delegations.map((d) => (
+              <th key={d.stakeholderId} scope="col" className="heatmap__delegation">
+                <abbr title={d.name}>{d.shortCode}</abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const standings = new Map(row.consensus.delegations.map((s) => [s.stakeholderId, s]));
+            const { breadth } = row.consensus;
+            return (
+              <tr key={row.key}>
+                <th scope="row" className="heatmap__target">
+                  {row.header}
+                </th>
+                <td>
+                  <span className={`badge badge--consensus-${row.consensus.status}`}>
+                    {t(`consensusStatus.${row.consensus.status}`)}
+                  </span>
+                </td>
+                <td className="heatmap__breadth">
+                  <span className="breadth" aria-hidden="true">
+                    <span style={{ width: `${Math.round(breadth.share * 100)}%` }} />
+                  </span>
+                  {t('consensus.breadthValue', { supporting: breadth.supporting, of: breadth.of })}
+                </td>
+                {delegations.map((d) => (
+                  <Cell
+                    key={d.stakeholderId}
+                    delegation={d}
+                    standing={standings.get(d.stakeholderId)}
+                  />
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function HeatmapLegend() {
+  const { t } = useI18n();
+  const entries: [string, string][] = [
+    ['support', t('stance.support')],
+    ['can-accept', t('stance.can-accept')],
+    ['reservation', t('stance.reservation')],
+    ['objection', t('stance.objection')],
+    ['abstain', t('stance.abstain')],
+    ['undecided', t('consensus.undecided')],
+    ['silent', t('consensus.silent')],
+  ];
+  return (
+    <dl className="legend" aria-label={t('consensus.legend')}>
+      {entries.map(([kind, words]) => (
+        <div key={kind} className="legend__entry">
+          <dt className={`cell cell--${kind}`}>
+            <span aria-hidden="true">{SYMBOLS[kind]}</span>
+          </dt>
+          <dd>{words}</dd>
+        </div>
+      ))}
+      <div className="legend__entry">
+        <dt className="cell cell--support cell--group" />
+        <dd>{t('consensus.inherited')}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,339 @@
+// The draft: the live text (editable by those the server lets write), the connection and who is
+// here, the chair's tools, and the panel of the paragraph in focus. The record around the text
+// (the document, amendments, positions, comments) reloads itself on live change notices.
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLatest } from '../lib/useLatest.js';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/endpoints.js';
+import type { Amendment, DocumentDetail } from '../api/types.js';
+import { useNegotiation } from '../app/negotiation-context.js';
+import { paths } from '../app/paths.js';
+import { DocumentChairControls } from '../chair/DocumentChairControls.js';
+import { useI18n } from '../i18n/i18n.js';
+import { knownAmendments, knownCommentAuthors } from '../realtime/knownRecords.js';
+import { useDocumentRoom } from '../realtime/rooms.js';
+import { useLiveResource } from '../realtime/useLiveResource.js';
+import { useSession, useSignedIn } from '../session/session.js';
+import { Loading, LoadError, Notice } from '../ui/bits.js';
+import { CloseCode, isWriteRefused } from './collab/closeCodes.js';
+import { ConnectionStatus } from './collab/ConnectionStatus.js';
+import { PresenceList } from './collab/PresenceList.js';
+import { useCollab } from './collab/useCollab.js';
+import { useDocumentPresence } from './collab/usePresence.js';
+import { DraftContext, type DraftContextValue } from './draft-context.js';
+import { DraftEditor, type CaretUser } from './editor/DraftEditor.js';
+import type { MarginInfo } from './editor/margin.js';
+import type { PlaceInput } from './editor/place.js';
+import { NO_SELECTION, type SelectionInfo } from './editor/selection.js';
+import { useOutline } from './outline.js';
+import { ParagraphPanel } from './panel/ParagraphPanel.js';
+import { tallyByTarget } from './positions/tally.js';
+import { textAccess } from './textAccess.js';
+
+/** Changes that alter the document's record: mode, revisions, paragraph statuses, pending count. */
+const DOCUMENT_KINDS = new Set(['document', 'paragraph', 'amendment']);
+
+export function DraftPage() {
+  const { documentId = '' } = useParams();
+  // A new document is a new page: no state (or live text) carries over.
+  return <DraftScreen key={documentId} documentId={documentId} />;
+}
+
+function DraftScreen({ documentId }: { documentId: string }) {
+  const document = useLiveResource(
+    `document:${documentId}`,
+    () => api.document(documentId),
+    (n) => n.documentId === documentId && DOCUMENT_KINDS.has(n.kind),
+  );
+  useDocumentRoom(documentId);
+  if (document.error && !document.data)
+    return <LoadError error={document.error} retry={document.reload} />;
+  if (!document.data) return <Loading />;
+  return <Draft document={document.data} reloadDocument={document.reload} />;
+}
+
+function Draft({
+  document,
+  reloadDocument,
+}: {
+  document: DocumentDetail;
+  reloadDocument: () => void;
+}) {
+  const { t } = useI18n();
+  const { documentId } = document;
+  const { negotiation, stakeholders, mine } = useNegotiation();
+  const { user } = useSignedIn();
+  const session = useSession();
+  const you = negotiation.you;
+
+  const amendments = useLiveResource(
+    `amendments:${documentId}`,
+    () => api.amendments(documentId),
+    (n) => n.documentId === documentId && n.kind === 'amendment',
+  );
+  const positions = useLiveResource(
+    `positions:${documentId}`,
+    () => api.positions(documentId),
+    (n) => n.documentId === documentId && n.kind === 'position',
+  );
+  const comments = useLiveResource(
+    `comments:${documentId}`,
+    () => api.comments(documentId),
+    (n) => n.documentId === documentId && n.kind === 'comment',
+  );
+
+  const collab = useCollab(documentId);
+  const [refused, setRefused] = useState(false);
+  const { session: live, restart } = collab;
+  // A refused write poisons this copy of the text: start once more from a fresh copy, read-only.
+  useEffect(
+    () =>
+      live.subscribe(() => {
+        const { state } = live.getSnapshot();
+        if (state.kind !== 'stopped') return;
+        if (isWriteRefused(state.code, state.reason) && !refused) {
+          setRefused(true);
+          restart();
+        } else if (state.code === CloseCode.SessionEnded) {
+          session.refresh();
+        }
+      }),
+    [live, refused, restart, session],
+  );
+
+  // Leaving with changes not yet sent would lose them: let the browser ask first.
+  const unsent = collab.snapshot.unsent;
+  useEffect(() => {
+    if (unsent === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsent]);
+
+  const access = textAccess(you.role, document.mode, document.adopted, refused);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [selection, setSelection] = useState<SelectionInfo>(NO_SELECTION);
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState<string | null>(() => params.get('paragraph'));
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [showProposals, setShowProposals] = useState(true);
+  const [showComments, setShowComments] = useState(true);
+  const outline = useOutline(live.doc);
+  const people = useDocumentPresence(live.awareness);
+
+  useEffect(() => {
+    for (const a of amendments.data ?? []) knownAmendments.set(a.amendmentId, a);
+    for (const c of comments.data ?? []) knownCommentAuthors.set(c.commentId, c.author.userId);
+  }, [amendments.data, comments.data]);
+
+  const currentId = selection.paragraphId ?? chosen;
+  const paragraph = outline.find((p) => p.id === currentId);
+  const statuses = useMemo(
+    () => new Map(document.paragraphStatuses.map((s) => [s.paragraphId, s.status])),
+    [document.paragraphStatuses],
+  );
+  const margin = useMemo<MarginInfo>(
+    () => ({
+      statuses,
+      stances: tallyByTarget((positions.data ?? []).filter((p) => p.target.kind === 'paragraph')),
+      currentId: currentId ?? null,
+    }),
+    [statuses, positions.data, currentId],
+  );
+  const annotations = useMemo<PlaceInput>(
+    () => ({
+      amendments: showProposals
+        ? (amendments.data ?? []).filter((a) => a.status === 'pending')
+        : [],
+      comments: showComments ? (comments.data ?? []).filter((c) => c.status === 'open') : [],
+      activeId,
+      sponsorCode: (a: Amendment) => a.sponsor.shortCode ?? '',
+      describe: (a: Amendment) =>
+        `${a.sponsor.name ?? ''}: ${t(`amendmentKind.${a.kind}`)}${a.rationale ? ` — ${a.rationale}` : ''}`,
+    }),
+    [showProposals, showComments, amendments.data, comments.data, activeId, t],
+  );
+  const caretLabel = useCallback(
+    (u: CaretUser) => {
+      const code = (u.stakeholderId && stakeholders.get(u.stakeholderId)?.shortCode) || '';
+      return code ? `${code} · ${u.name ?? ''}` : (u.name ?? '');
+    },
+    [stakeholders],
+  );
+  const self = useMemo<CaretUser>(
+    () => ({
+      name: user.displayName,
+      stakeholderId: you.stakeholderId,
+      stakeholderName: mine?.name ?? '',
+      color: '#1f2937',
+    }),
+    [user.displayName, you.stakeholderId, mine?.name],
+  );
+
+  const goTo = (id: string) => {
+    setChosen(id);
+    if (!editor) return;
+    editor.state.doc.forEach((node, offset) => {
+      if (node.attrs.id !== id) return;
+      editor
+        .chain()
+        .focus(offset + 1, { scrollIntoView: false })
+        .run();
+      const dom = editor.view.nodeDOM(offset);
+      if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+    });
+  };
+
+  // Arriving with ?paragraph=<id> (from the heatmap): go there once the text is shown.
+  const arrived = useRef(false);
+  const goToRef = useLatest(goTo);
+  useEffect(() => {
+    if (arrived.current || !editor || !chosen) return;
+    arrived.current = true;
+    const target = chosen;
+    requestAnimationFrame(() => goToRef.current(target));
+  }, [editor, chosen, goToRef]);
+
+  const value = useMemo<DraftContextValue>(
+    () => ({
+      document,
+      you,
+      role: you.role,
+      amendments: amendments.data ?? [],
+      positions: positions.data ?? [],
+      comments: comments.data ?? [],
+      reloadDocument,
+      reloadAmendments: amendments.reload,
+      reloadPositions: positions.reload,
+      reloadComments: comments.reload,
+      ydoc: live.doc,
+      editor,
+      textEditable: access.editable,
+      activeId,
+      setActiveId,
+    }),
+    [
+      document,
+      you,
+      amendments.data,
+      positions.data,
+      comments.data,
+      reloadDocument,
+      amendments.reload,
+      positions.reload,
+      comments.reload,
+      live.doc,
+      editor,
+      access.editable,
+      activeId,
+    ],
+  );
+
+  const revision = document.latestRevision;
+  return (
+    <DraftContext.Provider value={value}>
+      <div className="draft">
+        <header className="draft__header">
+          <div className="draft__heading">
+            <p className="document-card__symbol">
+              <Link to={paths.negotiation(negotiation.negotiationId)}>
+                {t('draft.backToOverview')}
+              </Link>{' '}
+              · {document.symbol} ·{' '}
+              <Link to={paths.consensus(negotiation.negotiationId, documentId)}>
+                {t('consensus.link')}
+              </Link>
+            </p>
+            <h1 className="draft__title">{document.title}</h1>
+            <p className="draft__meta">
+              <span
+                className={`badge badge--mode-${document.mode}`}
+                title={t(`modeExplain.${document.mode}`)}
+              >
+                {t(`mode.${document.mode}`)}
+              </span>{' '}
+              {revision ? t('draft.revision', { label: revision.label }) : t('draft.noRevision')}{' '}
+              <span className="muted">
+                {t('draft.nextRevisionNote', { label: document.nextRevisionLabel })}
+              </span>
+            </p>
+          </div>
+          <ConnectionStatus snapshot={collab.snapshot} onReconnect={collab.restart} />
+        </header>
+
+        <div className="draft__toolbar" role="toolbar" aria-label={t('draft.toolbar')}>
+          <label className="inline-field">
+            <span>{t('draft.goToParagraph')}</span>
+            <select value={currentId ?? ''} onChange={(e) => goTo(e.target.value)}>
+              <option value="" disabled>
+                —
+              </option>
+              {outline.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label ?? `— ${p.text.slice(0, 40)}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={showProposals}
+              onChange={(e) => setShowProposals(e.target.checked)}
+            />
+            {t('draft.showProposals')}
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={showComments}
+              onChange={(e) => setShowComments(e.target.checked)}
+            />
+            {t('draft.showComments')}
+          </label>
+          <DocumentChairControls />
+        </div>
+
+        {access.reason && (
+          <Notice tone={access.reason === 'readOnly.refused' ? 'warning' : 'info'}>
+            <strong>{t('readOnly.title')}.</strong>{' '}
+            {access.reason === 'readOnly.role'
+              ? t('readOnly.role', { role: t(`role.${you.role}`).toLowerCase() })
+              : t(access.reason)}
+          </Notice>
+        )}
+
+        <div className="draft__body">
+          <div className="draft__page">
+            {collab.snapshot.everSynced ? (
+              <DraftEditor
+                session={live}
+                editable={access.editable}
+                label={t('draft.editorLabel', { title: document.title })}
+                margin={margin}
+                annotations={annotations}
+                caretLabel={caretLabel}
+                self={self}
+                onSelection={setSelection}
+                onEditor={setEditor}
+              />
+            ) : (
+              <p className="muted" role="status">
+                {t('draft.loadingText')}
+              </p>
+            )}
+          </div>
+          <aside className="draft__side" aria-label={t('panel.label')}>
+            <PresenceList people={people} />
+            <ParagraphPanel
+              paragraph={paragraph}
+              status={(currentId && statuses.get(currentId)) || 'open'}
+              selection={selection}
+            />
+          </aside>
+        </div>
+      </div>
+    </DraftContext.Provider>
+  );
+}

@@ -1,0 +1,142 @@
+// One document's live text in this tab: a Y.Doc, the awareness (carets, who is here) and the
+// y-websocket provider that syncs them with /collab/<documentId> using the session cookie. It
+// tracks what the connection indicator shows: connecting, synced, reconnecting, offline (with
+// how many local changes are not sent yet), or stopped by the server with a close code.
+//
+//   const session = new CollabSession(documentId);
+//   session.start(); session.subscribe(() => render(session.getSnapshot())); session.stop();
+import { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { isPermanentClose } from './closeCodes.js';
+
+export type CollabState =
+  | { kind: 'connecting' }
+  | { kind: 'synced' }
+  | { kind: 'reconnecting' }
+  | { kind: 'offline' }
+  | { kind: 'stopped'; code: number; reason: string };
+
+export interface CollabSnapshot {
+  state: CollabState;
+  /** The text has been received at least once: the editor can show it. */
+  everSynced: boolean;
+  /** Local changes made while disconnected, sent on the next sync. */
+  unsent: number;
+}
+
+export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}
+
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private provider: WebsocketProvider | null = null;
+  private synced = false;
+  private everSynced = false;
+  private unsent = 0;
+  private stopped: { code: number; reason: string } | null = null;
+  private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  private snapshot: CollabSnapshot = {
+    state: { kind: 'connecting' },
+    everSynced: false,
+    unsent: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly documentId: string,
+    private readonly url: string = collabUrl(),
+  ) {
+    this.doc.on('update', this.onDocUpdate);
+  }
+
+  /** Connects (again); a provider per start, so a stop leaves no timers behind. */
+  start(): void {
+    if (this.provider) return;
+    const provider = new WebsocketProvider(this.url, this.documentId, this.doc, {
+      awareness: this.awareness,
+      disableBc: true,
+      shouldReconnect: (event) => !isPermanentClose(event.code),
+    });
+    provider.on('sync', (synced: boolean) => {
+      this.synced = synced;
+      if (synced) {
+        this.everSynced = true;
+        this.unsent = 0;
+      }
+      this.publish();
+    });
+    provider.on('status', () => this.publish());
+    provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      this.stopped = { code, reason };
+      this.synced = false;
+      this.publish();
+    });
+    this.provider = provider;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.publish();
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.provider?.destroy();
+    this.provider = null;
+    this.synced = false;
+  }
+
+  /** Forgets the document for good (after stop). */
+  destroy(): void {
+    this.stop();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
+    // Updates from the server arrive with the provider as origin; everything else is ours.
+    if (this.provider !== null && origin === this.provider) return;
+    if (this.provider?.wsconnected) return;
+    this.unsent++;
+    this.publish();
+  };
+
+  private readonly onOnline = (): void => {
+    this.online = true;
+    this.publish();
+  };
+
+  private readonly onOffline = (): void => {
+    this.online = false;
+    this.publish();
+  };
+
+  private state(): CollabState {
+    if (this.stopped) return { kind: 'stopped', ...this.stopped };
+    if (!this.online) return { kind: 'offline' };
+    if (this.synced) return { kind: 'synced' };
+    return this.everSynced ? { kind: 'reconnecting' } : { kind: 'connecting' };
+  }
+
+  private publish(): void {
+    const next: CollabSnapshot = {
+      state: this.state(),
+      everSynced: this.everSynced,
+      unsent: this.unsent,
+    };
+    const same = JSON.stringify(next) === JSON.stringify(this.snapshot);
+    if (same) return;
+    this.snapshot = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+}

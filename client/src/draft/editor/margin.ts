@@ -1,0 +1,96 @@
+// The margin of the draft: paragraph numbers (PP 3, OP 12 (b)) from the shared numbering, the
+// chair's status (agreed ad ref shaded green, bracketed marked), the paragraph in focus, and a
+// thin bar showing where delegations stand on it. Pure decorations: nothing is written to the text.
+import { Extension } from '@tiptap/core';
+import { numberParagraphs, type ParagraphKind, type ParagraphStatus } from '@accord/shared';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { StanceCounts } from '../positions/tally.js';
+
+export interface MarginInfo {
+  statuses: ReadonlyMap<string, ParagraphStatus>;
+  stances: ReadonlyMap<string, StanceCounts>;
+  currentId: string | null;
+}
+
+export const marginKey = new PluginKey<MarginInfo>('accordMargin');
+
+const EMPTY: MarginInfo = { statuses: new Map(), stances: new Map(), currentId: null };
+
+export interface ParagraphEntry {
+  id: string;
+  kind: ParagraphKind;
+  pos: number;
+  node: PMNode;
+}
+
+/** The document's paragraphs in order, with their positions. */
+export function paragraphEntries(doc: PMNode): ParagraphEntry[] {
+  const entries: ParagraphEntry[] = [];
+  doc.forEach((node, pos, index) => {
+    if (node.type.name !== 'paragraph') return;
+    const id = typeof node.attrs.id === 'string' && node.attrs.id ? node.attrs.id : `new-${index}`;
+    entries.push({ id, kind: node.attrs.kind as ParagraphKind, pos, node });
+  });
+  return entries;
+}
+
+/** CSS variables for the stance bar: cumulative percentages of support … objection. */
+export function stanceBarStyle(counts: StanceCounts | undefined): string | null {
+  if (!counts) return null;
+  const order = [
+    counts.support,
+    counts['can-accept'],
+    counts.reservation,
+    counts.objection,
+    counts.abstain,
+  ];
+  const total = order.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  let sum = 0;
+  return order
+    .map((n, i) => {
+      sum += n;
+      return `--stop${i + 1}: ${((sum / total) * 100).toFixed(1)}%`;
+    })
+    .join('; ');
+}
+
+function decorations(state: EditorState): DecorationSet {
+  const info = marginKey.getState(state) ?? EMPTY;
+  const entries = paragraphEntries(state.doc);
+  const labels = numberParagraphs(entries);
+  const decos = entries.map((entry, i) => {
+    const status = info.statuses.get(entry.id) ?? 'open';
+    const classes = [`para--${status}`];
+    if (entry.id === info.currentId) classes.push('para--current');
+    const attrs: Record<string, string> = {
+      class: classes.join(' '),
+      'data-label': labels[i]?.label ?? '',
+    };
+    const bar = stanceBarStyle(info.stances.get(entry.id));
+    if (bar) {
+      attrs.style = bar;
+      attrs.class += ' para--has-stances';
+    }
+    return Decoration.node(entry.pos, entry.pos + entry.node.nodeSize, attrs);
+  });
+  return DecorationSet.create(state.doc, decos);
+}
+
+export const Margin = Extension.create({
+  name: 'accordMargin',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<MarginInfo>({
+        key: marginKey,
+        state: {
+          init: () => EMPTY,
+          apply: (tr, value) => (tr.getMeta(marginKey) as MarginInfo | undefined) ?? value,
+        },
+        props: { decorations },
+      }),
+    ];
+  },
+});

@@ -1,0 +1,99 @@
+// The real Accord server for browser tests: a fresh data directory seeded with the demo
+// negotiation, the built client served beside the API, and a few look-ups the tests need.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { RequestListener } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { collect, loadConfig, startServer, type RunningServer } from '@accord/server';
+import { createClientHandler } from './static-client.js';
+
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../../client/dist');
+export const DEMO_PASSWORD = 'accord-demo-2026';
+
+export interface Accord {
+  server: RunningServer;
+  url: string;
+  negotiationId: string;
+  documentId: string;
+  /** How many text updates the document's log holds. */
+  textEvents(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startAccord(): Promise<Accord> {
+  if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    throw new Error(`${CLIENT_DIST} is missing: build the client first (npm run build)`);
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'accord-e2e-'));
+  const server = await startServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ACCORD_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      ACCORD_DEMO: 'true',
+    }),
+  );
+  // Until the server serves the client itself, put the static handler in front of its
+  // listener (engine.io's, which passes everything but /socket.io/ on to express).
+  const serveClient = createClientHandler(CLIENT_DIST);
+  const listeners = server.httpServer.listeners('request') as RequestListener[];
+  server.httpServer.removeAllListeners('request');
+  server.httpServer.on('request', (req, res) => {
+    serveClient(req, res).then(
+      (served) => {
+        if (!served) for (const listener of listeners) listener(req, res);
+      },
+      (error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      },
+    );
+  });
+  // The browser must call the server by the name it listens on, so cookies and Origin agree.
+  const url = server.url;
+  const chair = await signIn(url, 'chair1');
+  const negotiations = (await chair.get('/api/negotiations')) as { negotiationId: string }[];
+  const negotiationId = negotiations[0]!.negotiationId;
+  const documents = (await chair.get(`/api/negotiations/${negotiationId}/documents`)) as {
+    documentId: string;
+  }[];
+  const documentId = documents[0]!.documentId;
+  return {
+    server,
+    url,
+    negotiationId,
+    documentId,
+    textEvents: async () =>
+      (await collect(server.store.readStream(`doctext-${documentId}`))).length,
+    close: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiSession {
+  cookie: string;
+  get(path: string): Promise<unknown>;
+}
+
+/** Signs a demo account in over HTTP (for set-up and for probing the server directly). */
+export async function signIn(url: string, key: string): Promise<ApiSession> {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${key}@demo.accord.test`, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${key} failed: ${response.status}`);
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return {
+    cookie,
+    get: async (p) => {
+      const answer = await fetch(`${url}${p}`, { headers: { cookie } });
+      if (!answer.ok) throw new Error(`GET ${p}: ${answer.status}`);
+      return (await answer.json()) as unknown;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/// <reference lib="dom" />
+// Debian's Chromium driven by playwright-core (no browser download): one browser per test file,
+// one context per person, each signed in through the real sign-in page.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './accord.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Person {
+  key: string;
+  context: BrowserContext;
+  page: Page;
+  /** Browser errors seen so far (uncaught exceptions), to assert none happened. */
+  errors: string[];
+}
+
+/** A new browser context for a demo account, signed in through the UI, on the start page. */
+export async function signedIn(browser: Browser, baseUrl: string, key: string): Promise<Person> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/Zurich',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill(`${key}@demo.accord.test`);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+  return { key, context, page, errors };
+}
+
+/** Opens the draft and waits until its text has arrived over the collaboration socket. */
+export async function openDraft(
+  person: Person,
+  negotiationId: string,
+  documentId: string,
+): Promise<Page> {
+  const { page } = person;
+  await page.goto(`/negotiations/${negotiationId}/documents/${documentId}`);
+  await page.locator('.draft-text .para[data-label="PP 1"]').waitFor();
+  await page.locator('.connection[data-state="synced"]').waitFor();
+  return page;
+}
+
+/** A paragraph of the draft by its number ("OP 4 (b)"). */
+export const paragraph = (page: Page, label: string) =>
+  page.locator(`.draft-text .para[data-label="${label}"]`);
+
+/** Puts the cursor at the end of a paragraph by clicking it and selecting through the DOM. */
+export async function placeCursorAtEnd(page: Page, label: string): Promise<void> {
+  const target = paragraph(page, label);
+  await target.click();
+  await target.evaluate((element) => {
+    // The paragraph's own text, not the suggestion widgets (which are not editable).
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.parentElement?.closest('[contenteditable="false"]')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    let last: Node | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+    if (!last) return;
+    const range = document.createRange();
+    range.setStart(last, last.textContent?.length ?? 0);
+    range.collapse(true);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+}
+
+/** Selects the first occurrence of `words` inside a paragraph, as a mouse drag would. */
+export async function selectWords(page: Page, label: string, words: string): Promise<void> {
+  const target = paragraph(page, label);
+  await target.click();
+  const found = await target.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('[contenteditable="false"]')) continue;
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+    return false;
+  }, words);
+  if (!found) throw new Error(`"${words}" is not in ${label}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A paragraph's words as the editor holds them: without carets, labels or proposal widgets. */
+export function paragraphText(page: Page, label: string): Promise<string> {
+  return paragraph(page, label).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[contenteditable="false"], .collab-caret').forEach((n) => n.remove());
+    return copy.textContent ?? '';
+  });
+}

@@ -1,0 +1,73 @@
+// Two delegations draft the same paragraph at once: each sees the other's words arrive and the
+// other's caret, labelled with their delegation and name.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startAccord, type Accord } from './harness/accord.js';
+import {
+  launchBrowser,
+  openDraft,
+  paragraphText,
+  placeCursorAtEnd,
+  screenshot,
+  signedIn,
+} from './harness/browser.js';
+
+describe('live drafting in the browser', () => {
+  let accord: Accord;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.close();
+  });
+
+  it('two delegates type in the same paragraph and see each other’s text and carets', async () => {
+    const maranu = await signedIn(browser, accord.url, 'mru');
+    const pelenoa = await signedIn(browser, accord.url, 'pel');
+    const mru = await openDraft(maranu, accord.negotiationId, accord.documentId);
+    const pel = await openDraft(pelenoa, accord.negotiationId, accord.documentId);
+
+    await placeCursorAtEnd(mru, 'OP 9');
+    await mru.keyboard.type(' Maranu adds these words.');
+    await expect.poll(() => paragraphText(pel, 'OP 9')).toContain('Maranu adds these words.');
+
+    await placeCursorAtEnd(pel, 'OP 9');
+    await pel.keyboard.type(' Pelenoa answers.');
+    await expect
+      .poll(() => paragraphText(mru, 'OP 9'))
+      .toContain('Maranu adds these words. Pelenoa answers.');
+    await expect
+      .poll(() => paragraphText(pel, 'OP 9'))
+      .toContain('Maranu adds these words. Pelenoa answers.');
+
+    // Each sees the other's caret, labelled by delegation (identities come from the server).
+    await expect
+      .poll(() => mru.locator('.collab-caret__label').allTextContents())
+      .toContain('PEL · Henare Paulo');
+    await expect
+      .poll(() => pel.locator('.collab-caret__label').allTextContents())
+      .toContain('MRU · Losa Tavake');
+    // …and the other in the presence list.
+    await expect
+      .poll(() => mru.locator('.presence__name').allTextContents())
+      .toContain('Henare Paulo (PEL)');
+    expect(await mru.locator('.connection').getAttribute('data-state')).toBe('synced');
+    await screenshot(mru, 'draft-delegate-live');
+
+    // What both typed is in the server's text, not just in the browsers.
+    const chair = await signIn(accord.url, 'chair1');
+    const document = (await chair.get(`/api/documents/${accord.documentId}`)) as {
+      paragraphs: { label: string | null; text: string }[];
+    };
+    expect(document.paragraphs.find((p) => p.label === 'OP 9')?.text).toContain(
+      'Maranu adds these words. Pelenoa answers.',
+    );
+    expect([...maranu.errors, ...pelenoa.errors]).toEqual([]);
+    await maranu.context.close();
+    await pelenoa.context.close();
+  });
+});
