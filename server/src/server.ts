@@ -53,7 +53,8 @@ export async function startServer(
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
   mountApi(app, { commands, queries, accounts, text, access: core.access, store });
-  if (!serveClient(app)) logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
+  if (!serveClient(app))
+    logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
   installErrorHandling(app, logger);
 
   const httpServer = http.createServer(app);

@@ -15,7 +15,14 @@ export const defaultClientDir = path.resolve(import.meta.dirname, '../../../clie
 export function serveClient(app: Express, dir = defaultClientDir): boolean {
   const index = path.join(dir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(dir, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      fallthrough: false,
+    }),
+  );
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.get(/.*/, (req, res, next) => {
     if (SERVER_PATHS.test(req.path) || !req.accepts('html')) {
