@@ -50,14 +50,14 @@ describe('the Accord server', () => {
     );
   });
 
-  it('answers an unknown route with problem+json', async () => {
-    const res = await fetch(`${server.url}/nowhere`);
+  it('answers an unknown API route with problem+json', async () => {
+    const res = await fetch(`${server.url}/api/nowhere`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({
       type: 'urn:accord:problem:not-found',
       status: 404,
-      instance: '/nowhere',
+      instance: '/api/nowhere',
     });
   });
 });
