@@ -43,15 +43,47 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The body is a file's raw bytes rather than JSON: the media types accepted (others get 415)
+   * and the size limit (413 beyond it). The handler's `body` is a Buffer (declare
+   * `body: z.instanceof(Buffer)`); an empty request gives an empty Buffer.
+   */
+  rawBody?: RawBodySpec;
   /** Documented success status and schema (the response body is not validated at run time). */
   responses?: Record<number, { description: string; schema?: z.ZodType }>;
   handler(ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>, S>): Promise<RouteResult | void>;
+}
+
+export interface RawBodySpec {
+  contentTypes: readonly string[];
+  /** Bytes. */
+  limit: number;
 }
 
 export interface ApiRouterOptions<S> {
   prefix: string;
   /** Resolves the session of a request, or undefined when it has none. */
   authenticate(req: Request): Promise<S | undefined>;
+}
+
+/** Reads a raw body of one of the accepted media types, within the limit. */
+async function readRawBody(req: Request, res: Response, spec: RawBodySpec): Promise<Buffer> {
+  const declared = req.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (declared === undefined || !spec.contentTypes.includes(declared)) {
+    throw HttpProblem.of(
+      415,
+      'unsupported-media-type',
+      'Unsupported content type',
+      `${declared ? `${declared} is not accepted here` : 'No Content-Type was given'}; send one of: ${spec.contentTypes.join(', ')}.`,
+      { accepted: spec.contentTypes },
+    );
+  }
+  if (Buffer.isBuffer(req.body)) return req.body;
+  const parser = express.raw({ type: () => true, limit: spec.limit });
+  await new Promise<void>((resolve, reject) => {
+    parser(req, res, (error?: Error) => (error ? reject(error) : resolve()));
+  });
+  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 }
 
 /** Turns zod issues into the 422 problem's `errors` list. */
@@ -107,7 +139,16 @@ const jsonSchema = (schema: z.ZodType): unknown =>
 /** What the OpenAPI document needs of a route, without its handler's generic types. */
 type RouteDoc = Pick<
   RouteSpec<AnyObject, AnyObject, z.ZodType, unknown>,
-  'method' | 'path' | 'summary' | 'tags' | 'access' | 'params' | 'query' | 'body' | 'responses'
+  | 'method'
+  | 'path'
+  | 'summary'
+  | 'tags'
+  | 'access'
+  | 'params'
+  | 'query'
+  | 'body'
+  | 'rawBody'
+  | 'responses'
 >;
 
 export class ApiRouter<S> {
@@ -121,8 +162,19 @@ export class ApiRouter<S> {
     Q extends AnyObject = z.ZodObject,
     B extends z.ZodType = z.ZodUndefined,
   >(spec: RouteSpec<P, Q, B, S>): void {
-    const { method, path, summary, tags, access, params, query, body, responses } = spec;
-    this.routes.push({ method, path, summary, tags, access, params, query, body, responses });
+    const { method, path, summary, tags, access, params, query, body, rawBody, responses } = spec;
+    this.routes.push({
+      method,
+      path,
+      summary,
+      tags,
+      access,
+      params,
+      query,
+      body,
+      rawBody,
+      responses,
+    });
     this.router[spec.method](spec.path, async (req, res) => {
       const session = await this.options.authenticate(req);
       if (!session && spec.access !== 'public') {
@@ -135,9 +187,11 @@ export class ApiRouter<S> {
       }
       const params = parse(spec.params, req.params, 'path') ?? {};
       const query = parse(spec.query, req.query, 'query') ?? {};
-      const body = spec.body
-        ? parse(spec.body, req.body ?? undefined, 'body')
-        : refuseBody(req.body);
+      const body = spec.rawBody
+        ? await readRawBody(req, res, spec.rawBody)
+        : spec.body
+          ? parse(spec.body, req.body ?? undefined, 'body')
+          : refuseBody(req.body);
       const result = await spec.handler({
         params,
         query,
@@ -190,14 +244,27 @@ export class ApiRouter<S> {
         ...(spec.tags ? { tags: spec.tags } : {}),
         ...(spec.access === 'public' ? { security: [] } : {}),
         ...(parameters.length ? { parameters } : {}),
-        ...(spec.body
+        ...(spec.rawBody
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: jsonSchema(spec.body) } },
+                description: `At most ${spec.rawBody.limit} bytes.`,
+                content: Object.fromEntries(
+                  spec.rawBody.contentTypes.map((type) => [
+                    type,
+                    { schema: { type: 'string', format: 'binary' } },
+                  ]),
+                ),
               },
             }
-          : {}),
+          : spec.body
+            ? {
+                requestBody: {
+                  required: true,
+                  content: { 'application/json': { schema: jsonSchema(spec.body) } },
+                },
+              }
+            : {}),
         responses,
       };
     }

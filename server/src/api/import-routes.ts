@@ -1,0 +1,71 @@
+// Importing a draft (a Word or Markdown file, sent as the raw body) into a new document.
+import { documentModeSchema, entityIdSchema } from '@accord/shared';
+import { z } from 'zod';
+import type { SignedInUser } from '../accounts/account-service.js';
+import type { ApiRouter } from '../http/api-router.js';
+import { HttpProblem } from '../http/problem.js';
+import { DraftImportError } from '../imports/draft-model.js';
+import { documentNaming, importSymbolSchema, importTitleSchema } from '../imports/import-draft.js';
+import { IMPORT_MAX_BYTES, importContentTypes, parseDraft } from '../imports/parse-draft.js';
+import type { ApiDeps } from './api-deps.js';
+import { createDocumentWithText } from './create-document.js';
+import { authorize, memberMeta, negotiationScope, newId } from './request-context.js';
+
+const ImportQuery = z.object({
+  title: importTitleSchema.optional(),
+  symbol: importSymbolSchema.optional(),
+  mode: documentModeSchema.default('formal'),
+  dryRun: z.enum(['true', 'false']).default('false'),
+});
+
+const asProblem = (error: unknown): unknown =>
+  error instanceof DraftImportError
+    ? HttpProblem.of(error.status, error.code, error.title, error.detail)
+    : error;
+
+export function importRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
+  api.route({
+    method: 'post',
+    path: '/negotiations/:negotiationId/imports',
+    summary:
+      'Import a draft (DOCX or Markdown, the raw request body) into a new document; dryRun=true only reports what would be imported',
+    tags: ['documents'],
+    params: z.object({ negotiationId: entityIdSchema }),
+    query: ImportQuery,
+    body: z.instanceof(Buffer),
+    rawBody: { contentTypes: Object.keys(importContentTypes), limit: IMPORT_MAX_BYTES },
+    responses: {
+      200: { description: 'Dry run: { report }, nothing written' },
+      201: { description: 'Imported: { documentId, position, report }' },
+    },
+    handler: async ({ params, query, body, session, req }) => {
+      const scope = negotiationScope(deps, params.negotiationId, session);
+      authorize(scope, 'document.create');
+      const mediaType = req.get('content-type')!.split(';')[0]!.trim().toLowerCase();
+      try {
+        const draft = await parseDraft(body, importContentTypes[mediaType]!);
+        if (query.dryRun === 'true') return { status: 200, body: { report: draft.report } };
+        const naming = documentNaming(draft.report, query);
+        const documentId = newId(req, 'document');
+        const result = await createDocumentWithText(
+          deps,
+          {
+            documentId,
+            negotiationId: params.negotiationId,
+            ...naming,
+            mode: query.mode,
+            paragraphs: draft.paragraphs,
+          },
+          memberMeta(req, scope.actor),
+          (i) => newId(req, `paragraph-${i}`),
+        );
+        return {
+          status: 201,
+          body: { documentId, position: result.position?.toString(), report: draft.report },
+        };
+      } catch (error) {
+        throw asProblem(error);
+      }
+    },
+  });
+}
