@@ -64,6 +64,40 @@ describe('parseDraft: Word', () => {
     );
   });
 
+  it('reads lettered items kept in a Word list of their own as sub-paragraphs', async () => {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const list = (reference: string, format: (typeof LevelFormat)[keyof typeof LevelFormat]) => ({
+      reference,
+      levels: [{ level: 0, format, text: '%1.', alignment: AlignmentType.START }],
+    });
+    const item = (text: string, reference: string) =>
+      new Paragraph({ text, numbering: { reference, level: 0 } });
+    const bytes = await Packer.toBuffer(
+      new Document({
+        numbering: {
+          config: [list('ops', LevelFormat.DECIMAL), list('letters', LevelFormat.LOWER_LETTER)],
+        },
+        sections: [
+          {
+            children: [
+              item('Requests the secretariat to:', 'ops'),
+              item('keep a registry of pledges;', 'letters'),
+              item('report every two years;', 'letters'),
+              item('Decides to remain seized of the matter.', 'ops'),
+            ],
+          },
+        ],
+      }),
+    );
+    const { paragraphs } = await parseDraft(bytes, 'docx');
+    expect(paragraphs.map((p) => p.kind)).toEqual([
+      'operative',
+      'subparagraph',
+      'subparagraph',
+      'operative',
+    ]);
+  });
+
   it.each<[string, () => Promise<Buffer>, DraftProblemCode]>([
     ['an empty file', () => Promise.resolve(Buffer.alloc(0)), 'empty-document'],
     ['text sent as Word', () => Promise.resolve(Buffer.from('# Not Word\n')), 'not-a-docx'],
@@ -214,6 +248,23 @@ describe('parseDraft: Markdown', () => {
     const { paragraphs, report } = await parseDraft(Buffer.from(md), 'markdown');
     expect(paragraphs.map((p) => p.kind)).toEqual(['operative', 'subparagraph', 'subparagraph']);
     expect(report.paragraphs[1]!.recognisedBy).toBe('context');
+  });
+
+  it('takes lower-case items of an outer list after an introducing paragraph as sub-paragraphs', async () => {
+    const md = '1. Decide to act:\n1. now;\n2. later;\n3. Request a report;\n';
+    const { paragraphs, report } = await parseDraft(Buffer.from(md), 'markdown');
+    expect(paragraphs.map((p) => p.kind)).toEqual([
+      'operative',
+      'subparagraph',
+      'subparagraph',
+      'operative',
+    ]);
+    expect(report.paragraphs.map((p) => p.recognisedBy)).toEqual([
+      'numbering',
+      'context',
+      'context',
+      'numbering',
+    ]);
   });
 
   it('flattens lists nested deeper than sub-paragraphs, saying so', async () => {

@@ -452,6 +452,20 @@ export function recogniseDraft(
     if (block.list && block.list.depth >= 1) {
       return { kind: 'subparagraph', by: 'numbering', evidence: listed! };
     }
+    const previous = last();
+    const introduced =
+      previous !== undefined &&
+      previous.kind !== 'heading' &&
+      (endsWith(previous.text, ':') || previous.kind === 'subparagraph');
+    if (block.list && /^[a-z]/.test(body) && introduced) {
+      // Word keeps lettered items in a list of their own at the outer level, and mammoth does not
+      // say how a list is numbered: an operative paragraph never opens in lower case, though.
+      return {
+        kind: 'subparagraph',
+        by: 'context',
+        evidence: `${listed}, lower-case opening after a paragraph that introduces a list`,
+      };
+    }
     const numbered = label
       ? `typed “${label.raw.trim()}”`
       : block.list?.ordered
@@ -483,13 +497,7 @@ export function recogniseDraft(
     if (TYPED_HEADING.test(body) && body.split(' ').length <= 12) {
       return { kind: 'heading', by: 'numbering', evidence: 'typed section number' };
     }
-    const previous = last();
-    if (
-      /^[a-z]/.test(body) &&
-      previous &&
-      previous.kind !== 'heading' &&
-      (endsWith(previous.text, ':') || previous.kind === 'subparagraph')
-    ) {
+    if (/^[a-z]/.test(body) && introduced) {
       return {
         kind: 'subparagraph',
         by: 'context',
