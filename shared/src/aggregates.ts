@@ -19,6 +19,7 @@ import {
   documentStream,
   negotiationStream,
   positionsStream,
+  roundtableStream,
   userEmailStream,
   sessionStream,
   userStream,
@@ -27,6 +28,8 @@ import { negotiationCommandSchemas, type NegotiationCommand } from './negotiatio
 import { negotiationDecider } from './negotiation/decider.js';
 import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
 import { positionsDecider } from './positions/decider.js';
+import { roundtableCommandSchemas, type RoundtableCommand } from './roundtable/commands.js';
+import { roundtableDecider } from './roundtable/decider.js';
 
 interface Aggregate<Command extends AccordCommand, Event, State> {
   decider: Decider<Command, Event, State>;
@@ -59,6 +62,9 @@ export const aggregates = {
   ),
   comments: aggregate(commentsDecider, commentsCommandSchemas, (c: CommentsCommand) =>
     commentsStream(c.data.documentId),
+  ),
+  roundtable: aggregate(roundtableDecider, roundtableCommandSchemas, (c: RoundtableCommand) =>
+    roundtableStream(c.data.roundtableId),
   ),
   user: aggregate(userDecider, userCommandSchemas, (c: UserCommand) => userStream(c.data.userId)),
   userEmail: aggregate(userEmailDecider, userEmailCommandSchemas, (c: UserEmailCommand) =>

@@ -8,6 +8,7 @@ import { commentsCommandSchemas, type CommentsCommand } from './comments/command
 import { documentCommandSchemas, type DocumentCommand } from './document/commands.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
 import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
+import { roundtableCommandSchemas, type RoundtableCommand } from './roundtable/commands.js';
 
 export const commandSchemas = {
   ...negotiationCommandSchemas,
@@ -15,6 +16,7 @@ export const commandSchemas = {
   ...amendmentCommandSchemas,
   ...positionsCommandSchemas,
   ...commentsCommandSchemas,
+  ...roundtableCommandSchemas,
   ...userCommandSchemas,
   ...userEmailCommandSchemas,
   ...sessionCommandSchemas,
@@ -26,6 +28,7 @@ export type AccordCommand =
   | AmendmentCommand
   | PositionsCommand
   | CommentsCommand
+  | RoundtableCommand
   | UserCommand
   | UserEmailCommand
   | SessionCommand;

@@ -17,6 +17,7 @@ import type {
 } from './messages.js';
 import { negotiationEventSchemas } from './negotiation/events.js';
 import { positionsEventSchemas } from './positions/events.js';
+import { roundtableEventSchemas } from './roundtable/events.js';
 
 export const eventSchemas = {
   ...negotiationEventSchemas,
@@ -24,6 +25,7 @@ export const eventSchemas = {
   ...amendmentEventSchemas,
   ...positionsEventSchemas,
   ...commentsEventSchemas,
+  ...roundtableEventSchemas,
   ...userEventSchemas,
   ...userEmailEventSchemas,
   ...sessionEventSchemas,

@@ -16,6 +16,7 @@ import {
 } from './events.js';
 import { negotiationEventSchemas } from './negotiation/events.js';
 import { positionsEventSchemas } from './positions/events.js';
+import { roundtableEventSchemas } from './roundtable/events.js';
 import { NOW, uuid } from './test-support/fixtures.js';
 
 const negotiationId = uuid(1);
@@ -28,6 +29,7 @@ describe('event registry', () => {
       amendmentEventSchemas,
       positionsEventSchemas,
       commentsEventSchemas,
+      roundtableEventSchemas,
       userEventSchemas,
       userEmailEventSchemas,
       sessionEventSchemas,

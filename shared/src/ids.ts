@@ -12,6 +12,7 @@ export const streamCategories = [
   'positions',
   'comments',
   'roundtable',
+  'roundtablepaper',
   'user',
   'useremail',
   'session',
@@ -30,6 +31,12 @@ export const positionsStream = (documentId: string) => streamName('positions', d
 /** One comments stream per document. */
 export const commentsStream = (documentId: string) => streamName('comments', documentId);
 export const roundtableStream = (roundtableId: string) => streamName('roundtable', roundtableId);
+/**
+ * The stored bytes of one issued roundtable paper version, one stream per version, so that a
+ * version downloads byte for byte whatever renders papers today. Not a decider's stream.
+ */
+export const roundtablePaperStream = (roundtableId: string, version: number) =>
+  streamName('roundtablepaper', `${roundtableId}-${version}`);
 export const userStream = (userId: string) => streamName('user', userId);
 /**
  * The reservation stream that makes an e-mail address unique: the server appends

@@ -42,6 +42,12 @@ export * from './comments/events.js';
 export * from './comments/state.js';
 export * from './comments/decider.js';
 
+export * from './roundtable/paper.js';
+export * from './roundtable/commands.js';
+export * from './roundtable/events.js';
+export * from './roundtable/state.js';
+export * from './roundtable/decider.js';
+
 export * from './accounts/commands.js';
 export * from './accounts/events.js';
 export * from './accounts/user.js';

@@ -96,6 +96,24 @@ export interface DemoNegotiation {
   amendments: DemoAmendment[];
   positions: DemoPosition[];
   comments: DemoComment[];
+  /** A roundtable scheduled after Rev 1, its paper drafted by the co-chairs but not yet issued. */
+  roundtable: DemoRoundtable;
+}
+
+export interface DemoRoundtable {
+  theme: string;
+  /** Two delegation keys; the first writes the draft. */
+  coChairs: [string, string];
+  /** Days after the seed's "today" on which it meets. */
+  inDays: number;
+  /** Paragraph keys; a heading would stand for its section. */
+  covers: string[];
+  /** Stakeholder keys. */
+  invited: string[];
+  background: string;
+  guidingQuestions: string[];
+  /** Co-chair delegations that have signed off the draft so far. */
+  signedOffBy: string[];
 }
 
 /** One password for every demo account; printed in the README. */
@@ -918,4 +936,27 @@ export const demoNegotiation: DemoNegotiation = {
       by: 'cso2',
     },
   ],
+  roundtable: {
+    theme: 'Working safely through the hottest hours',
+    // One island state and one dryland state, as co-chairs are customarily paired.
+    coChairs: ['PEL', 'NHR'],
+    inDays: 3,
+    covers: ['op4', 'op4a', 'op4b', 'op4c'],
+    invited: ['FOMW', 'HCAN', 'IUHO'],
+    background:
+      'Outdoor work does not stop when a heatwave starts: farm hands, builders, couriers and ' +
+      'street vendors carry much of the risk, and many of them work informally or far from home. ' +
+      'Operative paragraph 4 is where the draft speaks to them, and the first reading showed the ' +
+      'room agreeing on the aim while parting ways on the means.\n\n' +
+      'Delegations broadly accept water, shade and rest. They differ on whether heat limits should ' +
+      'be binding, on a right to stop work without loss of pay, and on how far the paragraph ' +
+      'should reach into informal and seasonal work. This roundtable is a chance to look for ' +
+      'wording that protects workers and that every capital can carry home.',
+    guidingQuestions: [
+      'Can the paragraph set a floor of protection without prescribing how each State regulates heat at work?',
+      'What would make a right to stop work in dangerous heat workable for small employers?',
+      'How can informal, seasonal and migrant workers be reached where labour inspection does not go?',
+    ],
+    signedOffBy: ['PEL'],
+  },
 };

@@ -236,4 +236,22 @@ describe('demo negotiation data', () => {
       }
     });
   });
+
+  it('schedules a roundtable co-chaired by two delegations, on paragraphs and with invitees that exist', () => {
+    const { roundtable } = demo;
+    expect(roundtable.coChairs.map(kindOf)).toEqual(['delegation', 'delegation']);
+    expect(new Set(roundtable.coChairs).size).toBe(2);
+    for (const key of roundtable.covers) expect(paragraphByKey.has(key), key).toBe(true);
+    for (const key of roundtable.invited) expect(stakeholderByKey.has(key), key).toBe(true);
+    for (const key of roundtable.signedOffBy) expect(roundtable.coChairs).toContain(key);
+    expect(roundtable.background.trim()).not.toBe('');
+    expect(roundtable.guidingQuestions.length).toBeGreaterThan(0);
+    // Each co-chair delegation has a delegate of its own to write and sign the paper.
+    for (const key of roundtable.coChairs) {
+      expect(
+        demo.people.some((p) => p.stakeholder === key && p.role === 'delegate'),
+        key,
+      ).toBe(true);
+    }
+  });
 });

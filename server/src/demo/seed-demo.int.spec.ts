@@ -19,7 +19,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-05-14T10:30:00.000Z');
 const SEED_ID = '4b7f2a10-93c5-4e8d-a1f6-0c2d9e8b7a35';
 /** The streams of the negotiation's record (not accounts, sessions or the text's own log). */
-const RECORD_STREAM = /^(negotiation|document|amendment|positions|comments)-/;
+const RECORD_STREAM = /^(negotiation|document|amendment|positions|comments|roundtable)-/;
 
 const paragraphText = (key: string) => demo.document.paragraphs.find((p) => p.key === key)!.text;
 const accepted = uncontroversialAmendment(demo);
@@ -57,7 +57,8 @@ describe('seedDemo', () => {
     const total = progress[0]![1];
     expect(progress.map(([done]) => done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(progress.every(([, t]) => t === total)).toBe(true);
-    expect(progress.at(-1)![2]).toBe('issue Rev 1');
+    expect(progress.map(([, , step]) => step)).toContain('issue Rev 1');
+    expect(progress.at(-1)![2]).toBe('sign off the roundtable paper for PEL');
   });
 
   it('registers the cast: stakeholders, members and the two co-facilitators', () => {
@@ -172,6 +173,24 @@ describe('seedDemo', () => {
     expect(quotes.sort()).toEqual(
       demo.comments.flatMap((c) => (c.quote !== undefined && !c.replyTo ? [c.quote] : [])).sort(),
     );
+  });
+
+  it('schedules a roundtable whose paper one co-chair has signed off', () => {
+    const roundtable = queries().getRoundtable(first.roundtableId)!;
+    expect(roundtable).toMatchObject({
+      theme: demo.roundtable.theme,
+      status: 'scheduled',
+      date: '2026-05-17',
+      background: demo.roundtable.background,
+      guidingQuestions: demo.roundtable.guidingQuestions,
+      draft: 2,
+      readyToIssue: false,
+      papers: [],
+    });
+    expect(roundtable.coChairs.map((c) => c.shortCode)).toEqual(demo.roundtable.coChairs);
+    expect(roundtable.signOffs.map((s) => s.stakeholder.shortCode)).toEqual(['PEL']);
+    expect(roundtable.coverage.paragraphIds).toHaveLength(demo.roundtable.covers.length);
+    expect(queries().listRoundtables(first.negotiationId)).toHaveLength(1);
   });
 
   it('backdates the record over the past days, strictly increasing in log order', async () => {

@@ -52,6 +52,8 @@ export interface SeedDemoResult {
   positions: number;
   /** Comments and replies. */
   comments: number;
+  /** The roundtable scheduled after Rev 1, its paper drafted and awaiting one sign-off. */
+  roundtableId: string;
 }
 
 /** The person who signs in to try the demo as a delegation. */
@@ -74,6 +76,8 @@ type Step = { label: string } & (
   | { phase: 'accounts'; run(): Promise<void> }
   | { phase: RecordPhase; run(now: string): Promise<void> }
 );
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const REGISTRATION_ORDER: readonly DemoStakeholder['kind'][] = [
   'group',
@@ -479,6 +483,66 @@ export async function seedDemo(
     run: (now) => issueRevision('Rev 1', 'revision/rev-1', now),
   });
 
+  const { roundtable } = demo;
+  const roundtableId = idOf('roundtable');
+  steps.push({
+    label: 'schedule the roundtable',
+    phase: 'decisions',
+    async run(now) {
+      const meets = new Date((options.now ?? new Date()).getTime() + roundtable.inDays * DAY_MS);
+      await execute({
+        type: 'ScheduleRoundtable',
+        data: {
+          roundtableId,
+          negotiationId,
+          theme: roundtable.theme,
+          coChairStakeholderIds: roundtable.coChairs.map(stakeholderId),
+          date: meets.toISOString().slice(0, 10),
+          coverage: { documentId, paragraphIds: roundtable.covers.map(paragraphId) },
+          invitedStakeholderIds: roundtable.invited.map(stakeholderId),
+        },
+        meta: meta('roundtable/schedule', actorOf(secretariat.key, 'roundtable.schedule'), now),
+      });
+    },
+  });
+  const drafter = delegateOf(roundtable.coChairs[0]);
+  steps.push({
+    label: 'draft the roundtable paper',
+    phase: 'decisions',
+    async run(now) {
+      const actor = actingFor(
+        actorOf(drafter.key, 'record.read'),
+        roundtable.coChairs[0],
+        'the roundtable draft',
+      );
+      await execute({
+        type: 'EditRoundtableDraft',
+        data: {
+          roundtableId,
+          background: roundtable.background,
+          guidingQuestions: roundtable.guidingQuestions,
+        },
+        meta: meta('roundtable/draft', actor, now),
+      });
+    },
+  });
+  for (const key of roundtable.signedOffBy) {
+    steps.push({
+      label: `sign off the roundtable paper for ${key}`,
+      phase: 'decisions',
+      async run(now) {
+        const person = delegateOf(key);
+        const actor = actingFor(actorOf(person.key, 'record.read'), key, 'a sign-off');
+        // The draft the co-chairs wrote: the one after scheduling.
+        await execute({
+          type: 'SignOffRoundtablePaper',
+          data: { roundtableId, draft: 2 },
+          meta: meta(`roundtable/sign-off/${key}`, actor, now),
+        });
+      },
+    });
+  }
+
   // ---- Run it ----
   const now = options.now ?? new Date();
   const planned = plannedInstants(steps, now);
@@ -496,6 +560,7 @@ export async function seedDemo(
     amendments: demo.amendments.length,
     positions: demo.positions.length,
     comments: demo.comments.length,
+    roundtableId,
   };
 }
 

@@ -8,6 +8,11 @@ import { commentQueries } from './queries/comments.js';
 import { documentQueries } from './queries/documents.js';
 import { negotiationQueries } from './queries/negotiations.js';
 import {
+  roundtableQueries,
+  type RoundtablePaperView,
+  type RoundtableView,
+} from './queries/roundtables.js';
+import {
   positionQueries,
   type PositionFilter,
   type PositionHistoryFilter,
@@ -33,6 +38,7 @@ import type {
 } from './queries/views.js';
 
 export type { ActivityOptions, AmendmentFilter, PositionFilter, PositionHistoryFilter };
+export type { RoundtablePaperView, RoundtableView };
 export type * from './queries/views.js';
 
 /**
@@ -64,6 +70,9 @@ export interface ReadModelQueries {
 
   activity(negotiationId: string, options?: ActivityOptions): ActivityEntry[];
 
+  listRoundtables(negotiationId: string): RoundtableView[];
+  getRoundtable(roundtableId: string): RoundtableView | undefined;
+
   /** Where a command id was used, for telling a retry from a reused Idempotency-Key. */
   getCommandRecord(commandId: string): { stream: string; commandType: string } | undefined;
 }
@@ -77,6 +86,7 @@ export function createQueries(db: ReadModelDb): ReadModelQueries {
     ...positionQueries(db),
     ...commentQueries(db),
     ...activityQueries(db),
+    ...roundtableQueries(db),
     getCommandRecord: (commandId) =>
       db
         .prepare('SELECT stream, command_type AS commandType FROM command_log WHERE command_id = ?')

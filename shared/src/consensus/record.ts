@@ -526,6 +526,12 @@ function evolveRecord(
     case 'CommentReplied':
     case 'CommentResolved':
     case 'CommentReopened':
+    case 'RoundtableScheduled':
+    case 'RoundtableCoverageChanged':
+    case 'RoundtableDraftEdited':
+    case 'RoundtableDraftSigned':
+    case 'RoundtablePaperIssued':
+    case 'RoundtableConcluded':
     case 'UserRegistered':
     case 'PasswordChanged':
     case 'UserEmailReserved':

@@ -16,6 +16,7 @@ import {
   amendmentRef,
   documentRef,
   memberStakeholderId,
+  roundtableRef,
   stakeholderName,
   userName,
 } from './lookups.js';
@@ -321,6 +322,63 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
         summary: `${person(by)} ${verb} a comment on ${doc.title}`,
         notable: true,
       };
+    }
+    case 'RoundtableScheduled': {
+      const { negotiationId, roundtableId, theme, coverage, scheduledBy } = event.data;
+      return {
+        negotiationId,
+        documentId: coverage.documentId,
+        subjectId: roundtableId,
+        summary: `${person(scheduledBy)} scheduled the roundtable ${quoted(theme)}`,
+        notable: true,
+      };
+    }
+    case 'RoundtableCoverageChanged':
+    case 'RoundtableDraftEdited':
+    case 'RoundtableDraftSigned':
+    case 'RoundtablePaperIssued':
+    case 'RoundtableConcluded': {
+      const { roundtableId } = event.data;
+      const ref = roundtableRef(db, roundtableId);
+      const theme = quoted(ref?.theme);
+      const where = {
+        negotiationId: ref?.negotiationId,
+        ...(ref ? { documentId: ref.documentId } : {}),
+        subjectId: roundtableId,
+      };
+      switch (event.type) {
+        case 'RoundtableCoverageChanged':
+          return {
+            ...where,
+            summary: `${person(event.data.changedBy)} changed what the roundtable ${theme} covers`,
+            notable: true,
+          };
+        case 'RoundtableDraftEdited':
+          return {
+            ...where,
+            summary: `${party(ref?.negotiationId, event.data.stakeholderId)} edited the paper of the roundtable ${theme}`,
+            notable: false,
+          };
+        case 'RoundtableDraftSigned':
+          return {
+            ...where,
+            summary: `${party(ref?.negotiationId, event.data.stakeholderId)} signed off the paper of the roundtable ${theme}`,
+            notable: true,
+          };
+        case 'RoundtablePaperIssued':
+          return {
+            ...where,
+            summary: `${person(event.data.issuedBy)} issued version ${event.data.version} of the paper of the roundtable ${theme}`,
+            notable: true,
+          };
+        case 'RoundtableConcluded':
+          return {
+            ...where,
+            summary: `${person(event.data.concludedBy)} concluded the roundtable ${theme}`,
+            notable: true,
+          };
+      }
+      break;
     }
     // Accounts and sessions belong to no negotiation and are never described.
     case 'UserRegistered':

@@ -12,6 +12,7 @@ import { invitationsProjection } from './invitations.js';
 import { membersProjection } from './members.js';
 import { negotiationsProjection } from './negotiations.js';
 import { positionsProjection } from './positions.js';
+import { roundtablesProjection } from './roundtables.js';
 import { sessionsProjection } from './sessions.js';
 import { usersProjection } from './users.js';
 
@@ -25,6 +26,7 @@ export const createProjections = (): Projection[] => [
   amendmentsProjection,
   positionsProjection,
   commentsProjection,
+  roundtablesProjection,
   activityProjection,
   commandLogProjection,
 ];

@@ -83,3 +83,21 @@ export const userName = (db: ReadModelDb, userId: string | undefined): string | 
 /** The label of the last revision issued so far; applied in log order, that is the one in force. */
 export const revisionInForce = (db: ReadModelDb, documentId: string): string | null =>
   statements(db).latestRevision.get(documentId)?.label ?? null;
+
+// Kept apart from `statements` so the roundtables table is only prepared against when needed.
+const roundtableStatements = statementsFor((db) => ({
+  roundtable: db.prepare<[string], { negotiation_id: string; document_id: string; theme: string }>(
+    'SELECT negotiation_id, document_id, theme FROM roundtables WHERE roundtable_id = ?',
+  ),
+}));
+
+/** The negotiation, document and theme of a roundtable, for events that name only its id. */
+export function roundtableRef(
+  db: ReadModelDb,
+  roundtableId: string,
+): { negotiationId: string; documentId: string; theme: string } | undefined {
+  const row = roundtableStatements(db).roundtable.get(roundtableId);
+  return (
+    row && { negotiationId: row.negotiation_id, documentId: row.document_id, theme: row.theme }
+  );
+}
