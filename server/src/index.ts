@@ -15,3 +15,5 @@ export {
 export { rebuildReadModels, type RebuildResult } from './readmodels/rebuild.js';
 export { openReadModelDb } from './readmodels/read-model-db.js';
 export { createLogger } from './observability/logger.js';
+// Document exports, for the exports benchmark.
+export { compilationModel, exportFormats, renderExport } from './exports/index.js';

@@ -59,7 +59,8 @@ export const permissionMatrix = Object.freeze({
   'document.create': chairAndSecretariat,
   'document.changeMode': chairOnly,
   'document.adopt': chairOnly,
-  'document.export': chairAndSecretariat,
+  /** By the chair, and by anyone for what they may read (the record is open to every member). */
+  'document.export': everyone,
   'stakeholders.manage': chairAndSecretariat,
   'invitations.manage': chairAndSecretariat,
   'members.manage': chairAndSecretariat,

@@ -26,7 +26,6 @@ type Probe = { scope: 'document' | 'negotiation'; run(ctx: ProbeContext): Promis
 
 /** Actions that have no route yet; each names the issue that exposes it. */
 const notYetExposed: Partial<Record<Action, string>> = {
-  'document.export': 'issue 7 (exports)',
   'roundtable.schedule': 'issue 7 (roundtables)',
   'roundtable.issuePaper': 'issue 7 (roundtables)',
 };
@@ -76,6 +75,12 @@ const probes: Partial<Record<Action, Probe>> = {
   'document.read': {
     scope: 'document',
     run: async (c) => (await c.client.get(`/api/documents/${c.documentId}`)).status,
+  },
+  'document.export': {
+    scope: 'document',
+    run: async (c) =>
+      (await c.client.get(`/api/documents/${c.documentId}/export?format=md&variant=compilation`))
+        .status,
   },
   'record.read': {
     scope: 'document',

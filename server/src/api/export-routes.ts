@@ -1,0 +1,78 @@
+// Exports of a document as files: clean text, compilation text or a comparison of two points, in
+// DOCX, PDF, HTML, Markdown, Akoma Ntoso or JSON, now or as of any point. Anyone who may read the
+// document may export what they can read; an export only reads the record.
+//
+//   GET /api/documents/:documentId/export?format=docx&variant=compilation&asOf=revision:Rev 1
+//   GET /api/documents/:documentId/export?format=akn&variant=compare&from=revision:Zero draft&to=now
+import { z } from 'zod';
+import { entityIdSchema } from '@accord/shared';
+import type { SignedInUser } from '../accounts/account-service.js';
+import type { EventStore } from '../eventstore/port.js';
+import {
+  buildDocumentExport,
+  exportFileName,
+  exportFormats,
+  exportVariants,
+  parseExportRequest,
+  renderExport,
+} from '../exports/index.js';
+import type { ApiRouter } from '../http/api-router.js';
+import { asOfSchema, RecordHistory } from '../timetravel/index.js';
+import type { ApiDeps } from './api-deps.js';
+import { authorize, documentScope } from './request-context.js';
+
+const DocumentParams = z.object({ documentId: entityIdSchema });
+
+// Format and variant are checked by parseExportRequest, so an unknown one gets its own 400
+// problem naming the choices rather than a generic validation error.
+const ExportQuery = z.object({
+  format: z
+    .string()
+    .max(40)
+    .optional()
+    .describe(`One of ${exportFormats.join(', ')}`),
+  variant: z
+    .string()
+    .max(40)
+    .optional()
+    .describe(`One of ${exportVariants.join(', ')} (default clean)`),
+  asOf: asOfSchema.optional().describe('For clean and compilation (default now)'),
+  from: asOfSchema.optional().describe('For compare: the earlier point'),
+  to: asOfSchema.optional().describe('For compare: the later point'),
+});
+
+export function exportRoutes(
+  api: ApiRouter<SignedInUser>,
+  deps: ApiDeps & { store: EventStore; history?: RecordHistory },
+): void {
+  const timeTravel = { store: deps.store, history: deps.history ?? new RecordHistory(deps.store) };
+
+  api.route({
+    method: 'get',
+    path: '/documents/:documentId/export',
+    summary:
+      'The document as a file: clean, compilation or comparison; DOCX, PDF, HTML, Markdown, Akoma Ntoso or JSON',
+    tags: ['record', 'exports'],
+    params: DocumentParams,
+    query: ExportQuery,
+    responses: { 200: { description: 'The file, as an attachment' } },
+    handler: async ({ params, query, session, res }) => {
+      const scope = documentScope(deps, params.documentId, session);
+      authorize(scope, 'document.export');
+      const { format, request } = parseExportRequest(query);
+      const model = await buildDocumentExport(timeTravel, params.documentId, request);
+      const file = await renderExport(model, format);
+      const name = exportFileName(model, request.variant, file.extension);
+      res
+        .status(200)
+        .set({
+          'Content-Type': file.contentType,
+          'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'Content-Length': String(file.bytes.length),
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, no-store',
+        })
+        .end(file.bytes);
+    },
+  });
+}

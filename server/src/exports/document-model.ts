@@ -1,0 +1,420 @@
+/**
+ * Export models of a document, pure: the clean text and the compilation text from a frame (with
+ * where each pending amendment's words sit), the comparison from an attributed comparison. The
+ * record is read in build.ts; the benchmark feeds generated frames straight in.
+ *
+ *   compilationModel({ frame, stakeholders, placements, generatedAt });
+ */
+import type { AmendmentRecord } from '@accord/shared';
+import type { DocumentComparison, DocumentFrame, FrameParagraph } from '../timetravel/index.js';
+import {
+  eIdOf,
+  type Attribution,
+  type ExportBlock,
+  type ExportModel,
+  type ParagraphBlock,
+  type ProposalNote,
+  type Run,
+} from './model.js';
+
+export const exportVariants = ['clean', 'compilation', 'compare'] as const;
+export type ExportVariant = (typeof exportVariants)[number];
+
+export interface StakeholderName {
+  name: string;
+  shortCode: string;
+}
+
+export interface FrameModelInput {
+  frame: DocumentFrame;
+  /** Names of the stakeholders the amendments name, by id. */
+  stakeholders: Readonly<Record<string, StakeholderName>>;
+  /**
+   * Where each pending in-text amendment's words are in its paragraph's text at the point
+   * (resolved from its anchor). Amendments not here are placed by finding their original words.
+   */
+  placements?: ReadonlyMap<string, { start: number; end: number }>;
+  generatedAt: string;
+}
+
+type FrameAmendment = DocumentFrame['amendments'][number];
+
+const VARIANT_TITLES: Record<ExportVariant, string> = {
+  clean: 'Clean text',
+  compilation: 'Compilation text',
+  compare: 'Comparison',
+};
+
+export const variantTitle = (variant: ExportVariant): string => VARIANT_TITLES[variant];
+
+const paragraphEId = (paragraphId: string) => eIdOf('para', paragraphId);
+
+function stakeholderAttribution(
+  stakeholders: Readonly<Record<string, StakeholderName>>,
+  stakeholderId: string,
+  date: string,
+): Attribution {
+  const known = stakeholders[stakeholderId];
+  return {
+    author: known?.name ?? `Stakeholder ${stakeholderId.slice(0, 8)}`,
+    authorCode: known?.shortCode ?? stakeholderId.slice(0, 8),
+    stakeholderId,
+    date,
+  };
+}
+
+function pointLine(point: DocumentFrame['asOf']): string {
+  const revision = point.revisionInForce ? `, ${point.revisionInForce} in force` : '';
+  return `${point.asOf}${revision}`;
+}
+
+function header(
+  frame: Pick<DocumentFrame, 'document' | 'documentId'>,
+  variant: ExportVariant,
+  generatedAt: string,
+  metadata: { label: string; value: string }[],
+  source: unknown,
+): Omit<ExportModel, 'blocks'> {
+  return {
+    variant,
+    title: frame.document.title,
+    symbol: frame.document.symbol,
+    subtitle: variantTitle(variant),
+    metadata: [
+      { label: 'Symbol', value: frame.document.symbol },
+      ...metadata,
+      { label: 'Generated from the record as of', value: generatedAt },
+    ],
+    generatedAt,
+    language: 'en',
+    source,
+  };
+}
+
+function plainBlock(p: FrameParagraph, runs: Run[], proposals: ProposalNote[]): ParagraphBlock {
+  return {
+    type: 'paragraph',
+    id: p.id,
+    eId: paragraphEId(p.id),
+    kind: p.kind,
+    label: p.label,
+    chairStatus: p.chairStatus,
+    runs,
+    proposals,
+  };
+}
+
+/** The text as it stands, without proposals. */
+export function cleanModel(input: FrameModelInput): ExportModel {
+  const { frame, generatedAt } = input;
+  return {
+    ...header(
+      frame,
+      'clean',
+      generatedAt,
+      [{ label: 'As of', value: pointLine(frame.asOf) }],
+      frame,
+    ),
+    blocks: frame.paragraphs.map((p) => plainBlock(p, p.text ? [{ text: p.text }] : [], [])),
+  };
+}
+
+interface Placed {
+  amendment: FrameAmendment;
+  start: number;
+  end: number;
+}
+
+const IN_TEXT = new Set(['insert', 'delete', 'replace']);
+
+function sponsorsOf(
+  a: AmendmentRecord,
+  stakeholders: Readonly<Record<string, StakeholderName>>,
+): Attribution[] {
+  return [a.sponsorStakeholderId, ...a.cosponsorStakeholderIds].map((id) =>
+    stakeholderAttribution(stakeholders, id, a.tabledAt),
+  );
+}
+
+/** "EU, NO" — the sponsor first, then the co-sponsors; "Chair" for a chair's compromise. */
+function tagOf(a: AmendmentRecord, sponsors: Attribution[]): string {
+  const codes = sponsors.map((s) => s.authorCode ?? s.author).join(', ');
+  return a.chairsCompromise ? `Chair's compromise (${codes})` : codes;
+}
+
+/** Where the amendment's words are: its resolved anchor, else its original words found once. */
+function place(
+  a: FrameAmendment,
+  text: string,
+  placements: ReadonlyMap<string, { start: number; end: number }> | undefined,
+): { start: number; end: number } | null {
+  const resolved = placements?.get(a.amendmentId);
+  if (resolved && resolved.start >= 0 && resolved.end <= text.length) {
+    return a.proposal.kind === 'insert'
+      ? { start: resolved.start, end: resolved.start }
+      : { start: resolved.start, end: Math.max(resolved.start, resolved.end) };
+  }
+  const words = a.proposal.originalText;
+  if (a.proposal.kind === 'insert') {
+    if (words === '') return { start: 0, end: 0 };
+    const at = text.indexOf(words);
+    // Without its anchor, an insertion goes after the words it quoted.
+    return at < 0 ? null : { start: at + words.length, end: at + words.length };
+  }
+  const at = words === '' ? -1 : text.indexOf(words);
+  return at < 0 ? null : { start: at, end: at + words.length };
+}
+
+/** Proposals whose ranges overlap (or share an insertion point) compete: they become options. */
+function clusters(placed: Placed[]): Placed[][] {
+  const sorted = [...placed].sort((x, y) => x.start - y.start || x.end - y.end);
+  const groups: Placed[][] = [];
+  let end = -1;
+  for (const p of sorted) {
+    const last = groups.at(-1);
+    // Two insertions at one point compete too; an insertion just after a range does not.
+    const samePoint = (q: Placed) => q.start === q.end && q.start === p.start && p.start === p.end;
+    const overlaps = last !== undefined && (p.start < end || last.some(samePoint));
+    if (overlaps) {
+      last.push(p);
+      end = Math.max(end, p.end);
+    } else {
+      groups.push([p]);
+      end = p.end;
+    }
+  }
+  return groups;
+}
+
+function inPlaceRuns(p: Placed, text: string, by: Attribution, tag: string): Run[] {
+  const { amendment: a } = p;
+  const proposalId = a.amendmentId;
+  const runs: Run[] = [{ text: `[${tag}: `, kind: 'mark', proposalId }];
+  if (a.proposal.kind !== 'insert' && p.end > p.start)
+    runs.push({ text: text.slice(p.start, p.end), kind: 'delete', by, proposalId });
+  if (a.proposal.proposedText)
+    runs.push({ text: a.proposal.proposedText, kind: 'insert', by, proposalId });
+  runs.push({ text: ']', kind: 'mark', proposalId });
+  return runs;
+}
+
+/** The paragraph with every pending proposal in place, attributed; brackets and options visible. */
+function compilationParagraph(
+  p: FrameParagraph,
+  pending: FrameAmendment[],
+  input: FrameModelInput,
+): ExportBlock[] {
+  const { stakeholders, placements } = input;
+  const notes = new Map<string, ProposalNote>();
+  const placed: Placed[] = [];
+  for (const a of pending) {
+    const sponsors = sponsorsOf(a, stakeholders);
+    const spot = IN_TEXT.has(a.proposal.kind) ? place(a, p.text, placements) : null;
+    notes.set(a.amendmentId, {
+      id: a.amendmentId,
+      eId: eIdOf('amdt', a.amendmentId),
+      kind: a.proposal.kind,
+      sponsors,
+      originalText: a.proposal.originalText,
+      proposedText: a.proposal.proposedText,
+      rationale: a.rationale,
+      chairsCompromise: a.chairsCompromise,
+      option: null,
+      placed: IN_TEXT.has(a.proposal.kind) ? spot !== null : true,
+    });
+    if (spot) placed.push({ amendment: a, ...spot });
+  }
+
+  const runs: Run[] = [];
+  let at = 0;
+  const plain = (to: number) => {
+    if (to > at) runs.push({ text: p.text.slice(at, to) });
+    at = Math.max(at, to);
+  };
+  for (const group of clusters(placed)) {
+    const start = Math.min(...group.map((g) => g.start));
+    const end = Math.max(...group.map((g) => g.end));
+    plain(start);
+    if (group.length === 1) {
+      const only = group[0]!;
+      const note = notes.get(only.amendment.amendmentId)!;
+      runs.push(
+        ...inPlaceRuns(only, p.text, note.sponsors[0]!, tagOf(only.amendment, note.sponsors)),
+      );
+    } else {
+      // Options: the words as they stand, then each proposal's wording for the same place.
+      const original = p.text.slice(start, end);
+      runs.push({ text: '[Option 1: ', kind: 'mark' });
+      runs.push({ text: original });
+      group.forEach((g, i) => {
+        const note = notes.get(g.amendment.amendmentId)!;
+        note.option = `Option ${i + 2}`;
+        const proposalId = g.amendment.amendmentId;
+        const wording =
+          p.text.slice(start, g.start) +
+          g.amendment.proposal.proposedText +
+          p.text.slice(g.amendment.proposal.kind === 'insert' ? g.start : g.end, end);
+        runs.push({
+          text: ` / ${note.option} (${tagOf(g.amendment, note.sponsors)}): `,
+          kind: 'mark',
+          proposalId,
+        });
+        if (wording)
+          runs.push({ text: wording, kind: 'insert', by: note.sponsors[0]!, proposalId });
+        else runs.push({ text: '(delete)', kind: 'mark', proposalId });
+      });
+      runs.push({ text: ']', kind: 'mark' });
+    }
+    at = end;
+  }
+  plain(p.text.length);
+
+  // A proposed deletion of the whole paragraph shows the paragraph struck through, attributed.
+  const deletion = pending.find((a) => a.proposal.kind === 'delete-paragraph');
+  let shown = runs;
+  if (deletion) {
+    const note = notes.get(deletion.amendmentId)!;
+    const by = note.sponsors[0]!;
+    shown = [
+      {
+        text: `[${tagOf(deletion, note.sponsors)}: delete the paragraph: `,
+        kind: 'mark',
+        proposalId: deletion.amendmentId,
+      },
+      ...runs.map((r): Run =>
+        r.kind === undefined || r.kind === 'text'
+          ? { text: r.text, kind: 'delete', by, proposalId: deletion.amendmentId }
+          : r,
+      ),
+      { text: ']', kind: 'mark', proposalId: deletion.amendmentId },
+    ];
+  }
+  if (p.chairStatus === 'bracketed')
+    shown = [{ text: '[', kind: 'mark' }, ...shown, { text: ']', kind: 'mark' }];
+
+  const blocks: ExportBlock[] = [
+    plainBlock(
+      p,
+      shown,
+      pending.map((a) => notes.get(a.amendmentId)!),
+    ),
+  ];
+  // Proposed new paragraphs follow the paragraph they were tabled after, in the order tabled.
+  for (const a of pending) {
+    if (a.proposal.kind !== 'add-paragraph') continue;
+    const note = notes.get(a.amendmentId)!;
+    const by = note.sponsors[0]!;
+    blocks.push({
+      type: 'paragraph',
+      id: a.amendmentId,
+      eId: eIdOf('para-proposed', a.amendmentId),
+      kind: a.proposal.paragraphKind,
+      label: null,
+      chairStatus: 'open',
+      change: { kind: 'insert', by, proposalId: a.amendmentId },
+      runs: [
+        {
+          text: `[${tagOf(a, note.sponsors)}: new paragraph: `,
+          kind: 'mark',
+          proposalId: a.amendmentId,
+        },
+        { text: a.proposal.proposedText, kind: 'insert', by, proposalId: a.amendmentId },
+        { text: ']', kind: 'mark', proposalId: a.amendmentId },
+      ],
+      proposals: [],
+    });
+  }
+  return blocks;
+}
+
+/** Every pending proposal in place and attributed; brackets, options and ad ref status visible. */
+export function compilationModel(input: FrameModelInput): ExportModel {
+  const { frame, generatedAt } = input;
+  const pendingByParagraph = new Map<string, FrameAmendment[]>();
+  for (const a of frame.amendments) {
+    if (a.status !== 'pending') continue;
+    const list = pendingByParagraph.get(a.paragraphId) ?? [];
+    list.push(a);
+    pendingByParagraph.set(a.paragraphId, list);
+  }
+  const pendingCount = [...pendingByParagraph.values()].reduce((n, l) => n + l.length, 0);
+  const adRef = frame.paragraphs.filter((p) => p.chairStatus === 'agreed-ad-ref').length;
+  return {
+    ...header(
+      frame,
+      'compilation',
+      generatedAt,
+      [
+        { label: 'As of', value: pointLine(frame.asOf) },
+        { label: 'Pending proposals', value: String(pendingCount) },
+        { label: 'Paragraphs agreed ad ref', value: String(adRef) },
+      ],
+      frame,
+    ),
+    blocks: frame.paragraphs.flatMap((p) =>
+      compilationParagraph(p, pendingByParagraph.get(p.id) ?? [], input),
+    ),
+  };
+}
+
+export interface ComparisonModelInput {
+  comparison: DocumentComparison;
+  document: Pick<DocumentFrame, 'document' | 'documentId'>;
+  /** The chair's statuses at `to`, by paragraph id. */
+  chairStatuses: Readonly<Record<string, FrameParagraph['chairStatus']>>;
+  generatedAt: string;
+}
+
+/** Tracked-change style: every insertion and deletion attributed to the delegation that made it. */
+export function comparisonModel(input: ComparisonModelInput): ExportModel {
+  const { comparison, generatedAt } = input;
+  const authorOf = (by: DocumentComparison['paragraphs'][number]['runs'][number]['by']) => {
+    const first = by[0];
+    if (!first) return { author: 'Unattributed', date: generatedAt };
+    return stakeholderAttribution(comparison.stakeholders, first.stakeholderId, generatedAt);
+  };
+  const { summary } = comparison;
+  const blocks: ExportBlock[] = comparison.paragraphs.map((p): ParagraphBlock => {
+    const side = p.to ?? p.from!;
+    const runs = p.runs
+      .filter((r) => r.text.length > 0)
+      .map((r): Run =>
+        r.op === 'equal' ? { text: r.text } : { text: r.text, kind: r.op, by: authorOf(r.by) },
+      );
+    const whole =
+      p.change === 'added' || p.change === 'removed'
+        ? {
+            kind: p.change === 'added' ? ('insert' as const) : ('delete' as const),
+            by: authorOf(p.runs[0]?.by ?? []),
+          }
+        : undefined;
+    return {
+      type: 'paragraph',
+      id: p.paragraphId,
+      eId: paragraphEId(p.paragraphId),
+      kind: side.kind,
+      label: side.label,
+      chairStatus: input.chairStatuses[p.paragraphId] ?? 'open',
+      ...(whole ? { change: whole } : {}),
+      runs,
+      proposals: [],
+    };
+  });
+  return {
+    ...header(
+      input.document,
+      'compare',
+      generatedAt,
+      [
+        { label: 'From', value: pointLine(comparison.from) },
+        { label: 'To', value: pointLine(comparison.to) },
+        {
+          label: 'Changes',
+          value: `${summary.added} added, ${summary.removed} removed, ${summary.modified} modified, ${summary.unchanged} unchanged paragraphs`,
+        },
+      ],
+      comparison,
+    ),
+    blocks,
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Every export format of the seeded demo document, checked with the tools a recipient would use:
+ * the DOCX unzips into well-formed XML and LibreOffice converts it; the Akoma Ntoso validates
+ * against the OASIS schema; the PDF's text comes out with pdftotext; the comparison carries Word
+ * tracked changes authored by the delegation. And the same point gives the same bytes.
+ */
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { createCore, type AccordCore } from '../core.js';
+import { demoNegotiation as demo } from '../demo/demo-negotiation.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { HttpProblem } from '../http/problem.js';
+import { createLogger } from '../observability/logger.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { RecordHistory, type TimeTravelDeps } from '../timetravel/index.js';
+import {
+  buildDocumentExport,
+  exportFormats,
+  paragraphBlocks,
+  renderExport,
+  type ExportModel,
+} from './index.js';
+
+const run = promisify(execFile);
+const NOW = new Date('2026-05-14T10:30:00.000Z');
+const SEED_ID = '6f0c1f8e-2b7d-4a51-9e3c-5d8a7b6c4e21';
+const SCHEMA = new URL('../../../../shared/schemas/akomantoso/akomantoso30.xsd', import.meta.url)
+  .pathname;
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('document exports of the demo', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let core: AccordCore;
+  let deps: TimeTravelDeps;
+  let documentId: string;
+  const models: Partial<Record<'clean' | 'compilation' | 'compare', ExportModel>> = {};
+  const file = (name: string) => join(temp.dir, name);
+
+  beforeAll(async () => {
+    temp = await makeTempDir();
+    const config = loadConfig({
+      ACCORD_DATA_DIR: join(temp.dir, 'data'),
+      LOG_LEVEL: 'silent',
+      ACCORD_SQLITE_SYNCHRONOUS: 'NORMAL',
+    });
+    core = await createCore(config, createLogger('silent'));
+    ({ documentId } = await seedDemo(core, { now: NOW, seedId: SEED_ID }));
+    deps = { store: core.store, history: new RecordHistory(core.store) };
+    models.clean = await buildDocumentExport(deps, documentId, {
+      variant: 'clean',
+      asOf: { kind: 'now' },
+    });
+    models.compilation = await buildDocumentExport(deps, documentId, {
+      variant: 'compilation',
+      asOf: { kind: 'now' },
+    });
+    models.compare = await buildDocumentExport(deps, documentId, {
+      variant: 'compare',
+      from: { kind: 'revision', label: 'Zero draft' },
+      to: { kind: 'revision', label: 'Rev 1' },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await core?.close();
+    await temp?.remove();
+  });
+
+  it('builds the clean text: every paragraph, numbered, with its stable eId', () => {
+    const paragraphs = paragraphBlocks(models.clean!.blocks);
+    const texts = paragraphs.map((p) => p.runs.map((r) => r.text).join(''));
+    // The seeded wording, with the one accepted amendment applied (it may add a paragraph).
+    const missing = demo.document.paragraphs.filter((p) => !texts.includes(p.text));
+    expect(missing.length).toBeLessThanOrEqual(1);
+    expect(texts.length - demo.document.paragraphs.length).toBeLessThanOrEqual(1);
+    expect(paragraphs.filter((p) => p.label?.startsWith('OP ')).length).toBeGreaterThan(3);
+    for (const p of paragraphs) expect(p.eId).toBe(`para_${p.id}`);
+    // The point's own time (its last record event or text update), not the clock: built again, the same.
+    expect(models.clean!.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('builds the compilation: every pending proposal in place and attributed to its sponsors', () => {
+    const paragraphs = paragraphBlocks(models.compilation!.blocks);
+    const notes = paragraphs.flatMap((p) => p.proposals);
+    expect(notes).toHaveLength(8);
+    expect(notes.every((n) => n.placed)).toBe(true);
+    const am1 = demo.amendments.find((a) => a.key === 'am1')!;
+    const names = new Map(demo.stakeholders.map((s) => [s.key, s]));
+    const note = notes.find((n) => n.proposedText === am1.proposedText)!;
+    expect(note.sponsors.map((s) => s.author)).toEqual(
+      [am1.sponsor, ...am1.cosponsors].map((k) => names.get(k)!.name),
+    );
+    const inserted = paragraphs
+      .flatMap((p) => p.runs)
+      .find((r) => r.kind === 'insert' && r.text === am1.proposedText)!;
+    expect(inserted.by!.author).toBe(names.get(am1.sponsor)!.name);
+    // Agreed ad ref paragraphs are marked; the tag names the sponsors' codes.
+    expect(paragraphs.some((p) => p.chairStatus === 'agreed-ad-ref')).toBe(true);
+    expect(
+      paragraphs
+        .flatMap((p) => p.runs)
+        .some((r) => r.kind === 'mark' && r.text.includes(names.get(am1.sponsor)!.code)),
+    ).toBe(true);
+  });
+
+  it('builds the comparison of two revisions with each change attributed to a delegation', () => {
+    const runs = paragraphBlocks(models.compare!.blocks).flatMap((p) => p.runs);
+    const changes = runs.filter((r) => r.kind === 'insert' || r.kind === 'delete');
+    expect(changes.length).toBeGreaterThan(0);
+    const delegations = new Set(
+      demo.stakeholders
+        .filter((s) => s.kind === 'delegation' || s.kind === 'group')
+        .map((s) => s.name),
+    );
+    for (const c of changes) expect(delegations.has(c.by!.author), c.by!.author).toBe(true);
+  });
+
+  it('produces every format for every variant, the same bytes each time', async () => {
+    const rebuilt = await buildDocumentExport(deps, documentId, {
+      variant: 'compilation',
+      asOf: { kind: 'now' },
+    });
+    expect(rebuilt).toEqual(models.compilation);
+    for (const variant of ['clean', 'compilation', 'compare'] as const) {
+      for (const format of exportFormats) {
+        const first = await renderExport(models[variant]!, format);
+        const again = await renderExport(models[variant]!, format);
+        expect(first.bytes.length, `${variant} ${format}`).toBeGreaterThan(200);
+        expect(first.bytes.equals(again.bytes), `${variant} ${format} deterministic`).toBe(true);
+        await writeFile(file(`${variant}.${first.extension}`), first.bytes);
+      }
+    }
+  });
+
+  it('writes DOCX that unzips into well-formed XML, with tracked changes by the delegation', async () => {
+    for (const variant of ['clean', 'compilation', 'compare']) {
+      const dir = file(`${variant}-docx`);
+      await run('unzip', ['-q', '-o', file(`${variant}.docx`), '-d', dir]);
+      const xmlFiles = (await readdir(dir, { recursive: true })).filter((f) =>
+        /\.(xml|rels)$/.test(f),
+      );
+      expect(xmlFiles).toContain(join('word', 'document.xml'));
+      await run('xmllint', ['--noout', ...xmlFiles.map((f) => join(dir, f))]);
+    }
+    const compare = await readFile(file('compare-docx/word/document.xml'), 'utf8');
+    const authors = (tag: string) =>
+      [...compare.matchAll(new RegExp(`<w:${tag} [^>]*w:author="([^"]+)"`, 'g'))].map((m) => m[1]);
+    const changed = paragraphBlocks(models.compare!.blocks)
+      .flatMap((p) => p.runs)
+      .filter((r) => r.kind === 'insert' || r.kind === 'delete')
+      .map((r) => r.by!.author.replace(/&/g, '&amp;'));
+    expect([...authors('ins'), ...authors('del')].sort()).toEqual(changed.sort());
+    expect(authors('ins').length + authors('del').length).toBeGreaterThan(0);
+    // Paragraphs are numbered with their PP/OP labels.
+    const clean = await readFile(file('clean-docx/word/document.xml'), 'utf8');
+    expect(clean).toContain('>OP 1<');
+    expect(clean).toContain('>PP 1<');
+  });
+
+  it('writes Akoma Ntoso that validates against the OASIS schema', async () => {
+    for (const variant of ['clean', 'compilation', 'compare']) {
+      const { stderr } = await run('xmllint', [
+        '--noout',
+        '--schema',
+        SCHEMA,
+        file(`${variant}.akn.xml`),
+      ]);
+      expect(stderr).toContain('validates');
+    }
+    const akn = await readFile(file('compilation.akn.xml'), 'utf8');
+    const first = paragraphBlocks(models.compilation!.blocks).find((p) => p.kind === 'operative')!;
+    expect(akn).toContain(`eId="para_${first.id}"`);
+    expect(akn.match(/<amendment /g)).toHaveLength(8);
+    expect(akn).toContain('<ins refersTo="#org_');
+  });
+
+  it('writes a PDF whose text comes out with pdftotext and holds every paragraph', async () => {
+    const { stdout } = await run('pdftotext', ['-layout', file('clean.pdf'), '-']);
+    const text = squash(stdout);
+    for (const p of paragraphBlocks(models.clean!.blocks)) {
+      const words = squash(p.runs.map((r) => r.text).join(''));
+      // Line breaks and hyphenation aside, each paragraph's opening words appear in order.
+      expect(text, p.label ?? p.id).toContain(words.slice(0, 40));
+      if (p.label) expect(text).toContain(p.label);
+    }
+  });
+
+  it('writes self-contained HTML and Markdown with the changes marked', async () => {
+    const html = await readFile(file('compare.html'), 'utf8');
+    expect(html).not.toMatch(/<(script|link)\b|src=/);
+    expect(html).toContain('@media print');
+    expect(html).toMatch(/<ins title="[^"]+"/);
+    const md = await readFile(file('compilation.md'), 'utf8');
+    expect(md).toContain('{++');
+    expect(md).toMatch(/\*\*OP 1\*\*/);
+    const json = JSON.parse(await readFile(file('clean.json'), 'utf8')) as { documentId: string };
+    expect(json.documentId).toBe(documentId);
+  });
+
+  it('converts the DOCX to PDF with LibreOffice', async () => {
+    const out = file('soffice');
+    await run(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${file('lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        file('compare.docx'),
+      ],
+      { timeout: 240_000 },
+    );
+    const { stdout } = await run('pdftotext', [join(out, 'compare.pdf'), '-']);
+    expect(squash(stdout)).toContain(models.compare!.title);
+  }, 300_000);
+
+  it('refuses a point before the document existed, precisely', async () => {
+    const before = await buildDocumentExport(deps, documentId, {
+      variant: 'clean',
+      asOf: { kind: 'position', position: 0n },
+    }).catch((e: unknown) => e);
+    expect(before).toBeInstanceOf(HttpProblem);
+    expect((before as HttpProblem).problem.status).toBe(422);
+    expect((before as HttpProblem).problem.type).toMatch(/before-document$/);
+  });
+});

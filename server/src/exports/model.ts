@@ -1,0 +1,138 @@
+/**
+ * The one intermediate model every export format renders from. Builders turn the record (a
+ * document's frame, a comparison, a roundtable's paper) into an `ExportModel`; renderers turn the
+ * model into bytes, knowing nothing of the record. Everything a renderer prints is in the model,
+ * including `generatedAt`, which builders take from the exported point, never from the clock, so
+ * the same point always gives the same bytes.
+ *
+ *   const model: ExportModel = {
+ *     variant: 'paper', title: 'Protecting children on the move', symbol: 'RT/1/v2',
+ *     subtitle: 'Roundtable paper, version 2', language: 'en',
+ *     generatedAt: '2026-03-04T09:00:00.000Z', metadata: [{ label: 'Co-chairs', value: 'Ghana, Norway' }],
+ *     blocks: [
+ *       { type: 'section', title: 'Background', eId: 'sec_background', blocks: [
+ *         { type: 'prose', runs: [{ text: 'The roundtable…' }] } ] },
+ *       { type: 'section', title: 'Text under discussion', eId: 'sec_text', blocks: [paragraphBlock] },
+ *     ],
+ *   };
+ *   const { bytes, contentType, extension } = renderExport(model, 'docx'); // from ./index.js
+ *
+ * A run is plain text, a tracked change (insert/delete, attributed), or a `mark`: words the export
+ * adds around the document's own words (brackets, sponsor tags, "Option 1:"), so every renderer
+ * shows the same brackets and tags while keeping them apart from the text itself.
+ */
+import type { AmendmentKind, ParagraphKind, ParagraphStatus } from '@accord/shared';
+
+/** Who made a change or tabled a proposal, and when. */
+export interface Attribution {
+  /** As shown to readers and used as Word's revision author: the delegation's name. */
+  author: string;
+  /** The stakeholder's short code ("EU", "G77"), for compact tags; the name when absent. */
+  authorCode?: string;
+  /** The stakeholder id, when the author is a stakeholder of the record. */
+  stakeholderId?: string;
+  /** UTC ISO instant. */
+  date: string;
+}
+
+export type RunKind = 'text' | 'insert' | 'delete' | 'mark';
+
+export interface Run {
+  text: string;
+  /** Plain text when absent. `insert`/`delete` carry `by`. */
+  kind?: RunKind;
+  by?: Attribution;
+  /** The proposal (amendment) the run belongs to, when it shows one in place. */
+  proposalId?: string;
+}
+
+/** A pending proposal on a paragraph, listed with the paragraph and attributed. */
+export interface ProposalNote {
+  id: string;
+  /** Stable AKN eId, derived from the amendment id. */
+  eId: string;
+  kind: AmendmentKind;
+  /** Sponsor first, then co-sponsors; each dated when they joined (tabled date when unknown). */
+  sponsors: Attribution[];
+  /** Words the proposal replaces or deletes, or the context of an insertion. */
+  originalText: string;
+  proposedText: string;
+  rationale: string;
+  chairsCompromise: boolean;
+  /** "Option 2" when several proposals compete for the same words, else null. */
+  option: string | null;
+  /** False when the proposal's words could not be found in the text as of the point. */
+  placed: boolean;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  /** The stable paragraph id (or the proposing amendment's id for a proposed new paragraph). */
+  id: string;
+  /** Stable AKN eId derived from `id`, never from the number. */
+  eId: string;
+  kind: ParagraphKind;
+  /** "PP 3", "OP 12 (b)"; null for headings and for proposed new paragraphs. */
+  label: string | null;
+  chairStatus: ParagraphStatus;
+  /** Whole-paragraph change: added or removed between two points, or proposed in a compilation. */
+  change?: { kind: 'insert' | 'delete'; by?: Attribution; proposalId?: string };
+  runs: Run[];
+  proposals: ProposalNote[];
+}
+
+export type ExportBlock =
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | ParagraphBlock
+  /** Free text: a background, a summary, a note. */
+  | { type: 'prose'; runs: Run[] }
+  | { type: 'list'; ordered: boolean; items: Run[][] }
+  /** A titled part with its own blocks (a paper's "Background", "Guiding questions"). */
+  | { type: 'section'; title: string; eId: string; blocks: ExportBlock[] };
+
+export interface ExportModel {
+  /** 'clean' | 'compilation' | 'compare' for documents; other producers name their own. */
+  variant: string;
+  title: string;
+  symbol: string;
+  subtitle: string | null;
+  /** Lines under the title: "As of: Rev 1", "Compared: Rev 1 → now". */
+  metadata: { label: string; value: string }[];
+  /** UTC ISO instant of the exported point; the date every format prints and embeds. */
+  generatedAt: string;
+  /** BCP 47 language of the text. */
+  language: string;
+  blocks: ExportBlock[];
+  /**
+   * What the JSON format writes: the record the model was built from (the frame, the
+   * comparison). The model itself when absent.
+   */
+  source?: unknown;
+}
+
+export const exportFormats = ['docx', 'pdf', 'html', 'md', 'akn', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface RenderedExport {
+  bytes: Buffer;
+  contentType: string;
+  extension: string;
+}
+
+/** Every paragraph block of a model, sections included, in reading order. */
+export function paragraphBlocks(blocks: readonly ExportBlock[]): ParagraphBlock[] {
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [b] : b.type === 'section' ? paragraphBlocks(b.blocks) : [],
+  );
+}
+
+/** An AKN-safe eId from a stable id: letters, digits, `_` and `-` only. */
+export const eIdOf = (prefix: string, id: string): string =>
+  `${prefix}_${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** The plain words of runs as they read after the changes (insertions in, deletions out). */
+export const textAfter = (runs: readonly Run[]): string =>
+  runs
+    .filter((r) => r.kind !== 'delete' && r.kind !== 'mark')
+    .map((r) => r.text)
+    .join('');

@@ -1,0 +1,209 @@
+// The renderers on models the demo does not produce: a paper-shaped model (sections of prose,
+// lists and paragraphs, as roundtable papers compose) and competing proposals shown as options,
+// each valid in every format that has a schema or a structure to check.
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import type { DocumentFrame } from '../timetravel/index.js';
+import { compilationModel } from './document-model.js';
+import { exportFormats, renderExport, type ExportModel, type ParagraphBlock } from './index.js';
+
+const run = promisify(execFile);
+const SCHEMA = new URL('../../../../shared/schemas/akomantoso/akomantoso30.xsd', import.meta.url)
+  .pathname;
+const AT = '2026-03-04T09:00:00.000Z';
+const ids = { p1: 'p-1', p2: 'p-2', h: 'h-1', s1: 's-1' };
+
+const paragraph = (
+  id: string,
+  kind: ParagraphBlock['kind'],
+  label: string | null,
+  text: string,
+): ParagraphBlock => ({
+  type: 'paragraph',
+  id,
+  eId: `para_${id}`,
+  kind,
+  label,
+  chairStatus: 'open',
+  runs: [{ text }],
+  proposals: [],
+});
+
+const paper: ExportModel = {
+  variant: 'paper',
+  title: 'Protecting children on the move',
+  symbol: 'RT/3/v2',
+  subtitle: 'Roundtable paper, version 2',
+  metadata: [{ label: 'Co-chairs', value: 'Ghana, Norway' }],
+  generatedAt: AT,
+  language: 'en',
+  blocks: [
+    {
+      type: 'section',
+      title: 'Background',
+      eId: 'sec_background',
+      blocks: [
+        {
+          type: 'prose',
+          runs: [{ text: 'Why the co-chairs called this roundtable & what it covers.' }],
+        },
+        {
+          type: 'list',
+          ordered: false,
+          items: [[{ text: 'First point' }], [{ text: 'Second <point>' }]],
+        },
+      ],
+    },
+    {
+      type: 'section',
+      title: 'Text under discussion',
+      eId: 'sec_text',
+      blocks: [
+        { type: 'heading', level: 2, text: 'Commitments' },
+        paragraph(ids.p1, 'operative', 'OP 4', 'Commit to protect children.'),
+        paragraph(ids.s1, 'subparagraph', 'OP 4 (a)', 'by registering every birth;'),
+        {
+          ...paragraph(ids.p2, 'operative', 'OP 5', ''),
+          runs: [
+            { text: 'Encourage ' },
+            {
+              text: 'all',
+              kind: 'delete',
+              by: { author: 'Norway', stakeholderId: 'no', date: AT },
+            },
+            {
+              text: 'every',
+              kind: 'insert',
+              by: { author: 'Ghana', stakeholderId: 'gh', date: AT },
+            },
+            { text: ' State.' },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'section',
+      title: 'Guiding questions',
+      eId: 'sec_questions',
+      blocks: [{ type: 'list', ordered: true, items: [[{ text: 'What works?' }]] }],
+    },
+  ],
+};
+
+/** Two proposals on the same words become options; the paragraph is bracketed. */
+function competingFrame(): DocumentFrame {
+  const proposal = (amendmentId: string, sponsor: string, proposedText: string) => ({
+    amendmentId,
+    documentId: 'd',
+    paragraphId: ids.p1,
+    paragraphLabel: 'OP 1',
+    status: 'pending' as const,
+    proposal: {
+      kind: 'replace' as const,
+      anchor: { start: 'x', end: 'x' },
+      originalText: 'all States',
+      proposedText,
+    },
+    rationale: '',
+    sponsorStakeholderId: sponsor,
+    cosponsorStakeholderIds: [],
+    chairsCompromise: false,
+    revision: 1,
+    tabledAt: AT,
+    decidedAt: null,
+    reason: null,
+    intoAmendmentId: null,
+  });
+  return {
+    documentId: 'd',
+    asOf: {
+      asOf: 'now',
+      recordPosition: '1',
+      recordOccurredAt: AT,
+      textRevision: '1',
+      revisionInForce: null,
+    },
+    document: {
+      negotiationId: 'n',
+      title: 'Compact',
+      symbol: 'A/1',
+      mode: 'formal',
+      adopted: false,
+      revisions: [],
+    },
+    paragraphs: [
+      {
+        id: ids.p1,
+        kind: 'operative',
+        label: 'OP 1',
+        text: 'Urge all States to act.',
+        chairStatus: 'bracketed',
+      },
+    ],
+    amendments: [proposal('a-1', 'gh', 'every State'), proposal('a-2', 'no', 'Member States')],
+    positions: [],
+    consensus: {} as DocumentFrame['consensus'],
+  };
+}
+
+describe('renderers', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeAll(async () => {
+    temp = await makeTempDir();
+  });
+  afterAll(async () => {
+    await temp.remove();
+  });
+
+  it('shows competing proposals as options, attributed, inside the bracketed paragraph', () => {
+    const model = compilationModel({
+      frame: competingFrame(),
+      stakeholders: {
+        gh: { name: 'Ghana', shortCode: 'GH' },
+        no: { name: 'Norway', shortCode: 'NO' },
+      },
+      generatedAt: AT,
+    });
+    const block = model.blocks[0] as ParagraphBlock;
+    expect(block.runs.map((r) => [r.kind ?? 'text', r.text, r.by?.author])).toEqual([
+      ['mark', '[', undefined],
+      ['text', 'Urge ', undefined],
+      ['mark', '[Option 1: ', undefined],
+      ['text', 'all States', undefined],
+      ['mark', ' / Option 2 (GH): ', undefined],
+      ['insert', 'every State', 'Ghana'],
+      ['mark', ' / Option 3 (NO): ', undefined],
+      ['insert', 'Member States', 'Norway'],
+      ['mark', ']', undefined],
+      ['text', ' to act.', undefined],
+      ['mark', ']', undefined],
+    ]);
+    expect(block.proposals.map((p) => p.option)).toEqual(['Option 2', 'Option 3']);
+  });
+
+  it('renders a paper-shaped model in every format; its Akoma Ntoso validates', async () => {
+    for (const format of exportFormats) {
+      const file = await renderExport(paper, format);
+      await writeFile(join(temp.dir, `paper.${file.extension}`), file.bytes);
+    }
+    const { stderr } = await run('xmllint', [
+      '--noout',
+      '--schema',
+      SCHEMA,
+      join(temp.dir, 'paper.akn.xml'),
+    ]);
+    expect(stderr).toContain('validates');
+    const html = (await renderExport(paper, 'html')).bytes.toString('utf8');
+    expect(html).toContain('Second &lt;point&gt;');
+    expect(html).toContain('<section id="sec_questions">');
+    const { stdout } = await run('pdftotext', [join(temp.dir, 'paper.pdf'), '-']);
+    expect(stdout).toContain('Guiding questions');
+    expect(stdout).toContain('OP 4 (a)');
+    await run('unzip', ['-q', join(temp.dir, 'paper.docx'), '-d', join(temp.dir, 'docx')]);
+    await run('xmllint', ['--noout', join(temp.dir, 'docx', 'word', 'document.xml')]);
+  });
+});

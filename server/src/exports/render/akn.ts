@@ -1,0 +1,422 @@
+/**
+ * Akoma Ntoso 3.0 (OASIS LegalDocML), valid against akomantoso30.xsd: the text as a `statement`
+ * (preambular paragraphs as recitals in the preamble, operative paragraphs with their lettered
+ * sub-paragraphs in the main body), every paragraph's eId derived from its stable id. Changes are
+ * AKN `ins`/`del` inlines that refer to the delegation (a TLCOrganization); each pending proposal
+ * is also an AKN `amendment` document in the attachments (heading with sponsors, content as a
+ * `mod` quoting the old and new words, justification), so a legal-document system can take
+ * them one by one. Accord's own details (author names, dates) ride in the `accord:` namespace,
+ * which the schema allows on every element.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import {
+  eIdOf,
+  paragraphBlocks,
+  type Attribution,
+  type ExportBlock,
+  type ExportModel,
+  type ParagraphBlock,
+  type ProposalNote,
+  type Run,
+} from '../model.js';
+
+const AKN = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+const ACCORD = 'https://accord.invalid/ns/export/1';
+
+/** ISO 639-2 codes for the FRBR language; the tag itself when unknown. */
+const LANGUAGES: Record<string, string> = {
+  en: 'eng',
+  fr: 'fra',
+  es: 'spa',
+  ar: 'ara',
+  ru: 'rus',
+  zh: 'zho',
+};
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'document';
+
+/** Stable ontology ids for the authors named in the model. */
+class Organizations {
+  private readonly byKey = new Map<string, { eId: string; name: string }>();
+  ref(by: Attribution): string {
+    const key = by.stakeholderId ?? by.author;
+    let org = this.byKey.get(key);
+    if (!org) {
+      org = { eId: eIdOf('org', by.stakeholderId ?? slug(by.author)), name: by.author };
+      this.byKey.set(key, org);
+    }
+    return `#${org.eId}`;
+  }
+  all() {
+    return [...this.byKey.values()].sort((a, b) => a.eId.localeCompare(b.eId));
+  }
+}
+
+function identification(
+  meta: XMLBuilder,
+  work: string,
+  date: string,
+  language: string,
+  author: string,
+  dateName: string,
+): void {
+  const id = meta.ele('identification').att('source', '#accord');
+  const expression = `${work}/${language}@${date}`;
+  id.ele('FRBRWork')
+    .ele('FRBRthis')
+    .att('value', `${work}/!main`)
+    .up()
+    .ele('FRBRuri')
+    .att('value', work)
+    .up()
+    .ele('FRBRdate')
+    .att('date', date)
+    .att('name', dateName)
+    .up()
+    .ele('FRBRauthor')
+    .att('href', author)
+    .up()
+    .ele('FRBRcountry')
+    .att('value', 'un')
+    .up();
+  id.ele('FRBRExpression')
+    .ele('FRBRthis')
+    .att('value', `${expression}/!main`)
+    .up()
+    .ele('FRBRuri')
+    .att('value', expression)
+    .up()
+    .ele('FRBRdate')
+    .att('date', date)
+    .att('name', dateName)
+    .up()
+    .ele('FRBRauthor')
+    .att('href', author)
+    .up()
+    .ele('FRBRlanguage')
+    .att('language', language)
+    .up();
+  id.ele('FRBRManifestation')
+    .ele('FRBRthis')
+    .att('value', `${expression}/!main.xml`)
+    .up()
+    .ele('FRBRuri')
+    .att('value', `${expression}.akn`)
+    .up()
+    .ele('FRBRdate')
+    .att('date', date)
+    .att('name', 'generated')
+    .up()
+    .ele('FRBRauthor')
+    .att('href', '#accord')
+    .up();
+}
+
+function inline(parent: XMLBuilder, runs: readonly Run[], orgs: Organizations): void {
+  for (const r of runs) {
+    if (!r.text) continue;
+    switch (r.kind) {
+      case 'insert':
+      case 'delete': {
+        const el = parent.ele(r.kind === 'insert' ? 'ins' : 'del');
+        if (r.by) {
+          el.att('refersTo', orgs.ref(r.by));
+          el.att(ACCORD, 'accord:author', r.by.author);
+          el.att(ACCORD, 'accord:date', r.by.date);
+        }
+        if (r.proposalId) el.att(ACCORD, 'accord:proposal', eIdOf('amdt', r.proposalId));
+        el.txt(r.text);
+        break;
+      }
+      case 'mark':
+        parent.ele('span').att('class', 'editorial').txt(r.text);
+        break;
+      case undefined:
+      case 'text':
+        parent.txt(r.text);
+    }
+  }
+}
+
+function paragraphAttributes(el: XMLBuilder, p: ParagraphBlock): void {
+  el.att('eId', p.eId);
+  const classes: string[] = [p.kind, p.chairStatus];
+  if (p.change)
+    classes.push(
+      p.change.proposalId ? 'proposed' : p.change.kind === 'insert' ? 'added' : 'removed',
+    );
+  el.att('class', classes.join(' '));
+  if (p.change?.kind === 'delete' && !p.change.proposalId) el.att('status', 'removed');
+  el.att(ACCORD, 'accord:paragraphId', p.id);
+  if (p.change?.by) el.att(ACCORD, 'accord:changedBy', p.change.by.author);
+}
+
+/** A numbered paragraph of the body, with the sub-paragraphs lettered under it nested inside. */
+function hierParagraph(
+  parent: XMLBuilder,
+  p: ParagraphBlock,
+  children: ParagraphBlock[],
+  orgs: Organizations,
+): void {
+  const el = parent.ele(p.kind === 'subparagraph' ? 'subparagraph' : 'paragraph');
+  paragraphAttributes(el, p);
+  if (p.label) el.ele('num').txt(p.label);
+  if (children.length === 0) {
+    inline(el.ele('content').ele('p'), p.runs, orgs);
+    return;
+  }
+  inline(el.ele('intro').ele('p'), p.runs, orgs);
+  for (const child of children) hierParagraph(el, child, [], orgs);
+}
+
+function heading(parent: XMLBuilder, p: ParagraphBlock, orgs: Organizations): void {
+  const el = parent.ele('hcontainer').att('name', 'heading');
+  paragraphAttributes(el, p);
+  inline(el.ele('heading'), p.runs, orgs);
+}
+
+let proseCounter = 0;
+
+/** Blocks of the main body (or of a section): hier elements only. */
+function body(
+  parent: XMLBuilder,
+  blocks: readonly ExportBlock[],
+  orgs: Organizations,
+  path: string,
+): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    switch (b.type) {
+      case 'paragraph': {
+        if (b.kind === 'heading') {
+          heading(parent, b, orgs);
+          break;
+        }
+        const children: ParagraphBlock[] = [];
+        if (b.kind !== 'subparagraph') {
+          while (true) {
+            const next = blocks[i + 1];
+            if (next?.type !== 'paragraph' || next.kind !== 'subparagraph') break;
+            children.push(next);
+            i += 1;
+          }
+        }
+        hierParagraph(parent, b, children, orgs);
+        break;
+      }
+      case 'heading':
+        parent
+          .ele('hcontainer')
+          .att('name', 'heading')
+          .att('eId', `${path}__hdg_${++proseCounter}`)
+          .ele('heading')
+          .txt(b.text);
+        break;
+      case 'prose':
+        inline(
+          parent
+            .ele('hcontainer')
+            .att('name', 'text')
+            .att('eId', `${path}__text_${++proseCounter}`)
+            .ele('content')
+            .ele('p'),
+          b.runs,
+          orgs,
+        );
+        break;
+      case 'list': {
+        const content = parent
+          .ele('hcontainer')
+          .att('name', 'list')
+          .att('eId', `${path}__list_${++proseCounter}`)
+          .ele('content');
+        const list = content.ele(b.ordered ? 'ol' : 'ul');
+        for (const item of b.items) inline(list.ele('li'), item, orgs);
+        break;
+      }
+      case 'section': {
+        const section = parent.ele('hcontainer').att('name', 'section').att('eId', b.eId);
+        section.ele('heading').txt(b.title);
+        body(section, b.blocks, orgs, b.eId);
+        break;
+      }
+    }
+  }
+}
+
+/** Leading headings and preambular paragraphs, up to the heading that opens the operative part. */
+function splitPreamble(blocks: readonly ExportBlock[]): [ParagraphBlock[], ExportBlock[]] {
+  let end = blocks.findIndex(
+    (b) => b.type !== 'paragraph' || (b.kind !== 'preambular' && b.kind !== 'heading'),
+  );
+  if (end < 0) end = blocks.length;
+  while (end > 0) {
+    const before = blocks[end - 1]!;
+    if (before.type === 'paragraph' && before.kind === 'heading' && end < blocks.length) end -= 1;
+    else break;
+  }
+  const head = blocks.slice(0, end) as ParagraphBlock[];
+  if (!head.some((b) => b.kind === 'preambular')) return [[], [...blocks]];
+  return [head, blocks.slice(end)];
+}
+
+function amendmentDocument(
+  attachments: XMLBuilder,
+  note: ProposalNote,
+  target: ParagraphBlock,
+  model: ExportModel,
+  orgs: Organizations,
+  language: string,
+): void {
+  const amendment = attachments
+    .ele('attachment')
+    .att('eId', note.eId)
+    .ele('amendment')
+    .att('name', note.chairsCompromise ? 'chairsCompromise' : 'proposal');
+  const tabled = note.sponsors[0]?.date.slice(0, 10) ?? model.generatedAt.slice(0, 10);
+  const sponsor = note.sponsors[0] ? orgs.ref(note.sponsors[0]) : '#accord';
+  identification(
+    amendment.ele('meta'),
+    `/akn/un/amendment/${tabled}/${note.id}`,
+    tabled,
+    language,
+    sponsor,
+    'tabled',
+  );
+  const amendmentBody = amendment.ele('amendmentBody');
+  const headingP = amendmentBody.ele('amendmentHeading').ele('p');
+  headingP.txt(note.chairsCompromise ? "Chair's compromise, by " : 'Proposal by ');
+  note.sponsors.forEach((s, i) => {
+    if (i > 0) headingP.txt(i === 1 ? ', co-sponsored by ' : ', ');
+    headingP.ele('organization').att('refersTo', orgs.ref(s)).txt(s.author);
+  });
+  headingP.txt(', to ');
+  headingP
+    .ele('ref')
+    .att('href', `#${target.eId}`)
+    .txt(target.label ?? 'the paragraph');
+  if (note.option) headingP.txt(` (${note.option})`);
+  const mod = amendmentBody
+    .ele('amendmentContent')
+    .ele('p')
+    .ele('mod')
+    .att('eId', `${note.eId}__mod`);
+  const quoted = (text: string, suffix: string) =>
+    mod.ele('quotedText').att('eId', `${note.eId}__${suffix}`).txt(text);
+  switch (note.kind) {
+    case 'insert':
+      mod.txt('Insert ');
+      quoted(note.proposedText, 'new');
+      if (note.originalText) {
+        mod.txt(' at ');
+        quoted(note.originalText, 'old');
+      }
+      break;
+    case 'delete':
+      mod.txt('Delete ');
+      quoted(note.originalText, 'old');
+      break;
+    case 'replace':
+      mod.txt('Replace ');
+      quoted(note.originalText, 'old');
+      mod.txt(' with ');
+      quoted(note.proposedText, 'new');
+      break;
+    case 'add-paragraph':
+      mod.txt('After the paragraph, add ');
+      quoted(note.proposedText, 'new');
+      break;
+    case 'delete-paragraph':
+      mod.txt('Delete the paragraph');
+      break;
+  }
+  if (note.rationale.trim())
+    amendmentBody.ele('amendmentJustification').ele('p').txt(note.rationale.trim());
+}
+
+export function renderAkn(model: ExportModel): Buffer {
+  proseCounter = 0;
+  const orgs = new Organizations();
+  const date = model.generatedAt.slice(0, 10);
+  const language = LANGUAGES[model.language] ?? model.language;
+  const root = create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(AKN, 'akomaNtoso')
+    .att('xmlns:accord', ACCORD);
+  const statement = root.ele('statement').att('name', model.variant);
+  const meta = statement.ele('meta');
+  identification(
+    meta,
+    `/akn/un/statement/${slug(model.variant)}/${date}/${slug(model.symbol)}`,
+    date,
+    language,
+    '#accord',
+    'generated',
+  );
+  const references = meta.ele('references').att('source', '#accord');
+
+  const preface = statement.ele('preface');
+  preface.ele('longTitle').ele('p').txt(model.title);
+  preface.ele('p').ele('docNumber').txt(model.symbol);
+  if (model.subtitle) preface.ele('p').ele('docType').txt(model.subtitle);
+  for (const m of model.metadata) {
+    if (m.label === 'Symbol') continue;
+    preface.ele('p').att('class', 'metadata').txt(`${m.label}: ${m.value}`);
+  }
+
+  const [preambleBlocks, mainBlocks] = splitPreamble(model.blocks);
+  if (preambleBlocks.length > 0) {
+    const preamble = statement.ele('preamble');
+    let recitals: XMLBuilder | null = null;
+    for (const p of preambleBlocks) {
+      if (p.kind === 'heading') {
+        recitals = null;
+        const container = preamble.ele('container').att('name', 'heading');
+        paragraphAttributes(container, p);
+        inline(container.ele('p'), p.runs, orgs);
+        continue;
+      }
+      recitals ??= preamble.ele('recitals');
+      const recital = recitals.ele('recital');
+      paragraphAttributes(recital, p);
+      if (p.label) recital.ele('num').txt(p.label);
+      inline(recital.ele('p'), p.runs, orgs);
+    }
+  }
+  const mainBody = statement.ele('mainBody');
+  body(mainBody, mainBlocks, orgs, 'body');
+  // The schema wants a main body with something in it, even for a document with no paragraphs.
+  if (mainBlocks.length === 0)
+    mainBody
+      .ele('hcontainer')
+      .att('name', 'empty')
+      .att('eId', 'body__empty')
+      .ele('content')
+      .ele('p');
+
+  const withProposals = paragraphBlocks(model.blocks).filter((p) => p.proposals.length > 0);
+  if (withProposals.length > 0) {
+    const attachments = statement.ele('attachments');
+    for (const p of withProposals)
+      for (const note of p.proposals)
+        amendmentDocument(attachments, note, p, model, orgs, language);
+  }
+
+  references
+    .ele('TLCOrganization')
+    .att('eId', 'accord')
+    .att('href', '/ontology/organization/accord')
+    .att('showAs', 'Accord');
+  for (const org of orgs.all())
+    references
+      .ele('TLCOrganization')
+      .att('eId', org.eId)
+      .att('href', `/ontology/organization/${org.eId}`)
+      .att('showAs', org.name);
+
+  return Buffer.from(root.end({ prettyPrint: false }), 'utf8');
+}

@@ -1,0 +1,223 @@
+/**
+ * DOCX with the `docx` package: each paragraph numbered with its PP/OP label (the record's
+ * numbering, so a removed or proposed paragraph never shifts the numbers Word would compute),
+ * agreed ad ref paragraphs shaded, and changes as real Word tracked changes (`w:ins`/`w:del`)
+ * whose author is the delegation, so Word's Review pane lists them by delegation and can accept
+ * or reject them. A compilation shows proposals as formatted text instead: its brackets and
+ * sponsor tags belong to the working document and must not vanish when changes are accepted.
+ *
+ * Bytes are deterministic: the core properties carry the model's date, and the zip entries'
+ * timestamps are set to it too (docx's zip writer would stamp the wall clock).
+ */
+import {
+  AlignmentType,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  ShadingType,
+  TabStopType,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
+import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
+import { describeProposal, readableDate, statusNote } from './text.js';
+import { stampZipEntries } from './zip-time.js';
+
+const FONT = 'DejaVu Sans';
+const HANGING = 1100; // twips: room for "OP 12 (b)"
+
+interface Context {
+  /** Real tracked changes (comparison), or formatted proposals (compilation). */
+  tracked: boolean;
+  nextId: number;
+}
+
+/** Word wants a date without fractions of a second. */
+const wordDate = (iso: string) => `${iso.slice(0, 19)}Z`;
+
+function runs(list: readonly Run[], ctx: Context, base: { bold?: boolean } = {}): ParagraphChild[] {
+  return list
+    .filter((r) => r.text.length > 0)
+    .map((r): ParagraphChild => {
+      switch (r.kind) {
+        case 'insert':
+          if (ctx.tracked && r.by)
+            return new InsertedTextRun({
+              text: r.text,
+              id: ctx.nextId++,
+              author: r.by.author,
+              date: wordDate(r.by.date),
+              ...base,
+            });
+          return new TextRun({ text: r.text, underline: {}, color: '0B5394', ...base });
+        case 'delete':
+          if (ctx.tracked && r.by)
+            return new DeletedTextRun({
+              text: r.text,
+              id: ctx.nextId++,
+              author: r.by.author,
+              date: wordDate(r.by.date),
+              ...base,
+            });
+          return new TextRun({ text: r.text, strike: true, color: '9C1C1C', ...base });
+        case 'mark':
+          return new TextRun({ text: r.text, bold: true, color: '444444' });
+        case undefined:
+        case 'text':
+          return new TextRun({ text: r.text, ...base });
+      }
+    });
+}
+
+function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
+  if (p.kind === 'heading')
+    return [
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        keepNext: true,
+        children: runs(p.runs, ctx),
+      }),
+    ];
+  const note = statusNote(p.chairStatus);
+  const indent = p.kind === 'subparagraph' ? 720 : 0;
+  const children: ParagraphChild[] = [
+    new TextRun({ text: p.label ?? '', bold: true }),
+    new TextRun({ text: '\t' }),
+    ...runs(p.runs, ctx),
+  ];
+  if (note) children.push(new TextRun({ text: ` (${note})`, italics: true, color: '2E5E2E' }));
+  if (p.change && !p.change.proposalId)
+    children.push(
+      new TextRun({
+        text: ` (paragraph ${p.change.kind === 'insert' ? 'added' : 'removed'}${p.change.by ? ` by ${p.change.by.author}` : ''})`,
+        italics: true,
+      }),
+    );
+  const out = [
+    new Paragraph({
+      children,
+      indent: { left: indent + HANGING, hanging: HANGING },
+      tabStops: [{ type: TabStopType.LEFT, position: indent + HANGING }],
+      spacing: { after: 120 },
+      alignment: AlignmentType.JUSTIFIED,
+      ...(p.chairStatus === 'agreed-ad-ref'
+        ? { shading: { type: ShadingType.CLEAR, fill: 'E4F4E4', color: 'auto' } }
+        : {}),
+    }),
+  ];
+  for (const n of p.proposals)
+    out.push(
+      new Paragraph({
+        children: [new TextRun({ text: describeProposal(n), size: 18, color: '333333' })],
+        indent: { left: indent + HANGING + 360 },
+        spacing: { after: 60 },
+      }),
+    );
+  return out;
+}
+
+function blocks(list: readonly ExportBlock[], ctx: Context, level: number): Paragraph[] {
+  const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+  return list.flatMap((b): Paragraph[] => {
+    switch (b.type) {
+      case 'heading':
+        return [
+          new Paragraph({
+            heading: headings[Math.min(level + b.level - 2, 2)],
+            keepNext: true,
+            children: [new TextRun(b.text)],
+          }),
+        ];
+      case 'paragraph':
+        return paragraph(b, ctx);
+      case 'prose':
+        return [new Paragraph({ children: runs(b.runs, ctx), spacing: { after: 120 } })];
+      case 'list':
+        return b.items.map(
+          (item, i) =>
+            new Paragraph({
+              children: [new TextRun(b.ordered ? `${i + 1}.\t` : '•\t'), ...runs(item, ctx)],
+              indent: { left: 720, hanging: 360 },
+              tabStops: [{ type: TabStopType.LEFT, position: 720 }],
+            }),
+        );
+      case 'section':
+        return [
+          new Paragraph({
+            heading: headings[Math.min(level - 1, 2)],
+            keepNext: true,
+            children: [new TextRun(b.title)],
+          }),
+          ...blocks(b.blocks, ctx, level + 1),
+        ];
+    }
+  });
+}
+
+const xmlText = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]!};`);
+
+function coreProperties(model: ExportModel): string {
+  const date = wordDate(model.generatedAt);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlText(`${model.symbol} — ${model.title}`)}</dc:title>` +
+    `<dc:subject>${xmlText(model.subtitle ?? '')}</dc:subject>` +
+    '<dc:creator>Accord</dc:creator><cp:lastModifiedBy>Accord</cp:lastModifiedBy>' +
+    `<dc:language>${xmlText(model.language)}</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+export async function renderDocx(model: ExportModel): Promise<Buffer> {
+  const ctx: Context = { tracked: model.variant === 'compare', nextId: 1 };
+  const cover = [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: model.symbol, bold: true })],
+    }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
+    ...(model.subtitle
+      ? [
+          new Paragraph({
+            children: [new TextRun({ text: model.subtitle, italics: true, size: 26 })],
+          }),
+        ]
+      : []),
+    ...model.metadata.map(
+      (m) =>
+        new Paragraph({
+          spacing: { after: 0 },
+          children: [
+            new TextRun({ text: `${m.label}: `, bold: true, size: 18 }),
+            new TextRun({
+              text: m.label.startsWith('Generated') ? readableDate(m.value) : m.value,
+              size: 18,
+            }),
+          ],
+        }),
+    ),
+    new Paragraph({ text: '', spacing: { after: 240 } }),
+  ];
+  const document = new Document({
+    creator: 'Accord',
+    title: `${model.symbol} — ${model.title}`,
+    description: model.subtitle ?? '',
+    styles: {
+      default: { document: { run: { font: FONT, size: 21 } } },
+    },
+    sections: [{ children: [...cover, ...blocks(model.blocks, ctx, 1)] }],
+  });
+  const packed = await Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: coreProperties(model) },
+  ]);
+  return stampZipEntries(packed, new Date(model.generatedAt));
+}
