@@ -5,7 +5,13 @@
  * concluding, and bad input that writes nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { roundtablePaperFormats } from '@accord/shared';
+import {
+  roundtablePaperFormats,
+  type ChangeNotice,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@accord/shared';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../eventstore/port.js';
 import type { RoundtableView } from '../readmodels/queries.js';
@@ -184,11 +190,23 @@ describe('roundtables over HTTP', () => {
     await signOff(roundtableId, fx.clients.delegate2);
     expect((await get(roundtableId)).readyToIssue).toBe(true);
 
+    const key = randomUUID();
     const issued = await fx.clients.secretariat.post<Issued>(
       `/api/roundtables/${roundtableId}/papers`,
       {},
+      { 'idempotency-key': key },
     );
     expect(issued.status).toBe(201);
+    // A retried request (lost response) answers as the first time and issues nothing more.
+    const before = await eventCount();
+    const retried = await fx.clients.secretariat.post<Issued>(
+      `/api/roundtables/${roundtableId}/papers`,
+      {},
+      { 'idempotency-key': key },
+    );
+    expect(retried.status).toBe(201);
+    expect(retried.body.files).toEqual(issued.body.files);
+    expect(await eventCount()).toBe(before);
     expect(issued.body.version).toBe(1);
     expect(issued.body.recordPosition).toMatch(/^\d+$/);
     expect(issued.body.files.map((f) => f.format).sort()).toEqual(
@@ -345,6 +363,33 @@ describe('roundtables over HTTP', () => {
     );
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(await eventCount()).toBe(before);
+  });
+
+  it('pushes roundtable changes to the members of the negotiation over socket.io', async () => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: fx.clients.observer.cookie! },
+    });
+    try {
+      const changes: ChangeNotice[] = [];
+      socket.on('change', (c) => changes.push(c));
+      const ack = await socket.emitWithAck('negotiation:join', { negotiationId: fx.negotiationId });
+      expect(ack.ok).toBe(true);
+      const { roundtableId } = (await schedule()).body;
+      await writeDraft(roundtableId, 'Pushed to every member.');
+      const pushed = () =>
+        changes
+          .filter((c) => c.kind === 'roundtable' && c.id === roundtableId)
+          .map((c) => c.eventType);
+      for (let i = 0; i < 200 && pushed().length < 2; i += 1) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(pushed()).toEqual(['RoundtableScheduled', 'RoundtableDraftEdited']);
+      const scheduled = changes.find((c) => c.eventType === 'RoundtableScheduled')!;
+      expect(scheduled.summary).toContain('scheduled the roundtable');
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('answers bad input with a precise problem and writes nothing', async () => {

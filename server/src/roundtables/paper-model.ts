@@ -9,7 +9,7 @@
  *     frame, comments, stakeholders, recordPosition: '1234' });
  *   const { bytes } = await renderExport(model, 'pdf');
  */
-import type { ParagraphConsensus, Stance, TargetConsensus } from '@accord/shared';
+import type { AmendmentKind, ParagraphConsensus, Stance, TargetConsensus } from '@accord/shared';
 import {
   type ExportBlock,
   type ExportModel,
@@ -78,6 +78,14 @@ const statusWords: Record<ParagraphConsensus['status'], string> = {
   contested: 'diverging: at least one delegation objects',
   'pending-reservations': 'no objection, but reservations are pending',
   'no-positions': 'no delegation has stated a position yet',
+};
+
+const proposalWords: Record<AmendmentKind, string> = {
+  insert: 'to insert words',
+  delete: 'to delete words',
+  replace: 'to replace words',
+  'add-paragraph': 'to add a paragraph after it',
+  'delete-paragraph': 'to delete the paragraph',
 };
 
 const kindWords: Record<string, string> = {
@@ -158,7 +166,8 @@ function convergenceBlocks(input: PaperInput, covered: ReadonlySet<string>): Exp
   for (const paragraph of consensus.paragraphs) {
     if (!covered.has(paragraph.paragraphId) || paragraph.kind === 'heading') continue;
     const label = paragraph.label ?? 'Paragraph';
-    blocks.push({ type: 'heading', level: 3, text: `${label}: ${statusWords[paragraph.status]}` });
+    // Relative to the section it sits in: one level below the section's title.
+    blocks.push({ type: 'heading', level: 1, text: `${label}: ${statusWords[paragraph.status]}` });
     blocks.push({ type: 'list', ordered: false, items: standingLines(paragraph) });
     for (const amendment of consensus.amendments) {
       if (amendment.paragraphId !== paragraph.paragraphId) continue;
@@ -167,7 +176,7 @@ function convergenceBlocks(input: PaperInput, covered: ReadonlySet<string>): Exp
         type: 'prose',
         runs: [
           {
-            text: `Proposal by ${sponsor} (${amendment.kind}) — ${statusWords[amendment.status]}`,
+            text: `Proposal by ${sponsor} ${proposalWords[amendment.kind]}: ${statusWords[amendment.status]}`,
             kind: 'mark',
             proposalId: amendment.amendmentId,
           },
