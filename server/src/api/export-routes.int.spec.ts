@@ -75,7 +75,7 @@ describe('GET /api/documents/:documentId/export', () => {
     await writeFile(join(dir, 'f.docx'), bytes);
     const { stdout } = await run('unzip', ['-p', join(dir, 'f.docx'), 'word/document.xml']);
     expect(stdout).toMatch(/\[(ALD|BRV|CRV|GG)[^:]*: /);
-  });
+  }, 120_000);
 
   it('compares two revisions with Word tracked changes authored by each delegation', async () => {
     const from = encodeURIComponent('revision:Zero draft');
@@ -100,7 +100,7 @@ describe('GET /api/documents/:documentId/export', () => {
       ['ins', 'Bravonia', 'all cities'],
       ['del', 'Corvalis', 'with alerts in the languages spoken by residents;'],
     ]);
-  });
+  }, 120_000);
 
   it('lets every member who may read export, in every format', async () => {
     const formats = ['docx', 'pdf', 'html', 'md', 'akn', 'json'];
@@ -116,7 +116,7 @@ describe('GET /api/documents/:documentId/export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('A_FIX_2-compare.akn.xml');
     expect(bytes.toString('utf8')).toContain('<ins refersTo="#org_');
-  });
+  }, 120_000);
 
   it('refuses outsiders and anonymous requests', async () => {
     const outsider = new ApiClient(server.url);
@@ -157,7 +157,7 @@ describe('GET /api/documents/:documentId/export', () => {
     }
     await download('chair', 'format=pdf&variant=compilation');
     expect(await head()).toBe(before);
-  });
+  }, 120_000);
 
   it('gives the same bytes for the same point', async () => {
     const query = `format=pdf&variant=compilation&asOf=${encodeURIComponent('revision:Rev 1')}`;
@@ -169,5 +169,5 @@ describe('GET /api/documents/:documentId/export', () => {
     const { stdout } = await run('pdftotext', [text, '-']);
     expect(stdout).toContain('OP 1');
     expect((await readFile(text)).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 120_000);
 });

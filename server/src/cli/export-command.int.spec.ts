@@ -72,7 +72,7 @@ describe('accord export', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('writes a comparison between two points', async () => {
     const out = join(temp.dir, 'compare.md');
@@ -126,5 +126,5 @@ describe('accord export', () => {
     );
     expect(notAnId).toMatch(/--document must be a document id/);
     expect(existsSync(out)).toBe(false);
-  });
+  }, 120_000);
 });

@@ -135,7 +135,7 @@ describe('document exports of the demo', () => {
         await writeFile(file(`${variant}.${first.extension}`), first.bytes);
       }
     }
-  });
+  }, 120_000);
 
   it('writes DOCX that unzips into well-formed XML, with tracked changes by the delegation', async () => {
     for (const variant of ['clean', 'compilation', 'compare']) {
@@ -160,7 +160,7 @@ describe('document exports of the demo', () => {
     const clean = await readFile(file('clean-docx/word/document.xml'), 'utf8');
     expect(clean).toContain('>OP 1<');
     expect(clean).toContain('>PP 1<');
-  });
+  }, 120_000);
 
   it('writes Akoma Ntoso that validates against the OASIS schema', async () => {
     for (const variant of ['clean', 'compilation', 'compare']) {
@@ -177,7 +177,7 @@ describe('document exports of the demo', () => {
     expect(akn).toContain(`eId="para_${first.id}"`);
     expect(akn.match(/<amendment /g)).toHaveLength(8);
     expect(akn).toContain('<ins refersTo="#org_');
-  });
+  }, 120_000);
 
   it('writes a PDF whose text comes out with pdftotext and holds every paragraph', async () => {
     const { stdout } = await run('pdftotext', ['-layout', file('clean.pdf'), '-']);

@@ -205,5 +205,5 @@ describe('renderers', () => {
     expect(stdout).toContain('OP 4 (a)');
     await run('unzip', ['-q', join(temp.dir, 'paper.docx'), '-d', join(temp.dir, 'docx')]);
     await run('xmllint', ['--noout', join(temp.dir, 'docx', 'word', 'document.xml')]);
-  });
+  }, 120_000);
 });
