@@ -5,6 +5,8 @@
  */
 import { Command } from 'commander';
 import { registerBackupCommands } from './cli/backup-commands.js';
+import { registerExportCommand } from './cli/export-command.js';
+import { registerImportCommand } from './cli/import-command.js';
 import { registerRebuildCommand } from './cli/rebuild-command.js';
 import { registerSeedCommand } from './cli/seed-command.js';
 import { version } from './version.js';
@@ -15,6 +17,8 @@ const program = new Command()
   .version(version);
 
 registerBackupCommands(program);
+registerExportCommand(program);
+registerImportCommand(program);
 registerRebuildCommand(program);
 registerSeedCommand(program);
 

@@ -11,9 +11,12 @@ import { amendmentRoutes } from './amendment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { commentRoutes } from './comment-routes.js';
 import { documentRoutes } from './document-routes.js';
+import { exportRoutes } from './export-routes.js';
+import { importRoutes } from './import-routes.js';
 import { negotiationRoutes } from './negotiation-routes.js';
 import { positionRoutes } from './position-routes.js';
 import { recordRoutes } from './record-routes.js';
+import { roundtableRoutes } from './roundtable-routes.js';
 
 /** Bodies are small JSON; anything larger is refused with 413 before it is parsed. */
 export const API_BODY_LIMIT = '256kb';
@@ -31,10 +34,13 @@ export function mountApi(
   authRoutes(api, deps);
   negotiationRoutes(api, deps);
   documentRoutes(api, deps);
+  importRoutes(api, deps);
   amendmentRoutes(api, deps);
   positionRoutes(api, deps);
   recordRoutes(api, deps);
+  exportRoutes(api, deps);
   commentRoutes(api, deps);
+  roundtableRoutes(api, deps);
   const openApi = api.openApi({
     title: 'Accord API',
     version,
