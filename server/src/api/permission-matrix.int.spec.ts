@@ -25,10 +25,7 @@ interface ProbeContext {
 type Probe = { scope: 'document' | 'negotiation'; run(ctx: ProbeContext): Promise<number> };
 
 /** Actions that have no route yet; each names the issue that exposes it. */
-const notYetExposed: Partial<Record<Action, string>> = {
-  'roundtable.schedule': 'issue 7 (roundtables)',
-  'roundtable.issuePaper': 'issue 7 (roundtables)',
-};
+const notYetExposed: Partial<Record<Action, string>> = {};
 
 const id = <T extends { status: number; body: unknown }>(res: T, key: string): string => {
   if (res.status >= 300) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -66,6 +63,37 @@ async function ownOrOthersAmendment(ctx: ProbeContext): Promise<string> {
 
 let registered = 0;
 
+/** A roundtable on the formal document, co-chaired by delegate's and delegate2's delegations. */
+const roundtableBody = async (ctx: ProbeContext) => ({
+  theme: 'Probe roundtable',
+  date: '2026-06-01',
+  coChairStakeholderIds: [ctx.fx.stakeholders.delegationA, ctx.fx.stakeholders.delegationB],
+  coverage: { documentId: ctx.documentId, paragraphIds: [await paragraph(ctx)] },
+});
+
+/** A roundtable whose current draft both co-chair delegations have signed off. */
+async function signedOffRoundtable(ctx: ProbeContext): Promise<string> {
+  const { chair, delegate, delegate2 } = ctx.fx.clients;
+  const roundtableId = id(
+    await chair.post(
+      `/api/negotiations/${ctx.fx.negotiationId}/roundtables`,
+      await roundtableBody(ctx),
+    ),
+    'roundtableId',
+  );
+  const drafted = await delegate.put(`/api/roundtables/${roundtableId}/draft`, {
+    background: 'Why this roundtable meets.',
+    guidingQuestions: ['What would each delegation accept?'],
+  });
+  if (drafted.status >= 300) throw new Error(`setup failed: ${drafted.status}`);
+  const { draft } = (await chair.get(`/api/roundtables/${roundtableId}`)).body as { draft: number };
+  for (const coChair of [delegate, delegate2]) {
+    const signed = await coChair.post(`/api/roundtables/${roundtableId}/sign-off`, { draft });
+    if (signed.status >= 300) throw new Error(`setup failed: ${signed.status}`);
+  }
+  return roundtableId;
+}
+
 const target = async (ctx: ProbeContext) => ({
   kind: 'paragraph' as const,
   id: await paragraph(ctx, 0),
@@ -81,6 +109,21 @@ const probes: Partial<Record<Action, Probe>> = {
     run: async (c) =>
       (await c.client.get(`/api/documents/${c.documentId}/export?format=md&variant=compilation`))
         .status,
+  },
+  'roundtable.schedule': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (
+        await c.client.post(
+          `/api/negotiations/${c.fx.negotiationId}/roundtables`,
+          await roundtableBody(c),
+        )
+      ).status,
+  },
+  'roundtable.issuePaper': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (await c.client.post(`/api/roundtables/${await signedOffRoundtable(c)}/papers`, {})).status,
   },
   'record.read': {
     scope: 'document',
