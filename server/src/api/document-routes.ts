@@ -15,6 +15,7 @@ import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { HttpProblem } from '../http/problem.js';
 import type { ApiDeps } from './api-deps.js';
+import { createDocumentWithText, DOCUMENT_LIMITS } from './create-document.js';
 import {
   assertOpen,
   authorize,
@@ -32,8 +33,13 @@ const CreateDocumentBody = z.strictObject({
   symbol: z.string().trim().min(1).max(80),
   mode: documentModeSchema,
   paragraphs: z
-    .array(z.strictObject({ kind: paragraphKindSchema, text: z.string().max(20_000) }))
-    .max(2000)
+    .array(
+      z.strictObject({
+        kind: paragraphKindSchema,
+        text: z.string().max(DOCUMENT_LIMITS.paragraphText),
+      }),
+    )
+    .max(DOCUMENT_LIMITS.paragraphs)
     .default([]),
 });
 
@@ -80,25 +86,12 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'document.create');
       const documentId = newId(req, 'document');
-      const result = await commands.execute({
-        type: 'CreateDocument',
-        data: {
-          documentId,
-          negotiationId: params.negotiationId,
-          title: body.title,
-          symbol: body.symbol,
-          mode: body.mode,
-        },
-        meta: memberMeta(req, scope.actor),
-      });
-      // A retried request finds the document; its text is written only if the first attempt did not.
-      if (!result.duplicate || (await text.paragraphs(documentId)).length === 0) {
-        await text.create(
-          documentId,
-          body.paragraphs.map((p, i) => ({ id: newId(req, `paragraph-${i}`), ...p })),
-          scope.actor,
-        );
-      }
+      const result = await createDocumentWithText(
+        deps,
+        { documentId, negotiationId: params.negotiationId, ...body },
+        memberMeta(req, scope.actor),
+        (i) => newId(req, `paragraph-${i}`),
+      );
       return created({ documentId }, result.position);
     },
   });
