@@ -6,6 +6,7 @@ import { sessionTokenOf } from '../accounts/session-cookie.js';
 import { ApiRouter } from '../http/api-router.js';
 import { version } from '../version.js';
 import type { EventStore } from '../eventstore/port.js';
+import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { amendmentRoutes } from './amendment-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -37,10 +38,12 @@ export function mountApi(
   importRoutes(api, deps);
   amendmentRoutes(api, deps);
   positionRoutes(api, deps);
-  recordRoutes(api, deps);
-  exportRoutes(api, deps);
+  // One cache of the folded record for every route that reads the record as of a point.
+  const withHistory = { ...deps, history: new RecordHistory(deps.store) };
+  recordRoutes(api, withHistory);
+  exportRoutes(api, withHistory);
   commentRoutes(api, deps);
-  roundtableRoutes(api, deps);
+  roundtableRoutes(api, withHistory);
   const openApi = api.openApi({
     title: 'Accord API',
     version,

@@ -50,10 +50,10 @@ const asOf = (text: string | undefined): AsOf =>
 
 export function recordRoutes(
   api: ApiRouter<SignedInUser>,
-  deps: ApiDeps & { store: EventStore },
+  deps: ApiDeps & { store: EventStore; history?: RecordHistory },
 ): void {
   const { store, text } = deps;
-  const history = new RecordHistory(store);
+  const history = deps.history ?? new RecordHistory(store);
   const timeTravel = { store, history };
 
   /** The record at a point; `now` reads the live text for numbering, others the text then. */

@@ -70,12 +70,12 @@ const invalid = (code: string, title: string, path: string, message: string) =>
 
 export function roundtableRoutes(
   api: ApiRouter<SignedInUser>,
-  deps: ApiDeps & { store: EventStore },
+  deps: ApiDeps & { store: EventStore; history?: RecordHistory },
 ): void {
   const { commands, queries, text, store } = deps;
   const papers = createRoundtablePapers({
     store,
-    history: new RecordHistory(store),
+    history: deps.history ?? new RecordHistory(store),
     queries,
     commands,
   });
