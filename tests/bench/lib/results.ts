@@ -23,6 +23,8 @@ export interface SuiteResult {
   suite: string;
   baseline: string;
   rows: BenchRow[];
+  /** How the run was set up and what a missed target's profile showed, printed under the table. */
+  notes?: string[];
 }
 
 export function row(
@@ -67,6 +69,8 @@ export function toMarkdown(results: SuiteResult[], machine: Record<string, unkno
       );
     }
     lines.push('');
+    for (const note of suite.notes ?? []) lines.push(`- ${note}`);
+    if (suite.notes?.length) lines.push('');
   }
   return lines.join('\n');
 }
