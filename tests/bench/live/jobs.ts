@@ -28,6 +28,8 @@ export type Job =
       rounds: number;
       /** Receive-only clients syncing at the same moment. */
       concurrent: number;
+      /** Restart the server once seeded and time the first client (Accord: loaded from the log). */
+      coldStart: boolean;
     }
   | {
       scenario: 'cursors';
@@ -75,6 +77,8 @@ export interface LargeSyncResult {
   seedSeconds: number;
   sequentialMs: Percentiles;
   concurrentMs: number;
+  /** The first client after a restart; NaN unless `coldStart`. */
+  coldMs: number;
 }
 
 export interface IdleResult {

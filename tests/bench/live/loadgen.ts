@@ -420,7 +420,19 @@ async function largeSync(job: Extract<Job, { scenario: 'large-sync' }>): Promise
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
-    await checkpoint('seeded');
+    let coldMs = NaN;
+    if (job.coldStart) {
+      seeder.provider.destroy();
+      await checkpoint('restart');
+      const start = performance.now();
+      const client = fullClient(job.target, probeIndex++);
+      opened.push(client);
+      await until('the first client after the restart is synced', () => client.provider.synced);
+      coldMs = performance.now() - start;
+      if (paragraphsOf(client.doc).length < expectedLength)
+        throw new Error('after the restart a client synced without the whole document');
+      client.provider.destroy();
+    }
     const sequential: number[] = [];
     for (let round = 0; round < job.rounds; round += 1) {
       const start = performance.now();
@@ -446,7 +458,13 @@ async function largeSync(job: Extract<Job, { scenario: 'large-sync' }>): Promise
     for (const client of raw) client.connect();
     await until('every concurrent client is synced', () => raw.every((r) => r.synced), 120_000);
     const concurrentMs = performance.now() - concurrentStart;
-    return { updateBytes, seedSeconds, sequentialMs: summarise(sequential), concurrentMs };
+    return {
+      updateBytes,
+      seedSeconds,
+      sequentialMs: summarise(sequential),
+      concurrentMs,
+      coldMs,
+    };
   } finally {
     closeAll(opened, raw);
   }
