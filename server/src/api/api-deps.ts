@@ -21,11 +21,11 @@ export interface DocumentText {
     end: number,
   ): Promise<{ start: string; end: string; text: string }>;
   /** Creates a new document's text through the same event path as live edits. */
-  create(documentId: string, paragraphs: TextParagraph[], by: Actor): Promise<void>;
+  create(documentId: string, paragraphs: TextParagraph[], by: Actor, at?: string): Promise<void>;
   /** 409 when an amendment can no longer be applied (its words or paragraph are gone). */
   assertAmendmentApplies(documentId: string, amendmentId: string): Promise<void>;
   /** Applies an accepted amendment to the text as one attributed server transaction. */
-  applyAmendment(documentId: string, amendmentId: string, by: Actor): Promise<void>;
+  applyAmendment(documentId: string, amendmentId: string, by: Actor, at?: string): Promise<void>;
   /** The revision of the document's text stream now, to freeze in a revision. */
   textRevision(documentId: string): Promise<bigint | undefined>;
 }

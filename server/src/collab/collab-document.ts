@@ -286,7 +286,9 @@ export class CollabDocument {
       update,
       attribution: this.attributionOf(origin),
       origin,
-      occurredAt: new Date().toISOString(),
+      occurredAt:
+        (origin instanceof ServerChange ? origin.attribution.occurredAt : undefined) ??
+        new Date().toISOString(),
     };
     if (origin instanceof ServerChange) origin.updates.push(stored);
     this.writer.enqueue(stored);

@@ -36,6 +36,11 @@ export interface Attribution {
   stakeholderId: string;
   /** Set when the change applies an accepted amendment. */
   amendmentId?: string;
+  /**
+   * When a server change happened, if not now: only trusted server code sets it (the demo seed
+   * backdates its record, and its text must be dated with it so `time:` points agree).
+   */
+  occurredAt?: string;
 }
 
 export interface CollabHooks {

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
 import { collect } from '../eventstore/port.js';
 import { createLogger } from '../observability/logger.js';
+import { frameAsOf, parseAsOf, RecordHistory } from '../timetravel/index.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { DEMO_PASSWORD, demoNegotiation as demo } from './demo-negotiation.js';
 import {
@@ -128,6 +129,22 @@ describe('seedDemo', () => {
       .filter((s) => s.status === 'agreed-ad-ref')
       .map((s) => paragraphs.find((p) => p.id === s.paragraphId)?.text);
     expect(agreed.sort()).toEqual(demo.agreedAdRef.map(paragraphText).sort());
+  });
+
+  it('dates the text with the backdated record, so the text as of a time matches the record then', async () => {
+    const [zero, rev1] = queries().getDocument(first.documentId)!.revisions;
+    const timeTravel = { store: core.store, history: new RecordHistory(core.store) };
+    const between = new Date((Date.parse(zero!.issuedAt) + Date.parse(rev1!.issuedAt)) / 2);
+    const frame = await frameAsOf(
+      timeTravel,
+      first.documentId,
+      parseAsOf(`time:${between.toISOString()}`)!,
+    );
+    // The zero draft's paragraphs, without the schools paragraph Rev 1 accepted.
+    expect(frame.paragraphs.map((p) => p.text)).toEqual(
+      demo.document.paragraphs.map((p) => p.text),
+    );
+    expect(Date.parse(zero!.issuedAt)).toBeLessThan(NOW.getTime() - DAY_MS);
   });
 
   it('tables the amendments anchored to their words, with sponsors and co-sponsors', async () => {

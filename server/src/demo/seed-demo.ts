@@ -359,7 +359,8 @@ export async function seedDemo(
         kind: p.kind,
         text: p.text,
       }));
-      await text.create(documentId, paragraphs, actor);
+      // Dated with the record, so the demo's text as of a time matches its record then.
+      await text.create(documentId, paragraphs, actor, now);
     },
   });
 
@@ -473,7 +474,7 @@ export async function seedDemo(
         meta: meta(`accept/${accepted.key}`, actor, now),
       });
       // As the API does: a repeated decision does not change the text a second time.
-      if (!result.duplicate) await text.applyAmendment(documentId, id, actor);
+      if (!result.duplicate) await text.applyAmendment(documentId, id, actor, now);
     },
   });
 

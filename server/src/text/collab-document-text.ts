@@ -86,10 +86,11 @@ export function createCollabDocumentText(deps: {
       return { start: anchor.start, end: anchor.end, text: resolved?.text ?? '' };
     },
 
-    async create(documentId, paragraphs, by: Actor) {
+    async create(documentId, paragraphs, by: Actor, at?: string) {
       await collab.createDocumentText(documentId, paragraphs, {
         userId: by.userId,
         stakeholderId: by.stakeholderId,
+        ...(at === undefined ? {} : { occurredAt: at }),
       });
     },
 
@@ -108,12 +109,17 @@ export function createCollabDocumentText(deps: {
       }
     },
 
-    async applyAmendment(documentId, amendmentId, by: Actor) {
+    async applyAmendment(documentId, amendmentId, by: Actor, at?: string) {
       const amendment = queries.getAmendment(amendmentId);
       if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
       await collab.applyServerChange(
         documentId,
-        { userId: by.userId, stakeholderId: amendment.sponsorStakeholderId, amendmentId },
+        {
+          userId: by.userId,
+          stakeholderId: amendment.sponsorStakeholderId,
+          amendmentId,
+          ...(at === undefined ? {} : { occurredAt: at }),
+        },
         (doc) => applyProposal(doc, amendment.paragraphId, amendment.proposal),
       );
     },
