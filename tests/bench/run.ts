@@ -1,8 +1,10 @@
 /**
  * `npm run bench` runs every suite; `npm run bench -- <suite> [<suite>…]` (or
- * `npm run bench:<suite>`) only those. Each prints as it goes and the run ends with a summary table and the files.
+ * `npm run bench:<suite>`) only those. Each prints as it goes and the run ends with a summary
+ * table and the files.
  */
 import { writeResults, toMarkdown, machineInfo, type SuiteResult } from './lib/results.js';
+import { exportsSuite } from './suites/exports.js';
 import { liveSuite } from './suites/live.js';
 import { memorySuite } from './suites/memory.js';
 import { replaySuite } from './suites/replay.js';
@@ -14,6 +16,7 @@ const suites: Record<string, Suite> = {
   live: liveSuite,
   memory: memorySuite,
   replay: replaySuite,
+  exports: exportsSuite,
 };
 
 async function main(): Promise<void> {
