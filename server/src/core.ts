@@ -69,6 +69,7 @@ export async function createCore(
         queries.listDocuments(negotiationId).map((d) => collab.refreshAccess(d.documentId)),
       );
     },
+    signedOut: (userId) => collab.refreshUser(userId),
   };
   return {
     config,

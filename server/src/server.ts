@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { sessionTokenOf } from './accounts/session-cookie.js';
 import { mountApi } from './api/create-api.js';
+import type { AccessRefresh } from './api/api-deps.js';
 import type { Config } from './config.js';
 import { createCore, type AccordCore } from './core.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
@@ -52,11 +53,6 @@ export async function startServer(
   if (config.seedDemo) await seedDemoIfEmpty(core, logger);
 
   const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
-  mountApi(app, { commands, queries, accounts, text, access: core.access, store });
-  if (!serveClient(app))
-    logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
-  installErrorHandling(app, logger);
-
   const httpServer = http.createServer(app);
   const sockets = createSocketGateway({
     httpServer,
@@ -78,6 +74,16 @@ export async function startServer(
       Promise.resolve(queries.getDocument(documentId)?.negotiationId),
     changes: readModels.projector,
   });
+  const access: AccessRefresh = {
+    ...core.access,
+    async signedOut(userId) {
+      await Promise.all([sockets.checkUserSessions(userId), core.access.signedOut(userId)]);
+    },
+  };
+  mountApi(app, { commands, queries, accounts, text, access, store });
+  if (!serveClient(app))
+    logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
+  installErrorHandling(app, logger);
   // socket.io answers its own path; the collaboration gateway takes /collab/…; nothing else upgrades.
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith('/socket.io/')) return;

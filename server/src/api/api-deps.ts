@@ -34,6 +34,8 @@ export interface DocumentText {
 export interface AccessRefresh {
   document(documentId: string): Promise<void>;
   negotiation(negotiationId: string): Promise<void>;
+  /** After a sign-out: ends that session's live connections (socket.io and collaboration). */
+  signedOut(userId: string): Promise<void>;
 }
 
 export interface ApiDeps {

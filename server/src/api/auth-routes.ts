@@ -22,7 +22,7 @@ const AcceptInvitation = z.strictObject({
 });
 
 export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
-  const { accounts, queries, commands } = deps;
+  const { accounts, queries, commands, access } = deps;
   const me = (user: SignedInUser) => ({
     user,
     negotiations: queries.listNegotiationsForUser(user.userId),
@@ -62,7 +62,10 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     access: 'public',
     handler: async ({ req }) => {
       const token = sessionTokenOf(req);
+      const user = accounts.authenticate(token);
       if (token) await accounts.signOut(token);
+      // Live connections opened with this session must not outlive it.
+      if (user) await access.signedOut(user.userId);
       return { status: 204, headers: { 'set-cookie': clearedSessionCookie(req) } };
     },
   });

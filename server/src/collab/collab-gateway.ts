@@ -72,6 +72,11 @@ export interface CollabGateway {
    */
   refreshAccess(documentId: string): Promise<void>;
   /**
+   * Asks the auth hook again for every open connection of one user, in every document (after
+   * that user signed out): connections of the ended session close with 4401, others stay.
+   */
+  refreshUser(userId: string): Promise<void>;
+  /**
    * One server transaction, stored and broadcast like any update and attributed to
    * `attribution`. Resolves once stored, with the revision of its last `doctext-` event
    * (undefined when it changed nothing). `change` must validate before it mutates: Yjs cannot
@@ -183,6 +188,19 @@ class Gateway implements CollabGateway {
     if (!document) return;
     await Promise.all(
       [...document.connections].map((connection) => this.refreshConnection(documentId, connection)),
+    );
+  }
+
+  async refreshUser(userId: string): Promise<void> {
+    // An upgrade still being attached is re-checked once attached, whoever it belongs to.
+    for (const pending of [...this.pendingUpgrades.values()].flatMap((set) => [...set]))
+      pending.stale = true;
+    await Promise.all(
+      [...this.slots].flatMap(([documentId, slot]) =>
+        [...(slot.document?.connections ?? [])]
+          .filter((connection) => connection.user.userId === userId)
+          .map((connection) => this.refreshConnection(documentId, connection)),
+      ),
     );
   }
 

@@ -5,7 +5,7 @@
  *
  *   const realtime = createSocketGateway({ httpServer, logger, metrics, authenticate,
  *     membership, documentNegotiation, changes: projector });
- *   realtime.disconnectUser(userId); // on sign-out
+ *   realtime.checkUserSessions(userId); // right after a sign-out: closes that session's sockets
  *   await realtime.refreshMembership(negotiationId, userId); // after a role change or removal
  *
  * Create it once express is the server's `request` listener: engine.io wraps the listeners
@@ -105,6 +105,11 @@ export interface SocketGateway {
   close(): Promise<void>;
   /** Tells each of the user's sockets, on every node, that the session ended, and closes them. */
   disconnectUser(userId: string): void;
+  /**
+   * Checks the session of each of the user's sockets on this node again and closes (with
+   * `session:ended`) those whose session ended, e.g. right after a sign-out; others stay.
+   */
+  checkUserSessions(userId: string): Promise<void>;
   /**
    * Reads the user's membership again and moves this node's sockets of that user: to the rooms
    * of a new role, or out of the negotiation and its documents (with `session:ended`). Rejects
@@ -509,24 +514,32 @@ class Gateway implements SocketGateway {
     }
   };
 
-  /** Closes sockets whose session expired since their handshake (sign-out calls disconnectUser). */
+  /** Closes sockets whose session expired since their handshake (the periodic check). */
   private async checkSessions(): Promise<void> {
     if (this.checkingSessions) return;
     this.checkingSessions = true;
     try {
-      const connections = [...this.connections.values()].flatMap((set) => [...set]);
-      for (const { socket, user } of connections) {
-        if (this.closing) return;
-        if (!socket.connected) continue;
-        try {
-          const current = await this.options.authenticate(socket.request);
-          if (current?.userId !== user.userId) this.endSession(socket);
-        } catch (error) {
-          this.logger.warn({ err: error }, 'checking a socket session failed; kept it open');
-        }
-      }
+      await this.recheck(() => true);
     } finally {
       this.checkingSessions = false;
+    }
+  }
+
+  async checkUserSessions(userId: string): Promise<void> {
+    await this.recheck((user) => user.userId === userId);
+  }
+
+  private async recheck(which: (user: { userId: string }) => boolean): Promise<void> {
+    const connections = [...this.connections.values()].flatMap((set) => [...set]);
+    for (const { socket, user } of connections) {
+      if (this.closing) return;
+      if (!socket.connected || !which(user)) continue;
+      try {
+        const current = await this.options.authenticate(socket.request);
+        if (current?.userId !== user.userId) this.endSession(socket);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'checking a socket session failed; kept it open');
+      }
     }
   }
 }
