@@ -150,6 +150,8 @@ interface SnapshotMetadata {
 /**
  * The newest complete snapshot (covering at most `asOfRevision` when given). Reads backwards one
  * event at a time: snapshot events are large, and usually the newest one is all that is needed.
+ * As of a past revision, the walk starts at the snapshot found by `seekSnapshot` instead of the
+ * stream's end, so time travel reads a handful of snapshots, not every one taken since.
  */
 export async function readLatestSnapshot(
   store: EventStore,
@@ -157,13 +159,16 @@ export async function readLatestSnapshot(
   asOfRevision?: bigint,
 ): Promise<{ state: Uint8Array; upToRevision: bigint } | undefined> {
   const stream = docTextSnapshotStream(documentId);
-  let from: bigint | 'end' = 'end';
+  const seek =
+    asOfRevision === undefined ? undefined : await seekSnapshot(store, stream, asOfRevision);
+  let from: bigint | 'end' = seek?.revision ?? 'end';
+  let next: RecordedEvent | undefined = seek?.event;
   let group:
     { snapshotId: string; upToRevision: bigint; parts: Array<Uint8Array | undefined> } | undefined;
   for (;;) {
-    const [event]: RecordedEvent[] = await collect(
-      store.readStream(stream, { direction: 'backwards', fromRevision: from, maxCount: 1 }),
-    );
+    const event: RecordedEvent | undefined =
+      next ?? (await readOne(store, stream, from, 'backwards'));
+    next = undefined;
     if (!event) return undefined;
     const meta = snapshotMetadata(event);
     if (
@@ -196,6 +201,66 @@ export async function readLatestSnapshot(
     if (event.revision === 0n) return undefined;
     from = event.revision - 1n;
   }
+}
+
+/**
+ * Finds the last snapshot event whose `upToRevision` is at most `asOf`: the last part of the
+ * nearest snapshot at or before it. Snapshots are appended in revision order (one writer per
+ * document takes one at a time), so `upToRevision` never decreases along the stream and the
+ * search can bisect it; as snapshots come at a steady pace, it first guesses by interpolation,
+ * which usually lands within a probe or two. Should the order ever not hold, the walk that
+ * follows still only accepts snapshots at or before `asOf`: the result stays correct, merely
+ * older than it could be. Returns undefined when the walk should start at the stream's end.
+ */
+export async function seekSnapshot(
+  store: EventStore,
+  stream: string,
+  asOf: bigint,
+): Promise<{ revision: bigint; event: RecordedEvent | undefined } | undefined> {
+  const last = await readOne(store, stream, 'end', 'backwards');
+  const lastMeta = last && snapshotMetadata(last);
+  if (!last || !lastMeta || lastMeta.upToRevision <= asOf) return undefined;
+  const first = await readOne(store, stream, 'start', 'forwards');
+  const firstMeta = first && snapshotMetadata(first);
+  if (!first || !firstMeta) return undefined;
+  if (firstMeta.upToRevision > asOf) return { revision: first.revision, event: first };
+  // Invariant: upTo(lo) <= asOf < upTo(hi).
+  let lo = { revision: first.revision, upTo: firstMeta.upToRevision, event: first };
+  let hi = { revision: last.revision, upTo: lastMeta.upToRevision };
+  let guesses = 0;
+  while (hi.revision - lo.revision > 1n) {
+    const span = hi.revision - lo.revision;
+    let probe =
+      guesses < 2
+        ? lo.revision + ((asOf - lo.upTo) * span) / (hi.upTo - lo.upTo) + 1n
+        : lo.revision + span / 2n;
+    guesses += 1;
+    if (probe <= lo.revision) probe = lo.revision + 1n;
+    if (probe >= hi.revision) probe = hi.revision - 1n;
+    const event = await readOne(store, stream, probe, 'forwards');
+    const meta = event && snapshotMetadata(event);
+    // A gap (truncated events) or an event that is not a snapshot: let the walk handle it.
+    if (!event || !meta || event.revision >= hi.revision) break;
+    if (meta.upToRevision <= asOf)
+      lo = { revision: event.revision, upTo: meta.upToRevision, event };
+    else hi = { revision: event.revision, upTo: meta.upToRevision };
+  }
+  // The walk goes on from lo: with a gap it may visit some snapshots after asOf, and skip them.
+  return hi.revision - lo.revision > 1n
+    ? { revision: hi.revision - 1n, event: undefined }
+    : { revision: lo.revision, event: lo.event };
+}
+
+async function readOne(
+  store: EventStore,
+  stream: string,
+  from: bigint | 'start' | 'end',
+  direction: 'forwards' | 'backwards',
+): Promise<RecordedEvent | undefined> {
+  const [event] = await collect(
+    store.readStream(stream, { direction, fromRevision: from, maxCount: 1 }),
+  );
+  return event;
 }
 
 function snapshotMetadata(event: RecordedEvent): SnapshotMetadata | undefined {

@@ -1,8 +1,10 @@
 /**
- * Feeds the projections from a catch-up subscription to `$all`, starting after the stored
- * checkpoint. Each event and the new checkpoint are written in one transaction, so a crash
- * never applies an event twice or skips one. Callers that just appended can `waitFor` the
- * position to read their own writes.
+ * Feeds the projections from `$all`, starting after the stored checkpoint: at start the history
+ * is read page by page and each page applied in one transaction (a rebuild replays the whole
+ * log this way); then a catch-up subscription applies each new event in a transaction of its
+ * own. Events and the checkpoint they reach are always written in the same transaction, so a
+ * crash never applies an event twice or skips one. Callers that just appended can `waitFor`
+ * the position to read their own writes.
  */
 import { EventEmitter } from 'node:events';
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../eventstore/port.js';
@@ -14,6 +16,8 @@ import type { ReadModelDb } from './read-model-db.js';
 /** Bump when any projection's tables change shape: a mismatch triggers a rebuild at start. */
 export const READ_MODEL_SCHEMA_VERSION = 2;
 const PROJECTOR = 'main';
+/** Events per transaction while catching up: a commit per event costs more than the event. */
+const CATCH_UP_BATCH = 500;
 
 export interface ProjectorOptions {
   store: EventStore;
@@ -33,7 +37,7 @@ export class Projector extends EventEmitter<ProjectorEvents> {
   private subscription: Subscription | undefined;
   private position: bigint | undefined;
   private waiters: { position: bigint; resolve(): void }[] = [];
-  private readonly applyInTransaction: (event: RecordedEvent) => ReadModelChange[];
+  private readonly applyInTransaction: (events: readonly RecordedEvent[]) => ReadModelChange[];
 
   constructor(private readonly options: ProjectorOptions) {
     super();
@@ -42,13 +46,16 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       `INSERT INTO checkpoints (projector, position, schema_version) VALUES (?, ?, ?)
        ON CONFLICT(projector) DO UPDATE SET position = excluded.position, schema_version = excluded.schema_version`,
     );
-    this.applyInTransaction = db.transaction((event: RecordedEvent) => {
+    this.applyInTransaction = db.transaction((events: readonly RecordedEvent[]) => {
       const changes: ReadModelChange[] = [];
-      for (const projection of projections) {
-        const produced = projection.apply(db, event);
-        if (produced) changes.push(...produced);
+      for (const event of events) {
+        for (const projection of projections) {
+          const produced = projection.apply(db, event);
+          if (produced) changes.push(...produced);
+        }
       }
-      save.run(PROJECTOR, event.position!.toString(), READ_MODEL_SCHEMA_VERSION);
+      const last = events.at(-1);
+      if (last) save.run(PROJECTOR, last.position!.toString(), READ_MODEL_SCHEMA_VERSION);
       return changes;
     });
   }
@@ -74,6 +81,7 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       for (const p of projections) p.migrate(db);
       this.position = stored ? BigInt(stored.position) : undefined;
     }
+    await this.catchUp();
     this.subscribe();
     await this.subscription!.caughtUp;
     logger.info({ checkpoint: this.position?.toString() ?? 'start' }, 'read models caught up');
@@ -90,20 +98,45 @@ export class Projector extends EventEmitter<ProjectorEvents> {
     this.position = undefined;
   }
 
+  /**
+   * Applies the history after the checkpoint in batches. The subscription that follows starts
+   * from where this stopped and delivers whatever was appended meanwhile.
+   */
+  private async catchUp(): Promise<void> {
+    const { store, filter } = this.options;
+    const from = this.position === undefined ? 'start' : this.position + 1n;
+    let batch: RecordedEvent[] = [];
+    for await (const event of store.readAll({
+      fromPosition: from,
+      ...(filter ? { filter } : {}),
+    })) {
+      batch.push(event);
+      if (batch.length >= CATCH_UP_BATCH) {
+        this.applyBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) this.applyBatch(batch);
+  }
+
+  private applyBatch(events: readonly RecordedEvent[]): void {
+    const { metrics } = this.options;
+    const changes = this.applyInTransaction(events);
+    const last = events.at(-1)!;
+    this.position = last.position;
+    metrics?.subscriptionLag.set(
+      { subscription: 'read-models' },
+      (Date.now() - last.created.getTime()) / 1000,
+    );
+    this.releaseWaiters();
+    if (changes.length) this.emit('changes', changes);
+  }
+
   private subscribe(): void {
-    const { store, filter, logger, metrics } = this.options;
+    const { store, filter, logger } = this.options;
     this.subscription = store.subscribeToAll(
       {
-        onEvent: (event) => {
-          const changes = this.applyInTransaction(event);
-          this.position = event.position;
-          metrics?.subscriptionLag.set(
-            { subscription: 'read-models' },
-            (Date.now() - event.created.getTime()) / 1000,
-          );
-          this.releaseWaiters();
-          if (changes.length) this.emit('changes', changes);
-        },
+        onEvent: (event) => this.applyBatch([event]),
         onError: (error) => {
           logger.error({ err: error }, 'read-model subscription dropped; resubscribing in 1 s');
           setTimeout(() => this.subscribe(), 1000).unref();

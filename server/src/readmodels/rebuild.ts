@@ -1,6 +1,7 @@
 // Rebuilds the read models from nothing: drops every projection's tables and the checkpoint,
-// then replays the whole log into them. Each event is committed with its checkpoint, so an
-// interrupted rebuild leaves a consistent prefix that the server simply continues from.
+// then replays the whole log into them. The projector applies the history a page of events per
+// transaction, each committed with its checkpoint, so an interrupted rebuild leaves a consistent
+// prefix that the server simply continues from.
 import type { EventStore } from '../eventstore/port.js';
 import type { Logger } from '../observability/logger.js';
 import type { Projection } from './projection.js';

@@ -72,6 +72,40 @@ describe('group commit in the SQLite event store', () => {
     expect(read.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n]);
   });
 
+  it('keeps the other appends of a batch when one fails half-way through its events', async () => {
+    const taken = events(1);
+    await store.appendToStream('half', taken);
+    commits.length = 0;
+    // The second event of the failing append reuses an id already in the stream: its first
+    // event is inserted before the constraint stops it, and must not survive.
+    const failing = [...events(1), taken[0]!];
+    const results = await Promise.allSettled([
+      store.appendToStream('other-1', events(1)),
+      store.appendToStream('half', failing),
+      store.appendToStream('half', events(2)),
+      store.appendToStream('other-2', events(1)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersion);
+    expect(commits).toEqual([expect.objectContaining({ writes: 4, failed: 1, isolated: true })]);
+    const half = await collect(store.readStream('half'));
+    expect(half.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    expect(half.map((e) => e.id)).not.toContain(failing[0]!.id);
+    expect(await collect(store.readStream('other-2'))).toHaveLength(1);
+  });
+
+  it('commits a batch in which every append succeeds without isolating the writes', async () => {
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) => store.appendToStream(`ok-${i}`, events(1))),
+    );
+    expect(commits).toEqual([expect.objectContaining({ writes: 5, failed: 0, isolated: false })]);
+  });
+
   it('answers a retry queued beside its original idempotently', async () => {
     const batch = events(2);
     const [first, retry] = await Promise.all([
@@ -141,6 +175,30 @@ describe('GroupCommit', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(values()).toEqual(['a', 'c']);
+  });
+
+  it('runs a batch once when all its writes succeed, and again in savepoints when one fails', async () => {
+    const commit = new GroupCommit(db, { maxBatchSize: 100 });
+    const calls = { a: 0, b: 0, c: 0 };
+    const counted =
+      (name: keyof typeof calls, fail = false) =>
+      () => {
+        calls[name] += 1;
+        insert(name)();
+        if (fail) throw new RangeError(`${name} is wrong`);
+      };
+    await Promise.all([commit.submit(counted('a')), commit.submit(counted('b'))]);
+    expect(calls).toEqual({ a: 1, b: 1, c: 0 });
+
+    const results = await Promise.allSettled([
+      commit.submit(counted('a')),
+      commit.submit(counted('c', true)),
+      commit.submit(counted('b')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // The first attempt stopped at c and was rolled back; the second ran all three.
+    expect(calls).toEqual({ a: 3, b: 2, c: 2 });
+    expect(values()).toEqual(['a', 'b', 'a', 'b']);
   });
 
   it('fails the whole batch with StoreUnavailable when SQLite itself fails', async () => {

@@ -170,7 +170,15 @@ export class Queries {
     return BigInt(result.lastInsertRowid);
   }
 
-  setLastRevision(stream: string, lastRevision: bigint): void {
+  /** `known`: the stream has a row already (a plain UPDATE is cheaper than an upsert). */
+  setLastRevision(stream: string, lastRevision: bigint, known: boolean): void {
+    if (known) {
+      this.statement('UPDATE streams SET last_revision = ? WHERE stream = ?').run(
+        lastRevision,
+        stream,
+      );
+      return;
+    }
     this.statement(
       `INSERT INTO streams (stream, last_revision) VALUES (?, ?)
        ON CONFLICT (stream) DO UPDATE SET last_revision = excluded.last_revision`,

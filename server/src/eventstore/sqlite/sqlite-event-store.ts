@@ -238,48 +238,65 @@ class SqliteStore implements SqliteEventStore {
     this.db.close();
   }
 
-  /** Runs inside the group commit's transaction, in a savepoint of its own. */
+  /**
+   * Runs inside the group commit's transaction (see group-commit.ts: it may run twice, and
+   * whatever it throws after writing is undone by a savepoint on the second run).
+   */
   private appendNow(
     stream: string,
     events: EncodedEvent[],
     expected: ExpectedRevision,
   ): AppendResult {
     const info = this.queries.stream(stream);
+    const ids = events.map((event) => event.id);
+    const stored = {
+      idsFrom: (from: bigint, count: number) => this.queries.idsFrom(stream, from, count),
+      revisionOf: (id: string) => this.queries.revisionOf(stream, id),
+    };
+    // With 'any' and 'stream_exists' the check looks the first id up, to spot a retry. The
+    // UNIQUE (stream, event_id) index answers that anyway when the first event is inserted, so
+    // the lookup is only made once the insert says the id is already there (nothing of this
+    // append is written then: a failed statement leaves no row).
+    const lookUpLater = expected === 'any' || expected === 'stream_exists';
     const check = checkExpectedRevision(
       stream,
       info,
       expected,
-      events.map((event) => event.id),
-      {
-        idsFrom: (from, count) => this.queries.idsFrom(stream, from, count),
-        revisionOf: (id) => this.queries.revisionOf(stream, id),
-      },
+      ids,
+      lookUpLater ? { idsFrom: stored.idsFrom, revisionOf: () => undefined } : stored,
     );
-    if (check.outcome === 'idempotent') {
-      return {
-        nextExpectedRevision: check.lastRevision,
-        position: this.queries.positionAt(stream, check.lastRevision),
-      };
-    }
+    if (check.outcome === 'idempotent') return this.original(stream, check.lastRevision);
     const created = this.now().toISOString();
     let revision = info.lastRevision;
     let position = 0n;
-    try {
-      for (const event of events) {
-        revision += 1n;
+    for (const [i, event] of events.entries()) {
+      revision += 1n;
+      try {
         position = this.queries.insertEvent(stream, revision, event, created);
-      }
-    } catch (error) {
-      // An id already in the stream, at another place: the append overlaps an earlier one.
-      if (error instanceof Database.SqliteError && error.message.includes('event_id')) {
+      } catch (error) {
+        if (!(error instanceof Database.SqliteError) || !error.message.includes('event_id')) {
+          throw error;
+        }
+        if (i === 0 && lookUpLater) {
+          const retry = checkExpectedRevision(stream, info, expected, ids, stored);
+          if (retry.outcome === 'idempotent') return this.original(stream, retry.lastRevision);
+        }
+        // An id already in the stream, at another place: the append overlaps an earlier one.
         const actual = info.lastRevision < 0n ? 'no_stream' : info.lastRevision;
         throw new WrongExpectedVersion(stream, expected, actual);
       }
-      throw error;
     }
-    this.queries.setLastRevision(stream, revision);
+    this.queries.setLastRevision(stream, revision, info.known);
     this.streamsChanged = true;
     return { nextExpectedRevision: revision, position };
+  }
+
+  /** The answer the append that a retry repeats was given. */
+  private original(stream: string, lastRevision: bigint): AppendResult {
+    return {
+      nextExpectedRevision: lastRevision,
+      position: this.queries.positionAt(stream, lastRevision),
+    };
   }
 
   /**
