@@ -15,6 +15,9 @@ import type {
   Amendment,
   CommandResult,
   ConsensusView,
+  CoalitionsView,
+  ComparisonView,
+  FrameView,
   MilestoneView,
   CommentThread,
   CreatedInvitation,
@@ -104,8 +107,6 @@ export const api = {
     ),
   cosponsor: (amendmentId: string) =>
     request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/cosponsor`),
-  withdraw: (amendmentId: string) =>
-    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/withdraw`, {}),
   accept: (amendmentId: string) =>
     request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/accept`),
   reject: (amendmentId: string, reason: string) =>
@@ -132,6 +133,20 @@ export const api = {
       'GET',
       `/negotiations/${enc(negotiationId)}/milestones?documentId=${enc(documentId)}`,
     ),
+  // Time travel and the dashboard: the text as of a point, two points compared, coalitions
+  frame: (documentId: string, asOf: string) =>
+    request<FrameView>('GET', `/documents/${enc(documentId)}/frame?asOf=${enc(asOf)}`),
+  compare: (documentId: string, from: string, to: string) =>
+    request<ComparisonView>(
+      'GET',
+      `/documents/${enc(documentId)}/compare?from=${enc(from)}&to=${enc(to)}`,
+    ),
+  coalitions: (documentId: string, options: { asOf?: string; includeInherited?: boolean } = {}) => {
+    const query = new URLSearchParams();
+    if (options.asOf) query.set('asOf', options.asOf);
+    if (options.includeInherited) query.set('includeInherited', 'true');
+    return request<CoalitionsView>('GET', `/documents/${enc(documentId)}/coalitions?${query}`);
+  },
 
   // Comments
   comments: (documentId: string) =>
@@ -161,4 +176,18 @@ export const api = {
       'POST',
       `/documents/${enc(documentId)}/comments/${enc(commentId)}/reopen`,
     ),
+
+  // Revising, withdrawing, merging, adopting.
+  reviseAmendment: (amendmentId: string, body: { proposedText: string; rationale?: string }) =>
+    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/revise`, body),
+  withdraw: (amendmentId: string, reason = '') =>
+    request<CommandResult>(
+      'POST',
+      `/amendments/${enc(amendmentId)}/withdraw`,
+      reason ? { reason } : {},
+    ),
+  merge: (amendmentId: string, intoAmendmentId: string) =>
+    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/merge`, { intoAmendmentId }),
+  adoptDocument: (documentId: string, revisionLabel: string) =>
+    request<CommandResult>('POST', `/documents/${enc(documentId)}/adopt`, { revisionLabel }),
 };

@@ -2,6 +2,10 @@
 // /api/openapi.json (without response schemas yet), and these shapes follow its read-model views
 // (server/src/readmodels/queries/views.ts); the client may not import server code.
 import type {
+  AmendmentRecord,
+  CoalitionAnalysis,
+  CurrentPosition,
+  TextComparison,
   DocumentConsensus,
   Milestone,
   AmendmentKind,
@@ -263,3 +267,40 @@ export interface MilestoneView extends Milestone {
   /** `position:<n>`, to ask any record view as of this milestone. */
   asOf: string | null;
 }
+
+// Time travel and the consensus dashboard (frame, comparison, coalitions)
+
+/** The document as it stood at a point (GET /documents/:id/frame). */
+export interface FrameView {
+  documentId: string;
+  asOf: AsOfPoint;
+  document: {
+    negotiationId: string;
+    title: string;
+    symbol: string;
+    mode: DocumentMode;
+    adopted: boolean;
+    revisions: { label: string; textRevision: string; issuedAt: string }[];
+  };
+  paragraphs: {
+    id: string;
+    kind: ParagraphKind;
+    label: string | null;
+    text: string;
+    chairStatus: ParagraphStatus;
+  }[];
+  amendments: (AmendmentRecord & { paragraphLabel: string | null })[];
+  positions: CurrentPosition[];
+  consensus: DocumentConsensus;
+}
+
+/** The attributed comparison of two points (GET /documents/:id/compare). */
+export interface ComparisonView extends TextComparison {
+  documentId: string;
+  from: AsOfPoint;
+  to: AsOfPoint;
+  updates: number;
+  stakeholders: Record<string, { name: string; shortCode: string; kind: StakeholderKind }>;
+}
+
+export type CoalitionsView = CoalitionAnalysis & { asOf: AsOfPoint };

@@ -2,6 +2,7 @@
 // socket.io connection open), grouped per negotiation.
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { ChairConsolePage } from '../chair/ChairConsolePage.js';
 import { ManagePage } from '../chair/ManagePage.js';
 import { ConsensusPage } from '../consensus/ConsensusPage.js';
 import { DraftPage } from '../draft/DraftPage.js';
@@ -11,6 +12,8 @@ import { InvitationPage } from '../pages/InvitationPage.js';
 import { NegotiationsPage } from '../pages/NegotiationsPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { RealtimeProvider, useRealtime } from '../realtime/realtime.js';
+import { RoundtablePage } from '../roundtables/RoundtablePage.js';
+import { RoundtablesPage } from '../roundtables/RoundtablesPage.js';
 import { SessionProvider, useSession } from '../session/session.js';
 import { Loading, LoadError } from '../ui/bits.js';
 import { ToastProvider } from '../ui/toasts.js';
@@ -71,6 +74,9 @@ export function App() {
                 <Route path="/negotiations/:negotiationId" element={<NegotiationLayout />}>
                   <Route index element={<NegotiationHome />} />
                   <Route path="manage" element={<ManagePage />} />
+                  <Route path="chair" element={<ChairConsolePage />} />
+                  <Route path="roundtables" element={<RoundtablesPage />} />
+                  <Route path="roundtables/:roundtableId" element={<RoundtablePage />} />
                   <Route path="documents/:documentId" element={<DraftPage />} />
                   <Route path="documents/:documentId/consensus" element={<ConsensusPage />} />
                 </Route>

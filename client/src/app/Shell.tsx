@@ -4,6 +4,7 @@ import { can } from '@accord/shared';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import type { Actor, Stakeholder } from '../api/types.js';
+import { mayUseConsole } from '../chair/console-access.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession, useSignedIn } from '../session/session.js';
 import { paths } from './paths.js';
@@ -48,6 +49,14 @@ export function Shell({
           )}
           {negotiation && can(negotiation.you.role, 'members.manage') && (
             <NavLink to={paths.manage(negotiation.negotiationId)}>{t('shell.nav.manage')}</NavLink>
+          )}
+          {negotiation && (
+            <NavLink to={paths.roundtables(negotiation.negotiationId)}>
+              {t('roundtable.nav')}
+            </NavLink>
+          )}
+          {negotiation && mayUseConsole(negotiation.you.role) && (
+            <NavLink to={paths.chairConsole(negotiation.negotiationId)}>{t('console.nav')}</NavLink>
           )}
         </nav>
         <div className="header__user">

@@ -8,6 +8,11 @@ export const paths = {
     `/negotiations/${negotiationId}/documents/${documentId}`,
   consensus: (negotiationId: string, documentId: string) =>
     `/negotiations/${negotiationId}/documents/${documentId}/consensus`,
+  // Chair console and roundtables
+  chairConsole: (negotiationId: string) => `/negotiations/${negotiationId}/chair`,
+  roundtables: (negotiationId: string) => `/negotiations/${negotiationId}/roundtables`,
+  roundtable: (negotiationId: string, roundtableId: string) =>
+    `/negotiations/${negotiationId}/roundtables/${roundtableId}`,
 };
 
 /** Only same-site paths are followed after sign-in (an open redirect would help phishing). */

@@ -1,24 +1,34 @@
-// Who stands where on a document: the consensus per paragraph and per pending amendment as a
-// heatmap of delegations, live at "now", and as it stood at any milestone of the timeline.
-import { useState } from 'react';
+// The consensus dashboard of a document: consensus over time as a chart, the objections that block
+// it with their statements, who stands where as a heatmap of delegations, and the coalitions —
+// live at "now", and (all but the chart) as they stood at any milestone of the timeline.
+import type { ChangeNotice } from '@accord/shared';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/endpoints.js';
 import { useNegotiation } from '../app/negotiation-context.js';
 import { paths } from '../app/paths.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
+import { NOW, pastDraftHref, travelPoints } from '../timetravel/points.js';
+import { Scrubber } from '../timetravel/Scrubber.js';
 import { Loading, LoadError } from '../ui/bits.js';
+import { BlockingObjections } from './BlockingObjections.js';
+import { Coalitions } from './Coalitions.js';
+import { ConsensusChart } from './ConsensusChart.js';
 import { Heatmap, HeatmapLegend, type HeatmapRow } from './Heatmap.js';
-import { Timeline } from './Timeline.js';
+import { dailyPoints, loadSeries } from './series.js';
 
 const RECORD_KINDS = new Set(['position', 'amendment', 'paragraph', 'document']);
 
 export function ConsensusPage() {
   const { documentId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const { negotiation, stakeholders } = useNegotiation();
   const negotiationId = negotiation.negotiationId;
-  const [index, setIndex] = useState<number | null>(null);
+  const [asOf, setAsOf] = useState(NOW);
+  const [inherited, setInherited] = useState(false);
+  const live = asOf === NOW;
+  const recordChange = (n: ChangeNotice) => n.documentId === documentId && RECORD_KINDS.has(n.kind);
   const milestones = useLiveResource(
     `milestones:${documentId}`,
     () => api.milestones(negotiationId, documentId),
@@ -26,14 +36,40 @@ export function ConsensusPage() {
       n.documentId === documentId &&
       (n.kind === 'document' || n.kind === 'paragraph' || n.kind === 'amendment'),
   );
-  const points = (milestones.data?.milestones ?? []).filter((m) => m.asOf !== null);
-  const asOf = index === null ? undefined : (points[index]?.asOf ?? undefined);
+  const points = useMemo(() => travelPoints(milestones.data?.milestones ?? []), [milestones.data]);
   const consensus = useLiveResource(
-    `consensus:${documentId}:${asOf ?? 'now'}`,
-    () => api.consensus(documentId, asOf),
-    (n) => asOf === undefined && n.documentId === documentId && RECORD_KINDS.has(n.kind),
+    `consensus:${documentId}:${asOf}`,
+    () => api.consensus(documentId, live ? undefined : asOf),
+    (n) => live && recordChange(n),
+  );
+  const coalitions = useLiveResource(
+    `coalitions:${documentId}:${asOf}:${inherited}`,
+    () =>
+      api.coalitions(documentId, {
+        ...(live ? {} : { asOf }),
+        includeInherited: inherited,
+      }),
+    (n) => live && n.documentId === documentId && n.kind === 'position',
+  );
+  // Consensus per day, from the record: the last position of each day the document moved.
+  const series = useLiveResource(
+    `consensus-series:${documentId}:${timeZone}`,
+    async () => {
+      const [activity, marks] = await Promise.all([
+        api.activity(negotiationId, { limit: 500 }),
+        api.milestones(negotiationId, documentId),
+      ]);
+      return loadSeries(dailyPoints(activity, documentId, marks.milestones, timeZone), (at) =>
+        api.consensus(documentId, at),
+      );
+    },
+    recordChange,
   );
   const delegations = negotiation.stakeholders.filter((s) => s.kind === 'delegation');
+  const draftPath = paths.draft(negotiationId, documentId);
+  const travelTo = live
+    ? (points.findLast((p) => p.milestone?.kind === 'revision-issued')?.asOf ?? NOW)
+    : asOf;
 
   if (consensus.error && !consensus.data)
     return <LoadError error={consensus.error} retry={consensus.reload} />;
@@ -45,7 +81,7 @@ export function ConsensusPage() {
       consensus: p,
       header: (
         <Link
-          to={`${paths.draft(negotiationId, documentId)}?paragraph=${p.paragraphId}`}
+          to={`${draftPath}?paragraph=${p.paragraphId}`}
           title={t('consensus.openParagraph', { label: p.label ?? '' })}
         >
           {p.label}
@@ -69,11 +105,25 @@ export function ConsensusPage() {
   return (
     <div className="consensus">
       <p className="document-card__symbol">
-        <Link to={paths.draft(negotiationId, documentId)}>{view?.title ?? ''}</Link>
+        <Link to={draftPath}>{view?.title ?? ''}</Link> ·{' '}
+        <Link to={pastDraftHref(draftPath, travelTo)}>{t('dashboard.timeTravel')}</Link>
       </p>
       <h1>{t('consensus.title', { symbol: view?.symbol ?? '' })}</h1>
       <p className="muted consensus__rule">{t('consensus.rule')}</p>
-      <Timeline milestones={points} index={index} onChange={setIndex} />
+
+      <section aria-labelledby="consensus-over-time" className="dashboard__section">
+        <h2 id="consensus-over-time">{t('dashboard.overTime')}</h2>
+        <p className="muted">{t('dashboard.overTimeExplain')}</p>
+        {series.error && !series.data ? (
+          <LoadError error={series.error} retry={series.reload} />
+        ) : series.data ? (
+          <ConsensusChart series={series.data} />
+        ) : (
+          <Loading />
+        )}
+      </section>
+
+      {points.length > 0 && <Scrubber points={points} asOf={asOf} onChange={setAsOf} />}
       {!view && <Loading />}
       {view && summary && (
         <>
@@ -86,6 +136,10 @@ export function ConsensusPage() {
               none: summary.byStatus['no-positions'],
             })}
           </p>
+          <section aria-labelledby="blocking-objections" className="dashboard__section">
+            <h2 id="blocking-objections">{t('dashboard.objections')}</h2>
+            <BlockingObjections view={view} />
+          </section>
           <HeatmapLegend />
           <section aria-labelledby="heatmap-paragraphs">
             <h2 id="heatmap-paragraphs">{t('consensus.paragraphs')}</h2>
@@ -111,6 +165,25 @@ export function ConsensusPage() {
           </section>
         </>
       )}
+      <section aria-labelledby="coalitions" className="dashboard__section">
+        <h2 id="coalitions">{t('dashboard.coalitions')}</h2>
+        <p className="muted">{t('dashboard.coalitionsExplain')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={inherited}
+            onChange={(e) => setInherited(e.target.checked)}
+          />
+          {t('dashboard.includeInherited')}
+        </label>
+        {coalitions.error && !coalitions.data ? (
+          <LoadError error={coalitions.error} retry={coalitions.reload} />
+        ) : coalitions.data ? (
+          <Coalitions view={coalitions.data} />
+        ) : (
+          <Loading />
+        )}
+      </section>
     </div>
   );
 }

@@ -30,12 +30,18 @@ import { useOutline } from './outline.js';
 import { ParagraphPanel } from './panel/ParagraphPanel.js';
 import { tallyByTarget } from './positions/tally.js';
 import { textAccess } from './textAccess.js';
+import { NOW, pastDraftHref } from '../timetravel/points.js';
+import { TimeTravel, travelViewOf } from '../timetravel/TimeTravel.js';
 
 /** Changes that alter the document's record: mode, revisions, paragraph statuses, pending count. */
 const DOCUMENT_KINDS = new Set(['document', 'paragraph', 'amendment']);
 
 export function DraftPage() {
   const { documentId = '' } = useParams();
+  const [params] = useSearchParams();
+  // ?asOf= or ?from=&to=: the draft in the past (read-only), without the live text.
+  const travel = travelViewOf(params);
+  if (travel) return <TimeTravel key={documentId} documentId={documentId} view={travel} />;
   // A new document is a new page: no state (or live text) carries over.
   return <DraftScreen key={documentId} documentId={documentId} />;
 }
@@ -243,6 +249,15 @@ function Draft({
               · {document.symbol} ·{' '}
               <Link to={paths.consensus(negotiation.negotiationId, documentId)}>
                 {t('consensus.link')}
+              </Link>{' '}
+              ·{' '}
+              <Link
+                to={pastDraftHref(
+                  paths.draft(negotiation.negotiationId, documentId),
+                  revision ? `revision:${revision.label}` : NOW,
+                )}
+              >
+                {t('timetravel.link')}
               </Link>
             </p>
             <h1 className="draft__title">{document.title}</h1>

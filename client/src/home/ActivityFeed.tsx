@@ -18,6 +18,7 @@ export function activityCategory(kind: string): PlainMessageKey {
   if (kind === 'revision-issued') return 'activityKind.revision';
   if (kind === 'paragraph-status-set') return 'activityKind.paragraph';
   if (kind.startsWith('document-')) return 'activityKind.document';
+  if (kind.startsWith('roundtable-')) return 'activityKind.roundtable';
   if (/^(member|stakeholder|invitation|chairs|negotiation)-/.test(kind))
     return 'activityKind.participants';
   return 'activityKind.other';

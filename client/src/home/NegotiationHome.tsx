@@ -1,9 +1,10 @@
-// A negotiation's overview: its documents, who takes part and who is online, and the activity
-// since the user's last visit.
+// A negotiation's overview: its documents and roundtables, who takes part and who is online, and
+// the activity since the user's last visit.
 import { useNegotiation } from '../app/negotiation-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ActivityFeed } from './ActivityFeed.js';
 import { DocumentList } from './DocumentList.js';
+import { HomeRoundtables } from './HomeRoundtables.js';
 import { useLastVisit } from './lastVisit.js';
 import { Participants } from './Participants.js';
 
@@ -17,6 +18,10 @@ export function NegotiationHome() {
       <section className="home__documents" aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('home.documents')}</h2>
         <DocumentList negotiationId={negotiation.negotiationId} />
+        <section className="home__roundtables" aria-labelledby="roundtables-heading">
+          <h2 id="roundtables-heading">{t('home.roundtables')}</h2>
+          <HomeRoundtables negotiationId={negotiation.negotiationId} />
+        </section>
       </section>
       <section className="home__activity" aria-labelledby="activity-heading">
         <h2 id="activity-heading">{t('activity.title')}</h2>

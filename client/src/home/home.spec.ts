@@ -22,6 +22,7 @@ describe('since your last visit', () => {
     expect(activityCategory('amendment-tabled')).toBe('activityKind.amendment');
     expect(activityCategory('revision-issued')).toBe('activityKind.revision');
     expect(activityCategory('member-admitted')).toBe('activityKind.participants');
+    expect(activityCategory('roundtable-paper-issued')).toBe('activityKind.roundtable');
     expect(activityCategory('something-else')).toBe('activityKind.other');
   });
 });

@@ -1,12 +1,10 @@
 // The real Accord server for browser tests: a fresh data directory seeded with the demo
-// negotiation, the built client served beside the API, and a few look-ups the tests need.
+// negotiation (the server serves the built client itself), and a few look-ups the tests need.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { RequestListener } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { collect, loadConfig, startServer, type RunningServer } from '@accord/server';
-import { createClientHandler } from './static-client.js';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../../client/dist');
 export const DEMO_PASSWORD = 'accord-demo-2026';
@@ -35,22 +33,6 @@ export async function startAccord(): Promise<Accord> {
       ACCORD_DEMO: 'true',
     }),
   );
-  // Until the server serves the client itself, put the static handler in front of its
-  // listener (engine.io's, which passes everything but /socket.io/ on to express).
-  const serveClient = createClientHandler(CLIENT_DIST);
-  const listeners = server.httpServer.listeners('request') as RequestListener[];
-  server.httpServer.removeAllListeners('request');
-  server.httpServer.on('request', (req, res) => {
-    serveClient(req, res).then(
-      (served) => {
-        if (!served) for (const listener of listeners) listener(req, res);
-      },
-      (error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      },
-    );
-  });
   // The browser must call the server by the name it listens on, so cookies and Origin agree.
   const url = server.url;
   const chair = await signIn(url, 'chair1');

@@ -115,9 +115,14 @@ export async function selectWords(page: Page, label: string, words: string): Pro
   if (!found) throw new Error(`"${words}" is not in ${label}`);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The viewport, or with `fullPage` the whole scrolled page (for long dashboards). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), ...options });
 }
 
 /** A paragraph's words as the editor holds them: without carets, labels or proposal widgets. */

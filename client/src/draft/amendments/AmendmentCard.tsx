@@ -1,28 +1,47 @@
 // One amendment: the change as a suggestion, who sponsors and co-sponsors it, its status and
 // rationale, where others stand on it, and what the user may do — co-sponsor, withdraw, state a
-// position, or (the chair) accept or reject it.
+// position, revise it (its sponsor), or (the chair) accept, reject or merge it into a compromise.
+// A refused action shows the server's reason on the card itself, not only in a toast.
 import { can } from '@accord/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints.js';
 import type { Amendment } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { StakeholderChip } from '../../ui/bits.js';
+import { Notice, StakeholderChip } from '../../ui/bits.js';
 import { useAction } from '../../ui/useAction.js';
 import { resolveEncodedRange } from '../anchors.js';
 import { useDraft } from '../draft-context.js';
 import { PositionForm } from '../positions/PositionForm.js';
 import { PositionGroups } from '../positions/PositionGroups.js';
+import { AmendmentReviseForm } from './AmendmentReviseForm.js';
+import { excerpt, mergedInto } from './merge.js';
+import { MergeControl } from './MergeControl.js';
 import { SuggestionView } from './SuggestionView.js';
+
+type OpenForm = 'reject' | 'withdraw' | 'revise' | 'merge' | null;
 
 export function AmendmentCard({ amendment }: { amendment: Amendment }) {
   const { t, formatDateTime } = useI18n();
   const draft = useDraft();
-  const { you, role, positions, ydoc, activeId, setActiveId, reloadAmendments, reloadDocument } =
-    draft;
+  const {
+    you,
+    role,
+    positions,
+    amendments,
+    document,
+    ydoc,
+    activeId,
+    setActiveId,
+    reloadAmendments,
+    reloadDocument,
+  } = draft;
   const id = useId();
   const [positionOpen, setPositionOpen] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
+  const [form, setForm] = useState<OpenForm>(null);
+  const rejecting = form === 'reject';
+  const toggle = (which: Exclude<OpenForm, null>) => setForm((f) => (f === which ? null : which));
   const [reason, setReason] = useState('');
+  const [withdrawReason, setWithdrawReason] = useState('');
   const pending = amendment.status === 'pending';
   const ours = amendment.sponsorStakeholderId === you.stakeholderId;
   const cosponsoring = amendment.cosponsorStakeholderIds.includes(you.stakeholderId);
@@ -43,7 +62,7 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
     () => t('amendment.cosponsored'),
   );
   const withdraw = useAction(
-    async () => after(await api.withdraw(amendment.amendmentId)),
+    async () => after(await api.withdraw(amendment.amendmentId, withdrawReason.trim())),
     () => t('amendment.withdrawn'),
   );
   const accept = useAction(
@@ -56,8 +75,20 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
   );
   const submitReject = (event: FormEvent) => {
     event.preventDefault();
-    void reject.run().then((ok) => ok && setRejecting(false));
+    void reject.run().then((ok) => ok && setForm(null));
   };
+  const submitWithdraw = (event: FormEvent) => {
+    event.preventDefault();
+    void withdraw.run().then((ok) => ok && setForm(null));
+  };
+  const labelOf = (paragraphId: string) =>
+    document.paragraphs.find((p) => p.id === paragraphId)?.label ?? t('panel.heading');
+  const compromise = amendment.mergedInto
+    ? amendments.find((a) => a.amendmentId === amendment.mergedInto)
+    : undefined;
+  const merged = amendment.chairsCompromise ? mergedInto(amendment, amendments) : [];
+  // The reason the server gave for refusing the last quick action (co-sponsor, accept).
+  const refused = cosponsor.error ?? accept.error;
 
   const active = activeId === amendment.amendmentId;
   return (
@@ -107,6 +138,26 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
           ` · ${t('amendment.revised', { count: amendment.revision - 1 })}`}
       </p>
       {amendment.reason && <p>{t('amendment.reason', { reason: amendment.reason })}</p>}
+      {amendment.status === 'merged' && (
+        <p>
+          {compromise
+            ? t('amendmentMerge.mergedInto', {
+                label: labelOf(compromise.paragraphId),
+                words: excerpt(compromise),
+              })
+            : t('amendmentMerge.mergedIntoUnknown')}
+        </p>
+      )}
+      {merged.length > 0 && (
+        <div className="amendment__merged">
+          <span className="muted">{t('amendmentMerge.bridges')}</span>{' '}
+          <span className="chips">
+            {merged.map((m) => (
+              <StakeholderChip key={m.amendmentId} stakeholder={m.sponsor} />
+            ))}
+          </span>
+        </div>
+      )}
 
       {pending && (
         <div className="amendment__actions">
@@ -120,12 +171,22 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
               {t('amendment.cosponsor')}
             </button>
           )}
+          {can(role, 'amendment.revise') && ours && (
+            <button
+              type="button"
+              className="button"
+              aria-expanded={form === 'revise'}
+              onClick={() => toggle('revise')}
+            >
+              {t('amendmentRevise.open')}
+            </button>
+          )}
           {can(role, 'amendment.withdraw') && ours && (
             <button
               type="button"
               className="button"
-              disabled={withdraw.busy}
-              onClick={() => void withdraw.run()}
+              aria-expanded={form === 'withdraw'}
+              onClick={() => toggle('withdraw')}
             >
               {t('amendment.withdraw')}
             </button>
@@ -144,15 +205,23 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
                 type="button"
                 className="button button--danger"
                 aria-expanded={rejecting}
-                onClick={() => setRejecting((v) => !v)}
+                onClick={() => toggle('reject')}
               >
                 {t('amendment.reject')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-expanded={form === 'merge'}
+                onClick={() => toggle('merge')}
+              >
+                {t('amendmentMerge.open')}
               </button>
             </>
           )}
         </div>
       )}
-      {rejecting && (
+      {pending && rejecting && (
         <form className="form" onSubmit={submitReject}>
           <label className="field">
             <span className="field__label">{t('amendment.rejectReason')}</span>
@@ -173,12 +242,46 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
             >
               {t('amendment.confirmReject')}
             </button>
-            <button type="button" className="button" onClick={() => setRejecting(false)}>
+            <button type="button" className="button" onClick={() => setForm(null)}>
               {t('common.cancel')}
             </button>
           </div>
+          {reject.error && <Notice tone="error">{reject.error}</Notice>}
         </form>
       )}
+      {pending && form === 'withdraw' && (
+        <form className="form" onSubmit={submitWithdraw}>
+          <label className="field">
+            <span className="field__label">
+              {t('amendmentWithdraw.reason')}{' '}
+              <span className="muted">({t('common.optional')})</span>
+            </span>
+            <textarea
+              rows={2}
+              maxLength={1000}
+              value={withdrawReason}
+              onChange={(e) => setWithdrawReason(e.target.value)}
+              autoFocus
+            />
+          </label>
+          <div className="form__actions">
+            <button type="submit" className="button button--danger" disabled={withdraw.busy}>
+              {t('amendmentWithdraw.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setForm(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+          {withdraw.error && <Notice tone="error">{withdraw.error}</Notice>}
+        </form>
+      )}
+      {pending && form === 'revise' && (
+        <AmendmentReviseForm amendment={amendment} onDone={() => setForm(null)} />
+      )}
+      {pending && form === 'merge' && (
+        <MergeControl amendment={amendment} onDone={() => setForm(null)} />
+      )}
+      {refused && <Notice tone="error">{refused}</Notice>}
 
       <section className="amendment__positions" aria-label={t('amendment.positions')}>
         <PositionGroups positions={onIt} />

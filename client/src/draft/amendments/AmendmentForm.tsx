@@ -38,7 +38,7 @@ export function AmendmentForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const { document, ydoc, reloadAmendments, setActiveId } = useDraft();
+  const { document, ydoc, reloadAmendments, setActiveId, role } = useDraft();
   const { mine } = useNegotiation();
   const id = useId();
   const paragraphLevel = initialKind === 'add-paragraph' || initialKind === 'delete-paragraph';
@@ -99,6 +99,7 @@ export function AmendmentForm({
     <form className="form amendment-form card" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('amendmentForm.title', { label: target.label })}</h3>
       <p className="muted">{t('amendmentForm.onBehalf', { stakeholder: mine?.name ?? '' })}</p>
+      {role === 'chair' && <p className="muted">{t('amendmentForm.asCompromise')}</p>}
       {gone && <Notice tone="warning">{t('amendmentForm.wordsGone')}</Notice>}
       {kinds.length > 1 && (
         <fieldset className="radio-row">

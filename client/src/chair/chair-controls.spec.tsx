@@ -1,0 +1,75 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentDetail, Revision } from '../api/types.js';
+import { renderInDraft } from '../test-support/providers.js';
+import { DocumentChairControls } from './DocumentChairControls.js';
+
+const rev1: Revision = {
+  label: 'Rev 1',
+  textRevision: '9',
+  sequence: 2,
+  issuedBy: 'u',
+  issuedAt: '2026-11-18T10:00:00.000Z',
+};
+const chair = { userId: 'chair', stakeholderId: 's-NHR', role: 'chair' } as const;
+
+function documentWith(patch: Partial<DocumentDetail>): DocumentDetail {
+  return {
+    documentId: 'd1',
+    negotiationId: 'n1',
+    title: 'Heat compact',
+    symbol: 'A/1',
+    mode: 'formal',
+    createdAt: '2026-11-13T08:00:00.000Z',
+    adopted: false,
+    adoption: null,
+    latestRevision: rev1,
+    paragraphStatusCounts: { bracketed: 0, 'agreed-ad-ref': 0 },
+    pendingAmendments: 0,
+    revisions: [rev1],
+    paragraphStatuses: [],
+    paragraphs: [],
+    nextRevisionLabel: 'Rev 2',
+    you: chair,
+    ...patch,
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the chair’s document controls', () => {
+  it('adopt the latest revision after the chair confirms', async () => {
+    const calls: { url: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit) => {
+        calls.push({ url, body: JSON.parse(init.body as string) as unknown });
+        return Promise.resolve(new Response(JSON.stringify({ position: '3' }), { status: 200 }));
+      }),
+    );
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    renderInDraft(<DocumentChairControls />, { document: documentWith({}) }, chair);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Adopt Rev 1' }));
+    await screen.findByText('The document is adopted as Rev 1.');
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Adopt “Heat compact” as Rev 1?'));
+    expect(calls).toEqual([{ url: '/api/documents/d1/adopt', body: { revisionLabel: 'Rev 1' } }]);
+  });
+
+  it('keep only the export once the document is adopted, and show a delegate only the export', () => {
+    const adopted = documentWith({
+      adopted: true,
+      adoption: { revisionLabel: 'Rev 1', adoptedAt: '2026-11-20T10:00:00.000Z' },
+    });
+    const { unmount } = renderInDraft(<DocumentChairControls />, { document: adopted }, chair);
+    expect(screen.getByRole('button', { name: 'Export…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Adopt|Issue/ })).toBeNull();
+    unmount();
+    const delegate = { userId: 'd', stakeholderId: 's-NHR', role: 'delegate' } as const;
+    renderInDraft(<DocumentChairControls />, { document: documentWith({}) }, delegate);
+    expect(screen.getByRole('button', { name: 'Export…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Adopt|Issue/ })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Mode' })).toBeNull();
+  });
+});
