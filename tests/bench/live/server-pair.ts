@@ -14,6 +14,7 @@ import {
   type AccordNegotiation,
 } from './accord-setup.js';
 import type { Target } from './jobs.js';
+import { quiet } from './orchestrate.js';
 import {
   accordServer,
   baselineServer,
@@ -52,6 +53,14 @@ export class ServerPair {
         `Accord negotiation with ${DELEGATES} signed-in delegates`,
     );
     return new ServerPair(accord, baseline, negotiation, dataDir);
+  }
+
+  /**
+   * Waits until neither server is busy: both share core 0, so one still starting up or
+   * flushing a backlog would slow the other's scenario down.
+   */
+  async quiet(): Promise<void> {
+    await Promise.all([quiet(this.accord.pid()), quiet(this.baseline.pid())]);
   }
 
   server(kind: ServerKind): ServerProcess {

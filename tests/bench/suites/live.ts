@@ -106,12 +106,12 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
   ): Promise<Record<ServerKind, Measured<R>>> {
     const out = {} as Record<ServerKind, Measured<R>>;
     for (const kind of order) {
-      const pid = servers.server(kind).pid();
-      const sampler = new Sampler(pid);
+      const job = await makeJob(kind);
+      await servers.quiet();
+      const sampler = new Sampler(servers.server(kind).pid());
       await sampler.start();
-      const result = await runJob<R>(await makeJob(kind));
+      const result = await runJob<R>(job);
       await sampler.stop();
-      await quiet(pid);
       out[kind] = { result, ...sampler.window(result.window.start, result.window.end) };
     }
     order = [...order].reverse();
@@ -152,6 +152,7 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
     >;
     for (const kind of order) {
       const server = servers.server(kind);
+      await servers.quiet();
       let stoppedAt = 0;
       let stopMs = 0;
       let listeningAt = 0;
@@ -207,6 +208,7 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
     const large = {} as Record<ServerKind, LargeSyncResult>;
     for (const kind of order) {
       const server = servers.server(kind);
+      await servers.quiet();
       large[kind] = await runJob<LargeSyncResult>(
         {
           scenario: 'large-sync',

@@ -18,6 +18,7 @@ export async function memorySuite(log: (line: string) => void): Promise<SuiteRes
   const measured = {} as Record<ServerKind, { before: number; after: number; result: IdleResult }>;
   try {
     for (const kind of ['baseline', 'accord'] as const) {
+      await servers.quiet();
       const pid = servers.server(kind).pid();
       let before = NaN;
       let after = NaN;
