@@ -138,8 +138,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await ownCard.getByLabel('Proposed words').fill(revised);
     await ownCard.getByRole('button', { name: 'Save the revision' }).click();
     await dismissToast(mru, 'Amendment revised.');
-    // (The catalogue says “revised 1 times”; the pattern also takes the grammatical form.)
-    await ownCard.getByText(/· revised 1 times?$/).waitFor();
+    await ownCard.getByText(/· revised once$/).waitFor();
     await ownCard.locator('ins', { hasText: 'landlocked developing countries' }).waitFor();
     const afterRevision = await get<AmendmentRecord[]>(mru, amendmentsPath);
     const mine = afterRevision.find(

@@ -277,7 +277,7 @@ export const en = {
   'amendment.sponsor': 'Sponsor',
   'amendment.cosponsors': 'Co-sponsors',
   'amendment.tabledAt': 'Tabled {date}',
-  'amendment.revised': 'revised {count} times',
+  'amendment.revised': { one: 'revised once', other: 'revised {count} times' },
   'amendment.rationale': 'Rationale',
   'amendment.reason': 'Reason: {reason}',
   'amendment.chairsCompromise': 'Chair’s compromise',
