@@ -303,12 +303,23 @@ export class CollabDocument {
     return UNATTRIBUTED;
   }
 
+  /**
+   * One message per connection per stored batch: the batch's updates merged (Yjs updates merge
+   * and commute), without the connection's own. Under load the fan-out's socket writes, not the
+   * appends, are what costs (one write per update per connection before).
+   */
   private broadcastStored(updates: readonly StoredUpdate[]): void {
-    for (const stored of updates) {
-      const message = encodeSyncUpdate(stored.update);
-      for (const connection of this.connections) {
-        if (connection !== stored.origin) connection.send(message);
+    const merged = (of: readonly StoredUpdate[]) =>
+      encodeSyncUpdate(of.length === 1 ? of[0]!.update : Y.mergeUpdates(of.map((u) => u.update)));
+    const toAll = merged(updates);
+    const origins = new Set(updates.map((u) => u.origin));
+    for (const connection of this.connections) {
+      if (!origins.has(connection)) {
+        connection.send(toAll);
+        continue;
       }
+      const others = updates.filter((u) => u.origin !== connection);
+      if (others.length > 0) connection.send(merged(others));
     }
   }
 

@@ -22,6 +22,7 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  decodeClientMessage,
   encodeSyncUpdate,
   MessageType,
 } from './protocol.js';
@@ -128,6 +129,58 @@ describe('collaboration gateway', () => {
       (await readTextLog(server.store, documentId)).map((e) => e.metadata.userId),
     );
     expect(authors).toEqual(new Set(['u-chair', 'u-alice', 'u-bob']));
+  });
+
+  it('broadcasts each stored batch merged, to everyone but the connection that sent it', async () => {
+    await start();
+    const { documentId } = await newDocument();
+    const writers = [
+      connectRaw(server, documentId, 'alice'),
+      connectRaw(server, documentId, 'bob'),
+    ];
+    const reader = connectRaw(server, documentId, 'carol');
+    await Promise.all([...writers, reader].map((c) => c.opened));
+    // Each asks for the whole document first, as a provider does.
+    for (const client of [...writers, reader]) client.socket.send(encodeSyncStep1(new Y.Doc()));
+    const sent = writers.map((writer) => {
+      const doc = new Y.Doc();
+      doc.on('update', (update: Uint8Array) => writer.socket.send(encodeSyncUpdate(update)));
+      return doc;
+    });
+    // Both write a burst without waiting, so stored batches hold updates from both.
+    for (let i = 0; i < 20; i += 1) {
+      sent.forEach((doc, w) =>
+        doc.transact(() =>
+          insertParagraphs(doc, 0, [{ id: randomUUID(), kind: 'operative', text: `w${w} ${i}` }]),
+        ),
+      );
+    }
+    await waitFor(
+      async () => (await server.gateway.readParagraphs(documentId)).length === 3 + 40,
+      'both bursts applied',
+    );
+    const received = (client: (typeof writers)[number]) => {
+      const doc = new Y.Doc();
+      const clientIds = new Set<number>();
+      for (const bytes of client.messages) {
+        const message = decodeClientMessage(bytes);
+        if (message.type !== 'sync-update' && message.type !== 'sync-step2') continue;
+        Y.applyUpdate(doc, message.update);
+        for (const struct of Y.decodeUpdate(message.update).structs)
+          clientIds.add(struct.id.client);
+      }
+      return { texts: textsOf(doc), clientIds };
+    };
+    await waitFor(() => received(reader).texts.length === 43, 'reader has everything');
+    await waitFor(
+      () => writers.every((w) => received(w).texts.length === 3 + 20),
+      "writers have the others' paragraphs",
+    );
+    writers.forEach((writer, w) => {
+      const { clientIds } = received(writer);
+      expect(clientIds.has(sent[w]!.clientID), 'its own updates are not sent back').toBe(false);
+      expect(clientIds.has(sent[1 - w]!.clientID)).toBe(true);
+    });
   });
 
   it('loads a document once when many clients connect at the same moment', async () => {
