@@ -8,7 +8,7 @@ import {
   type ParagraphKind,
   type ParagraphStatus,
 } from '@accord/shared';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { ParagraphStatusControls } from '../../chair/ParagraphStatusControls.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { StatusBadge } from '../../ui/bits.js';
@@ -256,26 +256,16 @@ export function ParagraphPanel({
             key: 'amendments',
             label: t('panel.tab.amendments', { count: pending.length }),
             content: (
-              <div className="stack">
-                {pending.length === 0 && <p className="muted">{t('amendment.none')}</p>}
-                {pending.map((a) => (
-                  <AmendmentCard key={a.amendmentId} amendment={a} />
-                ))}
-                {decided.length > 0 && (
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-expanded={showDecided}
-                    onClick={() => setShowDecided((v) => !v)}
-                  >
-                    {showDecided
-                      ? t('amendment.hideDecided')
-                      : t('amendment.showDecided', { count: decided.length })}
-                  </button>
-                )}
-                {showDecided &&
-                  decided.map((a) => <AmendmentCard key={a.amendmentId} amendment={a} />)}
-              </div>
+              <CurrentAndEarlier
+                current={pending}
+                earlier={decided}
+                shown={showDecided}
+                onToggle={() => setShowDecided((v) => !v)}
+                empty={t('amendment.none')}
+                showLabel={t('amendment.showDecided', { count: decided.length })}
+                hideLabel={t('amendment.hideDecided')}
+                render={(a) => <AmendmentCard key={a.amendmentId} amendment={a} />}
+              />
             ),
           },
           {
@@ -298,30 +288,51 @@ export function ParagraphPanel({
             key: 'comments',
             label: t('panel.tab.comments', { count: openThreads.length }),
             content: (
-              <div className="stack">
-                {openThreads.length === 0 && <p className="muted">{t('comments.none')}</p>}
-                {openThreads.map((c) => (
-                  <CommentThreadView key={c.commentId} thread={c} />
-                ))}
-                {resolved.length > 0 && (
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-expanded={showResolved}
-                    onClick={() => setShowResolved((v) => !v)}
-                  >
-                    {showResolved
-                      ? t('comments.hideResolved')
-                      : t('comments.showResolved', { count: resolved.length })}
-                  </button>
-                )}
-                {showResolved &&
-                  resolved.map((c) => <CommentThreadView key={c.commentId} thread={c} />)}
-              </div>
+              <CurrentAndEarlier
+                current={openThreads}
+                earlier={resolved}
+                shown={showResolved}
+                onToggle={() => setShowResolved((v) => !v)}
+                empty={t('comments.none')}
+                showLabel={t('comments.showResolved', { count: resolved.length })}
+                hideLabel={t('comments.hideResolved')}
+                render={(c) => <CommentThreadView key={c.commentId} thread={c} />}
+              />
             ),
           },
         ]}
       />
+    </div>
+  );
+}
+
+/** What is current, then a toggle for what is settled (decided amendments, resolved threads). */
+function CurrentAndEarlier<T>(props: {
+  current: readonly T[];
+  earlier: readonly T[];
+  shown: boolean;
+  onToggle: () => void;
+  empty: string;
+  showLabel: string;
+  hideLabel: string;
+  render: (item: T) => ReactNode;
+}) {
+  const { current, earlier, shown } = props;
+  return (
+    <div className="stack">
+      {current.length === 0 && <p className="muted">{props.empty}</p>}
+      {current.map(props.render)}
+      {earlier.length > 0 && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={shown}
+          onClick={props.onToggle}
+        >
+          {shown ? props.hideLabel : props.showLabel}
+        </button>
+      )}
+      {shown && earlier.map(props.render)}
     </div>
   );
 }
