@@ -5,7 +5,8 @@
  */
 import type { AccountService } from './accounts/account-service.js';
 import { createAccountService } from './accounts/account-service.js';
-import type { AccessRefresh, DocumentText } from './api/api-deps.js';
+import type { DocumentText } from './api/api-deps.js';
+import { createAccessRefresh, type AccessRefresh } from './application/access-refresh.js';
 import { createCollabGateway, type CollabGateway } from './collab/collab-gateway.js';
 import { createCommandService, type CommandService } from './commands/command-service.js';
 import type { Config } from './config.js';
@@ -16,7 +17,7 @@ import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { readModelFile } from './readmodels/read-model-db.js';
 import { createReadModels, type ReadModels } from './readmodels/read-models.js';
-import { createCollabAuth } from './text/collab-auth.js';
+import { createCollabAuth } from './collab/collab-auth.js';
 import { createCollabDocumentText } from './text/collab-document-text.js';
 
 export interface AccordCore {
@@ -49,9 +50,19 @@ export async function createCore(
   });
   await readModels.start();
   const { queries } = readModels;
+  // Mode and membership changes re-decide open connections as the read models apply them; a
+  // command answers only once that is done, so no route has to remember to refresh.
+  const access = createAccessRefresh({
+    changes: readModels.projector,
+    documentsOf: (negotiationId) => queries.listDocuments(negotiationId).map((d) => d.documentId),
+    logger,
+  });
   const commands = createCommandService({
     store,
-    waitForReadModels: (position) => readModels.projector.waitFor(position),
+    waitForReadModels: async (position) => {
+      await readModels.projector.waitFor(position);
+      await access.settled();
+    },
     commandRecord: (commandId) => queries.getCommandRecord(commandId),
   });
   const accounts = createAccountService({ commands, queries });
@@ -62,15 +73,10 @@ export async function createCore(
     metrics,
   });
   const text = createCollabDocumentText({ collab, store, queries });
-  const access: AccessRefresh = {
-    document: (documentId) => collab.refreshAccess(documentId),
-    negotiation: async (negotiationId) => {
-      await Promise.all(
-        queries.listDocuments(negotiationId).map((d) => collab.refreshAccess(d.documentId)),
-      );
-    },
+  access.attach({
+    documentAccessChanged: (documentId) => collab.refreshAccess(documentId),
     signedOut: (userId) => collab.refreshUser(userId),
-  };
+  });
   return {
     config,
     logger,
@@ -83,6 +89,7 @@ export async function createCore(
     text,
     access,
     async close() {
+      access.close();
       await collab.close();
       await readModels.stop();
       await store.close();

@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { sessionTokenOf } from './accounts/session-cookie.js';
 import { mountApi } from './api/create-api.js';
-import type { AccessRefresh } from './api/api-deps.js';
 import type { Config } from './config.js';
 import { createCore, type AccordCore } from './core.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
@@ -32,22 +31,13 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-/** Changes that alter who may read or write a document's text: re-decide open connections. */
-const ACCESS_EVENTS = new Set([
-  'DocumentModeChanged',
-  'DocumentAdopted',
-  'MemberRoleChanged',
-  'MemberRevoked',
-  'MemberAdmitted',
-]);
-
 export async function startServer(
   config: Config,
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const core = await createCore(config, logger, options);
-  const { store, metrics, readModels, commands, accounts, collab, text } = core;
+  const { store, metrics, readModels, commands, accounts, collab, text, access } = core;
   const { queries } = readModels;
   // First start on an empty store: a demo negotiation to explore (ACCORD_DEMO=false turns it off).
   if (config.seedDemo) await seedDemoIfEmpty(core, logger);
@@ -74,12 +64,11 @@ export async function startServer(
       Promise.resolve(queries.getDocument(documentId)?.negotiationId),
     changes: readModels.projector,
   });
-  const access: AccessRefresh = {
-    ...core.access,
-    async signedOut(userId) {
-      await Promise.all([sockets.checkUserSessions(userId), core.access.signedOut(userId)]);
-    },
-  };
+  // socket.io rooms follow membership changes through the same path as the collaborative text.
+  const detachSockets = access.attach({
+    memberChanged: (negotiationId, userId) => sockets.refreshMembership(negotiationId, userId),
+    signedOut: (userId) => sockets.checkUserSessions(userId),
+  });
   mountApi(app, { commands, queries, accounts, text, access, store });
   if (!serveClient(app))
     logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
@@ -91,30 +80,6 @@ export async function startServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     }
   });
-  // Mode and membership changes made on any node re-decide this node's open connections (the
-  // API route that made the change has already done so for its own node before answering).
-  readModels.projector.on('changes', (changes) => {
-    for (const change of changes) {
-      if (!ACCESS_EVENTS.has(change.eventType)) continue;
-      const refresh = change.documentId
-        ? core.access.document(change.documentId)
-        : change.negotiationId
-          ? core.access.negotiation(change.negotiationId)
-          : undefined;
-      refresh?.catch((error: unknown) =>
-        logger.warn({ err: error, change }, 'refreshing collaboration access failed'),
-      );
-      // socket.io rooms follow the member's new role, or close when the membership is revoked.
-      if (change.kind === 'member' && change.negotiationId && change.id) {
-        sockets
-          .refreshMembership(change.negotiationId, change.id)
-          .catch((error: unknown) =>
-            logger.warn({ err: error, change }, 'refreshing socket rooms failed'),
-          );
-      }
-    }
-  });
-
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -127,6 +92,7 @@ export async function startServer(
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       logger.info('shutting down');
+      detachSockets();
       await sockets.close();
       await collab.close();
       await new Promise<void>((resolve) => {

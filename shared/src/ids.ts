@@ -8,6 +8,7 @@ export const streamCategories = [
   'negotiation',
   'document',
   'doctext',
+  'doctextsnapshot',
   'amendment',
   'positions',
   'comments',
@@ -24,7 +25,11 @@ export const streamName = (category: StreamCategory, id: string): string => `${c
 export const negotiationStream = (negotiationId: string) =>
   streamName('negotiation', negotiationId);
 export const documentStream = (documentId: string) => streamName('document', documentId);
+/** Every Yjs update of a document's text, attributed (`TextUpdated`). */
 export const docTextStream = (documentId: string) => streamName('doctext', documentId);
+/** Periodic full states of a document's text (`TextSnapshotTaken`), so loading skips the history. */
+export const docTextSnapshotStream = (documentId: string) =>
+  streamName('doctextsnapshot', documentId);
 export const amendmentStream = (amendmentId: string) => streamName('amendment', amendmentId);
 /** One positions stream per document: all stakeholders' positions on its paragraphs and amendments. */
 export const positionsStream = (documentId: string) => streamName('positions', documentId);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   amendmentStream,
   commentsStream,
+  docTextSnapshotStream,
   docTextStream,
   documentStream,
   negotiationStream,
@@ -21,6 +22,7 @@ describe('stream names', () => {
       negotiationStream('n'),
       documentStream('d'),
       docTextStream('d'),
+      docTextSnapshotStream('d'),
       amendmentStream('a'),
       positionsStream('d'),
       commentsStream('d'),

@@ -54,5 +54,6 @@ export * from './accounts/user.js';
 export * from './accounts/email-reservation.js';
 export * from './accounts/session.js';
 export * from './realtime.js';
+export * from './collab/close-codes.js';
 
 export * from './consensus/index.js';

@@ -1,6 +1,7 @@
 // The draft: the live text (editable by those the server lets write), the connection and who is
 // here, the chair's tools, and the panel of the paragraph in focus. The record around the text
 // (the document, amendments, positions, comments) reloads itself on live change notices.
+import { CollabCloseCode, isWriteRefused } from '@accord/shared';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLatest } from '../lib/useLatest.js';
@@ -16,7 +17,6 @@ import { useDocumentRoom } from '../realtime/rooms.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { useSession, useSignedIn } from '../session/session.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
-import { CloseCode, isWriteRefused } from './collab/closeCodes.js';
 import { ConnectionStatus } from './collab/ConnectionStatus.js';
 import { PresenceList } from './collab/PresenceList.js';
 import { useCollab } from './collab/useCollab.js';
@@ -101,7 +101,7 @@ function Draft({
         if (isWriteRefused(state.code, state.reason) && !refused) {
           setRefused(true);
           restart();
-        } else if (state.code === CloseCode.SessionEnded) {
+        } else if (state.code === CollabCloseCode.SessionEnded) {
           session.refresh();
         }
       }),

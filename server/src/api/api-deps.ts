@@ -1,6 +1,7 @@
 // What the API routes need from the rest of the server, injected by the composition root.
 import type { ParagraphKind, Actor } from '@accord/shared';
 import type { AccountService } from '../accounts/account-service.js';
+import type { AccessRefresh } from '../application/access-refresh.js';
 import type { CommandService } from '../commands/command-service.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 
@@ -30,18 +31,14 @@ export interface DocumentText {
   textRevision(documentId: string): Promise<bigint | undefined>;
 }
 
-/** Re-decides what open collaboration connections may do, after a mode or membership change. */
-export interface AccessRefresh {
-  document(documentId: string): Promise<void>;
-  negotiation(negotiationId: string): Promise<void>;
-  /** After a sign-out: ends that session's live connections (socket.io and collaboration). */
-  signedOut(userId: string): Promise<void>;
-}
-
 export interface ApiDeps {
   commands: CommandService;
   queries: ReadModelQueries;
   accounts: AccountService;
   text: DocumentText;
-  access: AccessRefresh;
+  /**
+   * Only sign-out calls it: mode and membership changes re-decide live connections by
+   * themselves, from the read models, before the command that made them answers.
+   */
+  access: Pick<AccessRefresh, 'signedOut'>;
 }

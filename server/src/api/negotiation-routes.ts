@@ -35,7 +35,7 @@ const RegisterStakeholderBody = z.strictObject({
 });
 
 export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
-  const { commands, queries, access } = deps;
+  const { commands, queries } = deps;
 
   api.route({
     method: 'get',
@@ -170,7 +170,6 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
         data: { ...params, role: body.role },
         meta: memberMeta(req, scope.actor),
       });
-      await access.negotiation(params.negotiationId);
       return done(result.position);
     },
   });
@@ -189,7 +188,6 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
         data: params,
         meta: memberMeta(req, scope.actor),
       });
-      await access.negotiation(params.negotiationId);
       return done(result.position);
     },
   });

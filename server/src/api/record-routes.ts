@@ -25,9 +25,9 @@ import {
   parseAsOf,
   RecordHistory,
   resolvePoint,
-  paragraphsAt,
   type AsOf,
 } from '../timetravel/index.js';
+import { paragraphsAt } from '../text/text-points.js';
 import type { ApiDeps } from './api-deps.js';
 import { documentScope, negotiationScope } from './request-context.js';
 

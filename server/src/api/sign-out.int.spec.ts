@@ -2,11 +2,14 @@
  * Signing out ends that session's live connections at once: the collaboration websocket closes
  * with 4401 and socket.io says `session:ended`, while the same user's other sessions stay.
  */
-import type { ClientToServerEvents, ServerToClientEvents } from '@accord/shared';
+import {
+  CollabCloseCode,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@accord/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CollabCloseCode } from '../collab/close-codes.js';
 import { ApiClient } from '../test-support/api-client.js';
 import {
   createNegotiationFixture,

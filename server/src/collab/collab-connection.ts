@@ -5,9 +5,9 @@
  *   const connection = new CollabConnection(ws, authRequest, auth, limits);
  *   connection.send(encodeSyncUpdate(update)); // closes with 1013 if the client stopped reading
  */
+import { CollabCloseCode, CollabCloseReason } from '@accord/shared';
 import type { WebSocket } from 'ws';
 import type { AwarenessPeer } from './awareness-relay.js';
-import { CollabCloseCode, CollabCloseReason } from './close-codes.js';
 import type { CollabAuthRequest, CollabUser } from './collab-hooks.js';
 import { createTokenBucket, type RateLimit, type TokenBucket } from './rate-limit.js';
 

@@ -1,7 +1,7 @@
 // Backpressure and close reasons of one connection, against a stand-in socket.
+import { CollabCloseCode, isPermanentClose } from '@accord/shared';
 import { describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
-import { CollabCloseCode, isPermanentClose } from './close-codes.js';
 import { CollabConnection } from './collab-connection.js';
 import { createTokenBucket } from './rate-limit.js';
 

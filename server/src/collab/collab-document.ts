@@ -7,14 +7,15 @@
  *   document.attach(connection);
  *   await document.change(attribution, [(doc) => replaceParagraphText(doc, id, 0, 4, 'Urges')]);
  */
+import { CollabCloseCode, CollabCloseReason } from '@accord/shared';
 import type { Logger } from 'pino';
 import type { RawData } from 'ws';
 import * as Y from 'yjs';
 import type { EventStore } from '../eventstore/port.js';
+import { REPLAY_ORIGIN, type Attribution, type DocState } from '../text/text-history.js';
+import { TextWriter, type SnapshotPolicy, type StoredUpdate } from '../text/text-writer.js';
 import { AwarenessRelay, type AwarenessLimits } from './awareness-relay.js';
-import { CollabCloseCode, CollabCloseReason } from './close-codes.js';
 import { CollabConnection } from './collab-connection.js';
-import type { Attribution } from './collab-hooks.js';
 import {
   MalformedMessage,
   decodeClientMessage,
@@ -22,8 +23,6 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol.js';
-import { REPLAY_ORIGIN, type DocState } from './text-history.js';
-import { TextWriter, type SnapshotPolicy, type StoredUpdate } from './text-writer.js';
 import { decodeYjsUpdate, wouldChange } from './update-inspection.js';
 
 export interface CollabDocumentOptions {

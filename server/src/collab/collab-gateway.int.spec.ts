@@ -1,6 +1,7 @@
 // The gateway end to end: a real HTTP server, real y-websocket providers, a real SQLite store.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { CollabCloseCode } from '@accord/shared';
 import { Gauge, Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -8,8 +9,6 @@ import * as Y from 'yjs';
 import { StoreUnavailable } from '../eventstore/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
-import { CollabCloseCode } from './close-codes.js';
-import type { Attribution } from './collab-hooks.js';
 import {
   findParagraph,
   insertParagraphs,
@@ -17,7 +16,9 @@ import {
   replaceParagraphText,
   textSegments,
   type Paragraph,
-} from './doc-structure.js';
+} from '../text/doc-structure.js';
+import type { Attribution } from '../text/text-history.js';
+import { loadDocState } from '../text/text-history.js';
 import {
   encodeAwarenessMessage,
   encodeSyncStep1,
@@ -26,7 +27,6 @@ import {
   encodeSyncUpdate,
   MessageType,
 } from './protocol.js';
-import { loadDocState } from './text-history.js';
 import {
   connectProvider,
   connectRaw,

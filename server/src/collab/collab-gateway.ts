@@ -11,31 +11,31 @@
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CollabCloseCode, CollabCloseReason } from '@accord/shared';
 import type { Logger } from 'pino';
 import type { Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import { MAX_APPEND_SIZE, type EventStore } from '../eventstore/port.js';
-import { createAnchor, resolveAnchor, type ResolvedAnchor, type TextAnchor } from './anchors.js';
-import { CollabCloseCode, CollabCloseReason } from './close-codes.js';
-import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
-import { CollabDocument, DocumentUnloaded } from './collab-document.js';
-import type {
-  Attribution,
-  CollabAuthRequest,
-  CollabAuthResult,
-  CollabHooks,
-} from './collab-hooks.js';
+import {
+  createAnchor,
+  resolveAnchor,
+  type ResolvedAnchor,
+  type TextAnchor,
+} from '../text/anchors.js';
 import {
   insertParagraphs,
   isParagraphKind,
   listParagraphs,
   textFragment,
   type Paragraph,
-} from './doc-structure.js';
+} from '../text/doc-structure.js';
+import { loadDocState, type Attribution } from '../text/text-history.js';
+import type { SnapshotPolicy } from '../text/text-writer.js';
+import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
+import { CollabDocument, DocumentUnloaded } from './collab-document.js';
+import type { CollabAuthRequest, CollabAuthResult, CollabHooks } from './collab-hooks.js';
 import type { RateLimit } from './rate-limit.js';
-import { loadDocState } from './text-history.js';
-import type { SnapshotPolicy } from './text-writer.js';
 
 export interface CollabMetrics {
   websocketConnections: Gauge<'kind'>;

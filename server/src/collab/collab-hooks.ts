@@ -1,7 +1,7 @@
 /**
  * The typed hooks through which the collaboration gateway asks the rest of Accord for decisions
- * it must not make itself (who the user is, whether they may write), and the identities it
- * attaches to every change.
+ * it must not make itself (who the user is, whether they may write). Who a change is attributed
+ * to (`Attribution`) belongs to the text's log, in text/text-history.ts.
  *
  *   const hooks: CollabHooks = {
  *     authenticate: async (req, documentId) => authorizeFromSessionCookie(req.headers.cookie, documentId),
@@ -29,19 +29,6 @@ export type CollabAuthResult =
  * request) for `refreshAccess`, so a hook that passes on the upgrade behaves the same on refresh.
  */
 export type CollabAuthRequest = Pick<IncomingMessage, 'headers' | 'url'>;
-
-/** Who a change to the text is attributed to; stored as the event's metadata. */
-export interface Attribution {
-  userId: string;
-  stakeholderId: string;
-  /** Set when the change applies an accepted amendment. */
-  amendmentId?: string;
-  /**
-   * When a server change happened, if not now: only trusted server code sets it (the demo seed
-   * backdates its record, and its text must be dated with it so `time:` points agree).
-   */
-  occurredAt?: string;
-}
 
 export interface CollabHooks {
   /**

@@ -17,7 +17,8 @@ import {
   paragraphKinds,
   textFragment,
   textSegments,
-} from './doc-structure.js';
+} from '../text/doc-structure.js';
+import { loadDocState } from '../text/text-history.js';
 import {
   encodeSyncStep1,
   encodeSyncStep2,
@@ -25,7 +26,6 @@ import {
   MessageType,
   SyncMessageType,
 } from './protocol.js';
-import { loadDocState } from './text-history.js';
 import {
   connectRaw,
   startCollabServer,

@@ -1,7 +1,7 @@
 // Telling a harmless sync step 2 from a real change, without applying anything.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { insertParagraphs, textFragment } from './doc-structure.js';
+import { insertParagraphs, textFragment } from '../text/doc-structure.js';
 import { MalformedMessage } from './protocol.js';
 import { decodeYjsUpdate, wouldChange } from './update-inspection.js';
 

@@ -7,13 +7,14 @@
  *     variant: 'compare', from: parseAsOf('revision:Zero draft')!, to: { kind: 'now' },
  *   });
  */
-import { resolveAnchor } from '../collab/anchors.js';
-import { docTextStream, loadDocState } from '../collab/text-history.js';
+import { docTextStream } from '@accord/shared';
+import { occurredAtOf } from '../eventstore/occurred-at.js';
 import { collect } from '../eventstore/port.js';
+import { resolveAnchor } from '../text/anchors.js';
+import { loadDocState } from '../text/text-history.js';
 import {
   compareAsOf,
   frameAsOf,
-  occurredAtOf,
   type AsOf,
   type DocumentFrame,
   type TimeTravelDeps,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createParagraph, textFragment } from '../collab/doc-structure.js';
+import { createParagraph, textFragment } from '../text/doc-structure.js';
 
 export async function probeTextEdit(
   baseUrl: string,

@@ -4,21 +4,46 @@
  * server transaction attributed to the chair, the sponsor's amendment and stored like any edit.
  */
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@accord/shared';
+import { docTextStream, type Actor } from '@accord/shared';
 import type * as Y from 'yjs';
 import type { DocumentText } from '../api/api-deps.js';
-import { resolveAnchor } from '../collab/anchors.js';
-import type { CollabGateway } from '../collab/collab-gateway.js';
+import type { EventStore } from '../eventstore/port.js';
+import { HttpProblem } from '../http/problem.js';
+import type { ReadModelQueries } from '../readmodels/queries.js';
+import { resolveAnchor, type ResolvedAnchor, type TextAnchor } from './anchors.js';
 import {
   findParagraph,
   insertParagraphs,
   replaceParagraphText,
   textFragment,
-} from '../collab/doc-structure.js';
-import { docTextStream } from '../collab/text-history.js';
-import type { EventStore } from '../eventstore/port.js';
-import { HttpProblem } from '../http/problem.js';
-import type { ReadModelQueries } from '../readmodels/queries.js';
+  type Paragraph,
+} from './doc-structure.js';
+import type { Attribution } from './text-history.js';
+
+/**
+ * What the text needs of whoever holds the live documents: the Yjs gateway (collab/) provides
+ * it, so that every server change is stored and broadcast exactly like a typed one.
+ */
+export interface LiveDocuments {
+  readParagraphs(documentId: string): Promise<Paragraph[]>;
+  createAnchor(
+    documentId: string,
+    paragraphId: string,
+    start: number,
+    end: number,
+  ): Promise<TextAnchor>;
+  resolveAnchor(documentId: string, anchor: TextAnchor): Promise<ResolvedAnchor | null>;
+  createDocumentText(
+    documentId: string,
+    paragraphs: readonly Paragraph[],
+    attribution: Attribution,
+  ): Promise<{ revision: bigint | undefined }>;
+  applyServerChange(
+    documentId: string,
+    attribution: Attribution,
+    change: (doc: Y.Doc) => void,
+  ): Promise<{ revision: bigint | undefined }>;
+}
 
 type StoredProposal = NonNullable<ReturnType<ReadModelQueries['getAmendment']>>['proposal'];
 
@@ -57,7 +82,7 @@ function applyProposal(doc: Y.Doc, paragraphId: string, proposal: StoredProposal
 }
 
 export function createCollabDocumentText(deps: {
-  collab: CollabGateway;
+  collab: LiveDocuments;
   store: EventStore;
   queries: Pick<ReadModelQueries, 'getAmendment'>;
 }): DocumentText {

@@ -6,8 +6,8 @@
  */
 import { compareTexts, type StakeholderKind, type TextComparison } from '@accord/shared';
 import { HttpProblem } from '../http/problem.js';
+import { attributedTexts } from '../text/change-attribution.js';
 import type { AsOf } from './as-of.js';
-import { attributedTexts } from './change-attribution.js';
 import { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';
 
 type PointSummary = Omit<ResolvedPoint, 'state' | 'document'>;

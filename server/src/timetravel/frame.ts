@@ -17,9 +17,9 @@ import {
   type ParagraphStatus,
   type RecordRevision,
 } from '@accord/shared';
+import { paragraphsAt } from '../text/text-points.js';
 import type { AsOf } from './as-of.js';
 import { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';
-import { paragraphsAt } from './text-points.js';
 
 export interface FrameParagraph {
   id: string;

@@ -1,22 +1,13 @@
-// Time travel over the record and the text: frames as of a point, comparisons between two points.
+// Time travel over the record: frames as of a point, comparisons between two points. The text at a
+// point (its revision, paragraphs and attribution) comes from the text's domain in ../text/.
 export { asOfSchema, formatAsOf, parseAsOf, type AsOf } from './as-of.js';
-export { attributedTexts, type AttributedTexts } from './change-attribution.js';
 export { compareAsOf, type DocumentComparison } from './compare.js';
 export { frameAsOf, type DocumentFrame, type FrameParagraph } from './frame.js';
 export { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';
 export {
   RecordHistory,
-  occurredAtOf,
   recordFilter,
   type FoldedRecord,
   type RecordCut,
   type RecordHistoryOptions,
 } from './record-history.js';
-export {
-  lastTextRevision,
-  paragraphsAt,
-  replayTextFromStart,
-  textRevisionAtPosition,
-  textRevisionAtTime,
-} from './text-points.js';
-export { TextLog } from './text-log.js';

@@ -15,9 +15,13 @@
 import { sameRevisionLabel, type ConsensusState, type DocumentRecord } from '@accord/shared';
 import type { EventStore } from '../eventstore/port.js';
 import { HttpProblem } from '../http/problem.js';
+import {
+  lastTextRevision,
+  textRevisionAtPosition,
+  textRevisionAtTime,
+} from '../text/text-points.js';
 import { formatAsOf, type AsOf } from './as-of.js';
 import type { FoldedRecord, RecordHistory } from './record-history.js';
-import { lastTextRevision, textRevisionAtPosition, textRevisionAtTime } from './text-points.js';
 
 export interface TimeTravelDeps {
   store: EventStore;

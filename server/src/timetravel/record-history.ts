@@ -14,7 +14,8 @@ import {
   parseStoredEvent,
   type ConsensusState,
 } from '@accord/shared';
-import type { EventFilter, EventStore, RecordedEvent } from '../eventstore/port.js';
+import { occurredAtOf } from '../eventstore/occurred-at.js';
+import type { EventFilter, EventStore } from '../eventstore/port.js';
 
 /**
  * The streams the record is folded from: a subset of the read models' filter (no accounts,
@@ -43,14 +44,6 @@ export interface FoldedRecord {
 export interface RecordHistoryOptions {
   /** Events between kept states. Default 1000. */
   checkpointEvery?: number;
-}
-
-/** `metadata.occurredAt` (the command's clock), or the store's `created` when it is missing. */
-export function occurredAtOf(event: RecordedEvent): { iso: string; ms: number } {
-  const stated = event.metadata.occurredAt;
-  const ms = typeof stated === 'string' ? Date.parse(stated) : NaN;
-  if (Number.isFinite(ms)) return { iso: stated as string, ms };
-  return { iso: event.created.toISOString(), ms: event.created.getTime() };
 }
 
 const INITIAL: FoldedRecord = {

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { collect, loadConfig, startServer, type RunningServer } from '@accord/server';
+import { docTextStream } from '@accord/shared';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../../client/dist');
 export const DEMO_PASSWORD = 'accord-demo-2026';
@@ -48,7 +49,7 @@ export async function startAccord(): Promise<Accord> {
     negotiationId,
     documentId,
     textEvents: async () =>
-      (await collect(server.store.readStream(`doctext-${documentId}`))).length,
+      (await collect(server.store.readStream(docTextStream(documentId)))).length,
     close: async () => {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,25 +1,25 @@
 // The connection indicator of the draft: connected and saved, reconnecting, offline with how many
 // changes wait to be sent, or stopped by the server (with what to do about it).
+import { CollabCloseCode, isWriteRefused } from '@accord/shared';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PlainMessageKey } from '../../i18n/i18n.js';
-import { CloseCode, isWriteRefused } from './closeCodes.js';
 import type { CollabSnapshot } from './collabSession.js';
 
 export function stoppedMessage(code: number, reason: string): PlainMessageKey {
   if (isWriteRefused(code, reason)) return 'connection.refused';
   switch (code) {
-    case CloseCode.SessionEnded:
+    case CollabCloseCode.SessionEnded:
       return 'connection.sessionEnded';
-    case CloseCode.Forbidden:
+    case CollabCloseCode.Forbidden:
       return 'connection.accessRevoked';
-    case CloseCode.DocumentNotFound:
+    case CollabCloseCode.DocumentNotFound:
       return 'connection.notFound';
-    case CloseCode.UpdateTooLarge:
-    case CloseCode.MessageTooBig:
+    case CollabCloseCode.UpdateTooLarge:
+    case CollabCloseCode.MessageTooBig:
       return 'connection.tooLarge';
-    case CloseCode.RateLimited:
+    case CollabCloseCode.RateLimited:
       return 'connection.rateLimited';
-    case CloseCode.MalformedMessage:
+    case CollabCloseCode.MalformedMessage:
       return 'connection.malformed';
     default:
       return 'connection.stopped';
@@ -56,7 +56,7 @@ export function ConnectionStatus({
             : t('connection.unsent', { count: unsent })}
         </span>
       )}
-      {state.kind === 'stopped' && onReconnect && state.code !== CloseCode.SessionEnded && (
+      {state.kind === 'stopped' && onReconnect && state.code !== CollabCloseCode.SessionEnded && (
         <button type="button" className="button button--small" onClick={onReconnect}>
           {t('connection.reconnect')}
         </button>

@@ -5,10 +5,10 @@
 //
 //   const session = new CollabSession(documentId);
 //   session.start(); session.subscribe(() => render(session.getSnapshot())); session.stop();
+import { isPermanentClose } from '@accord/shared';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { isPermanentClose } from './closeCodes.js';
 
 export type CollabState =
   | { kind: 'connecting' }

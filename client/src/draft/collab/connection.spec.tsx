@@ -1,7 +1,7 @@
+import { isPermanentClose } from '@accord/shared';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createI18n, I18nProvider } from '../../i18n/i18n.js';
-import { isPermanentClose } from './closeCodes.js';
 import type { CollabSnapshot } from './collabSession.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { docTextStream } from '@accord/shared';
 import { pino } from 'pino';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -19,7 +20,6 @@ import {
   type CollabGatewayOptions,
 } from '../collab-gateway.js';
 import type { CollabAuthResult, CollabHooks, CollabUser } from '../collab-hooks.js';
-import { docTextStream } from '../text-history.js';
 
 export const users = {
   alice: {

@@ -7,9 +7,9 @@
 //   story.captures['Rev 1'].paragraphs
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
-import { replaceParagraphText, textFragment, findParagraph } from '../../collab/doc-structure.js';
 import type { RunningServer } from '../../server.js';
 import type { NegotiationFixture } from '../../test-support/negotiation-fixture.js';
+import { replaceParagraphText, textFragment, findParagraph } from '../../text/doc-structure.js';
 
 export interface LiveCapture {
   /** From GET /documents/:id: id, kind, label, text and status of each paragraph. */

@@ -4,16 +4,16 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareTexts, type ComparisonRun } from '@accord/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventStore } from '../eventstore/port.js';
+import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { attributedTexts } from './change-attribution.js';
 import {
   findParagraph,
   insertParagraphs,
   replaceParagraphText,
   textFragment,
-} from '../collab/doc-structure.js';
-import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
-import type { EventStore } from '../eventstore/port.js';
-import { makeTempDir } from '../test-support/temp-dir.js';
-import { attributedTexts } from './change-attribution.js';
+} from './doc-structure.js';
 import { TextLog } from './text-log.js';
 
 const at = (n: number) => new Date(Date.parse('2026-03-02T09:00:00Z') + n * 1000).toISOString();

@@ -8,15 +8,10 @@
  *   await log.edit({ userId, stakeholderId }, occurredAt, (doc) => insertParagraphs(doc, 0, [p]));
  *   log.queue(by, at, (doc) => replaceParagraphText(doc, id, 0, 0, 'Also ')); await log.flush();
  */
+import { docTextSnapshotStream, docTextStream } from '@accord/shared';
 import * as Y from 'yjs';
-import type { Attribution } from '../collab/collab-hooks.js';
-import {
-  docTextSnapshotStream,
-  docTextStream,
-  snapshotEvents,
-  textUpdatedEvent,
-} from '../collab/text-history.js';
 import { MAX_APPEND_SIZE, type EventStore, type EventToAppend } from '../eventstore/port.js';
+import { snapshotEvents, textUpdatedEvent, type Attribution } from './text-history.js';
 
 export class TextLog {
   readonly doc = new Y.Doc();

@@ -8,18 +8,26 @@
  *   const then = await loadDocState(store, documentId, { asOfRevision: 41n });
  */
 import { randomUUID } from 'node:crypto';
+import { docTextSnapshotStream, docTextStream } from '@accord/shared';
 import * as Y from 'yjs';
 import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '../eventstore/port.js';
 import { collect } from '../eventstore/port.js';
-import type { Attribution } from './collab-hooks.js';
+
+/** Who a change to the text is attributed to; stored as the event's metadata. */
+export interface Attribution {
+  userId: string;
+  stakeholderId: string;
+  /** Set when the change applies an accepted amendment. */
+  amendmentId?: string;
+  /**
+   * When a server change happened, if not now: only trusted server code sets it (the demo seed
+   * backdates its record, and its text must be dated with it so `time:` points agree).
+   */
+  occurredAt?: string;
+}
 
 export const TEXT_UPDATED = 'TextUpdated';
 export const TEXT_SNAPSHOT_TAKEN = 'TextSnapshotTaken';
-
-/** Spelled as shared's `docTextStream`; both must stay in step. */
-export const docTextStream = (documentId: string): string => `doctext-${documentId}`;
-export const docTextSnapshotStream = (documentId: string): string =>
-  `doctextsnapshot-${documentId}`;
 
 /** Origin of transactions that replay the log, so they are never written back to it. */
 export const REPLAY_ORIGIN = Symbol('collab.replay');

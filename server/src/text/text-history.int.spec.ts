@@ -2,26 +2,25 @@
 // with a snapshot split into parts.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { docTextSnapshotStream, docTextStream } from '@accord/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collect } from '../eventstore/port.js';
-import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
-import { makeTempDir } from '../test-support/temp-dir.js';
-import { findParagraph, insertParagraphs, listParagraphs, textSegments } from './doc-structure.js';
-import {
-  docTextSnapshotStream,
-  docTextStream,
-  loadDocState,
-  readLatestSnapshot,
-  snapshotEvents,
-  textUpdatedEvent,
-} from './text-history.js';
 import {
   connectProvider,
   readTextLog,
   startCollabServer,
   waitFor,
-} from './test-support/collab-harness.js';
+} from '../collab/test-support/collab-harness.js';
+import { collect } from '../eventstore/port.js';
+import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { findParagraph, insertParagraphs, listParagraphs, textSegments } from './doc-structure.js';
+import {
+  loadDocState,
+  readLatestSnapshot,
+  snapshotEvents,
+  textUpdatedEvent,
+} from './text-history.js';
 
 describe('text history', () => {
   let temp: { dir: string; remove(): Promise<void> };

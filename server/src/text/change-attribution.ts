@@ -15,17 +15,22 @@
  *   const { from, to, attribution } = await attributedTexts(store, documentId, 10n, 42n);
  *   compareTexts(from, to, attribution);
  */
-import type { ChangeAttribution, Contributor, ParagraphAttribution } from '@accord/shared';
+import {
+  docTextStream,
+  type ChangeAttribution,
+  type Contributor,
+  type ParagraphAttribution,
+} from '@accord/shared';
 import * as Y from 'yjs';
+import type { EventStore } from '../eventstore/port.js';
 import {
   paragraphIdentity,
   paragraphText,
   textFragment,
   textSegments,
   type Paragraph,
-} from '../collab/doc-structure.js';
-import { docTextStream, loadDocState, TEXT_UPDATED } from '../collab/text-history.js';
-import type { EventStore } from '../eventstore/port.js';
+} from './doc-structure.js';
+import { loadDocState, TEXT_UPDATED } from './text-history.js';
 
 export interface AttributedTexts {
   from: Paragraph[];

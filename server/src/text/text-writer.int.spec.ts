@@ -1,15 +1,16 @@
 // Batching, splitting, failure and snapshots of the log writer, on a real SQLite store.
+import { docTextSnapshotStream, docTextStream } from '@accord/shared';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { interceptStore } from '../collab/test-support/collab-harness.js';
 import { WrongExpectedVersion } from '../eventstore/errors.js';
 import { collect, type EventStore } from '../eventstore/port.js';
 import {
   openSqliteEventStore,
   type SqliteEventStore,
 } from '../eventstore/sqlite/sqlite-event-store.js';
-import { interceptStore } from './test-support/collab-harness.js';
-import { docTextSnapshotStream, docTextStream, loadDocState } from './text-history.js';
+import { loadDocState } from './text-history.js';
 import { TextWriter, type StoredUpdate, type TextWriterOptions } from './text-writer.js';
 
 const attribution = { userId: 'u-alice', stakeholderId: 's-france' };

@@ -3,17 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventStore } from '../eventstore/port.js';
+import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
 import {
   findParagraph,
   insertParagraphs,
   listParagraphs,
   textSegments,
   type Paragraph,
-} from '../collab/doc-structure.js';
-import { loadDocState } from '../collab/text-history.js';
-import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
-import type { EventStore } from '../eventstore/port.js';
-import { makeTempDir } from '../test-support/temp-dir.js';
+} from './doc-structure.js';
+import { loadDocState } from './text-history.js';
 import { TextLog } from './text-log.js';
 import {
   lastTextRevision,

@@ -2,12 +2,10 @@
  * Live co-drafting through the whole server with real sessions: the stock y-websocket client,
  * the permission matrix deciding who may type, and a chair's decision reaching every editor.
  */
+import { docTextStream } from '@accord/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listParagraphs } from '../collab/doc-structure.js';
-import { docTextStream } from '../collab/text-history.js';
-import { cookieWebSocket } from '../collab/test-support/collab-harness.js';
 import { collect } from '../eventstore/port.js';
 import {
   createNegotiationFixture,
@@ -15,6 +13,8 @@ import {
   type NegotiationFixture,
 } from '../test-support/negotiation-fixture.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { listParagraphs } from '../text/doc-structure.js';
+import { cookieWebSocket } from './test-support/collab-harness.js';
 
 describe('live co-drafting', () => {
   let server: TestServer;

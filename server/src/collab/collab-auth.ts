@@ -7,7 +7,7 @@ import { can } from '@accord/shared';
 import type { AccountService } from '../accounts/account-service.js';
 import { isSameOrigin } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
-import type { CollabHooks } from '../collab/collab-hooks.js';
+import type { CollabHooks } from './collab-hooks.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 import { stakeholderColor } from './stakeholder-color.js';
 

@@ -1,13 +1,14 @@
 // Finding the snapshot to start from as of a past revision: the nearest complete one at or before
 // it, reached in a few reads rather than by walking back over every later snapshot.
 import { randomUUID } from 'node:crypto';
+import { docTextSnapshotStream } from '@accord/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore, EventToAppend, ReadStreamOptions } from '../eventstore/port.js';
 import {
   openSqliteEventStore,
   type SqliteEventStore,
 } from '../eventstore/sqlite/sqlite-event-store.js';
-import { docTextSnapshotStream, readLatestSnapshot, snapshotEvents } from './text-history.js';
+import { readLatestSnapshot, snapshotEvents } from './text-history.js';
 
 /** A store that counts the events its stream reads return. */
 function counting(store: EventStore): { store: EventStore; eventsRead: () => number } {

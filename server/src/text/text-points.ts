@@ -6,16 +6,12 @@
  *   const revision = await textRevisionAtTime(store, documentId, Date.parse('2026-03-02T10:00Z'));
  *   const paragraphs = await paragraphsAt(store, documentId, revision);
  */
+import { docTextStream } from '@accord/shared';
 import * as Y from 'yjs';
-import { listParagraphs, type Paragraph } from '../collab/doc-structure.js';
-import {
-  docTextStream,
-  loadDocState,
-  REPLAY_ORIGIN,
-  TEXT_UPDATED,
-} from '../collab/text-history.js';
+import { occurredAtOf } from '../eventstore/occurred-at.js';
 import { collect, type EventStore } from '../eventstore/port.js';
-import { occurredAtOf } from './record-history.js';
+import { listParagraphs, type Paragraph } from './doc-structure.js';
+import { loadDocState, REPLAY_ORIGIN, TEXT_UPDATED } from './text-history.js';
 
 /** The stream's last revision; undefined when the document has no text yet. */
 export async function lastTextRevision(

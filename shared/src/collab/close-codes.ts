@@ -1,6 +1,6 @@
 /**
  * Close codes of the collaboration websocket (`/collab/<documentId>`), named once so the server
- * and the browser agree (this file imports nothing, so it can move to shared/ unchanged).
+ * that closes and the browser that reacts agree.
  *
  * y-websocket's client stops reconnecting on 4400–4499 ("the server decided; retrying cannot
  * help") and retries on every other code, so each code sits in the range that matches what
@@ -76,4 +76,9 @@ export type CollabCloseReason = (typeof CollabCloseReason)[keyof typeof CollabCl
 /** Whether reconnecting after this close is pointless (the client must change something first). */
 export function isPermanentClose(code: number): boolean {
   return (code >= 4400 && code < 4500) || code === CollabCloseCode.MessageTooBig;
+}
+
+/** A refused write: the local copy holds a change the server will never take, so start afresh. */
+export function isWriteRefused(code: number, reason: string): boolean {
+  return code === CollabCloseCode.Forbidden && reason.startsWith(CollabCloseReason.WriteRefused);
 }

@@ -15,16 +15,10 @@
  *   writer.enqueue(update, attribution, origin);  // from the doc's 'update' event
  *   await writer.whenStored();                    // everything enqueued so far is in the log
  */
+import { docTextSnapshotStream, docTextStream } from '@accord/shared';
 import type { Logger } from 'pino';
 import { MAX_APPEND_SIZE, type EventStore, type EventToAppend } from '../eventstore/port.js';
-import type { Attribution } from './collab-hooks.js';
-import {
-  docTextSnapshotStream,
-  docTextStream,
-  eventSize,
-  snapshotEvents,
-  textUpdatedEvent,
-} from './text-history.js';
+import { eventSize, snapshotEvents, textUpdatedEvent, type Attribution } from './text-history.js';
 
 export interface SnapshotPolicy {
   /** Take a snapshot after this many stored updates… */
