@@ -18,6 +18,7 @@ import { createHttpApp, installErrorHandling } from './http/app.js';
 import { serveClient } from './http/static-client.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createSocketGateway } from './realtime/socket-gateway.js';
+import { closeWorkerPool } from './workers/pool.js';
 import { version } from './version.js';
 
 export interface RunningServer extends AccordCore {
@@ -42,7 +43,14 @@ export async function startServer(
   // First start on an empty store: a demo negotiation to explore (ACCORD_DEMO=false turns it off).
   if (config.seedDemo) await seedDemoIfEmpty(core, logger);
 
-  const app = createHttpApp({ store, metrics, logger, version, startedAt: new Date() });
+  const app = createHttpApp({
+    store,
+    metrics,
+    logger,
+    version,
+    startedAt: new Date(),
+    metricsToken: config.metricsToken,
+  });
   const httpServer = http.createServer(app);
   const sockets = createSocketGateway({
     httpServer,
@@ -100,6 +108,7 @@ export async function startServer(
         httpServer.closeAllConnections();
       });
       await core.close();
+      await closeWorkerPool();
       logger.info('shut down cleanly');
     })());
 

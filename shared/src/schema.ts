@@ -1,6 +1,9 @@
 // Shared zod building blocks for command and event schemas. Kept JSON-schema friendly (no
 // type-changing transforms) because the server generates OpenAPI with `z.toJSONSchema`.
 import { z } from 'zod';
+import { cleanLine, cleanText } from './text-hygiene.js';
+
+export * from './text-hygiene.js';
 
 /** Every entity id is a UUID or a ULID (DESIGN.md); the caller or the server generates it. */
 export const entityIdSchema = z.union([z.uuid(), z.ulid()]);
@@ -8,11 +11,15 @@ export const entityIdSchema = z.union([z.uuid(), z.ulid()]);
 /** A UTC instant; offsets are refused so that stored times compare as strings. */
 export const instantSchema = z.iso.datetime();
 
-/** Trimmed, non-empty, bounded text for titles and names. */
-export const labelText = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Trimmed, non-empty, bounded text for titles and names, cleaned to one line (text-hygiene.ts):
+ * controls and noncharacters removed, line breaks made spaces, NFC. `overwrite` keeps the type,
+ * so the OpenAPI document still says "string".
+ */
+export const labelText = (max: number) => z.string().overwrite(cleanLine).trim().min(1).max(max);
 
-/** Bounded free text that may be empty (reasons, statements). */
-export const freeText = (max: number) => z.string().max(max);
+/** Bounded free text that may be empty (reasons, statements), cleaned but keeping its lines. */
+export const freeText = (max: number) => z.string().overwrite(cleanText).max(max);
 
 /** A Yjs relative position, encoded by the server; opaque to the domain. */
 export const relativePositionSchema = z.base64().min(1).max(1024);

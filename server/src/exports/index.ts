@@ -7,12 +7,9 @@
  *   const { bytes, contentType, extension } = await renderExport(model, 'docx');
  */
 import type { ExportFormat, ExportModel, RenderedExport } from './model.js';
-import { renderAkn } from './render/akn.js';
-import { renderDocx } from './render/docx.js';
-import { renderHtml } from './render/html.js';
-import { renderJson } from './render/json.js';
-import { renderMarkdown } from './render/markdown.js';
-import { renderPdf } from './render/pdf.js';
+import { renderExportHere } from './render-here.js';
+import { HttpProblem } from '../http/problem.js';
+import { runHeavyTask, WorkerPoolError } from '../workers/pool.js';
 
 export * from './model.js';
 export { buildDocumentExport, exportFileName, type DocumentExportRequest } from './build.js';
@@ -26,31 +23,33 @@ export {
   type ExportVariant,
 } from './document-model.js';
 
-const FORMATS: Record<
-  ExportFormat,
-  {
-    contentType: string;
-    extension: string;
-    render: (model: ExportModel) => Buffer | Promise<Buffer>;
-  }
-> = {
-  docx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    extension: 'docx',
-    render: renderDocx,
-  },
-  pdf: { contentType: 'application/pdf', extension: 'pdf', render: renderPdf },
-  html: { contentType: 'text/html; charset=utf-8', extension: 'html', render: renderHtml },
-  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md', render: renderMarkdown },
-  akn: { contentType: 'application/akn+xml', extension: 'akn.xml', render: renderAkn },
-  json: { contentType: 'application/json; charset=utf-8', extension: 'json', render: renderJson },
-};
+export { renderExportHere } from './render-here.js';
 
-/** The model as a file of the format; the same model always gives the same bytes. */
+/**
+ * The model as a file of the format; the same model always gives the same bytes. Rendering runs
+ * in the worker pool (workers/pool.ts), off the event loop, with its time and memory limits;
+ * a full queue or a render over time is an HttpProblem (503).
+ */
 export async function renderExport(
   model: ExportModel,
   format: ExportFormat,
 ): Promise<RenderedExport> {
-  const { contentType, extension, render } = FORMATS[format];
-  return { bytes: await render(model), contentType, extension };
+  const result = await runHeavyTask({ kind: 'export', model, format }, () =>
+    renderExportHere(model, format),
+  ).catch((error: unknown) => {
+    if (!(error instanceof WorkerPoolError)) throw error;
+    throw error.reason === 'busy'
+      ? HttpProblem.of(
+          503,
+          'exports-busy',
+          'Exports are busy',
+          `Try again shortly: ${error.message}.`,
+        )
+      : HttpProblem.of(503, 'export-stopped', 'The export was stopped', `${error.message}.`);
+  });
+  if (result.kind !== 'export') throw new Error('The export worker answered another task');
+  return {
+    ...result,
+    bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength),
+  };
 }

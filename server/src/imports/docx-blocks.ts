@@ -7,7 +7,7 @@
 import mammoth from 'mammoth';
 import { parse, type HTMLElement, type Node, NodeType } from 'node-html-parser';
 import { DraftImportError, type SourceBlock, type TextBlock } from './draft-model.js';
-import { assertDocxContainer } from './zip-check.js';
+import { assertDocxContainer, type ZipLimits } from './zip-check.js';
 
 const styleNames = (names: string[], target: string) =>
   names.map((name) => `p[style-name='${name}'] => ${target}:fresh`);
@@ -31,8 +31,9 @@ export interface DocxBlocks {
   messages: string[];
 }
 
-export async function readDocxBlocks(bytes: Buffer): Promise<DocxBlocks> {
-  assertDocxContainer(bytes);
+/** Checks the container (and, given limits, that it unpacks within them), then converts it. */
+export async function readDocxBlocks(bytes: Buffer, limits?: ZipLimits): Promise<DocxBlocks> {
+  assertDocxContainer(bytes, limits);
   let html: string;
   let messages: string[];
   try {

@@ -106,7 +106,19 @@ export type DraftProblemCode =
   | 'too-many-paragraphs'
   | 'paragraph-too-long'
   | 'missing-title'
-  | 'missing-symbol';
+  | 'missing-symbol'
+  /** The upload is larger than the import takes. */
+  | 'file-too-large'
+  /** A Word file's parts unpack beyond the limit (or lie about their size). */
+  | 'docx-too-large-unpacked'
+  | 'docx-too-many-entries'
+  /** A large part unpacks to far more than its compressed size: a zip bomb. */
+  | 'docx-compression-suspicious'
+  | 'markdown-too-deep'
+  /** Reading the file took too long or too much memory and was stopped. */
+  | 'import-too-complex'
+  /** Every import worker is busy and the queue is full: try again shortly. */
+  | 'import-busy';
 
 /**
  * A file that cannot be imported. Carries the HTTP status it answers with, so the API and

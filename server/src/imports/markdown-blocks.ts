@@ -3,9 +3,14 @@
  * (nested) lists, with italics kept as a hint. Lines typed inside one paragraph or list item
  * that start with their own numbering ("(a) …", "OP 3 …") are separate paragraphs of the draft,
  * so they are split apart.
+ *
+ * marked's lexer recurses once per level of block quote or list and re-scans nested content, so
+ * a hostile file nested a few thousand levels deep overflows the stack, and one nested a few
+ * hundred levels deep takes seconds per megabyte. `markdownDepth` measures nesting line by line
+ * before the lexer runs, and the import refuses a draft nested deeper than its limit.
  */
 import { Lexer, type MarkedToken, type Token } from 'marked';
-import type { SourceBlock, TextBlock } from './draft-model.js';
+import { DraftImportError, type SourceBlock, type TextBlock } from './draft-model.js';
 import { stripTypedLabel } from './recognise.js';
 
 type Hints = Omit<TextBlock, 'type' | 'text' | 'italicOpening'>;
@@ -39,10 +44,75 @@ const decodeEntities = (text: string) =>
 
 const collapse = (text: string) => text.replace(/[ \t\r\f\v]+/g, ' ');
 
-export function readMarkdownBlocks(source: string): SourceBlock[] {
+/** Nesting no draft needs: UN texts go four levels deep at most. */
+export const DEFAULT_MARKDOWN_DEPTH = 32;
+
+const tooDeep = (detail: string) =>
+  new DraftImportError('markdown-too-deep', 422, 'The Markdown draft is nested too deeply', detail);
+
+/**
+ * An upper bound on the container nesting of any line: its block-quote and list markers plus
+ * the rest of its indentation in steps of two columns (the least a nested list item can be indented).
+ * Lines inside fenced code are literal and not counted. Returns the deepest line and its number.
+ */
+export function markdownDepth(source: string): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 0 };
+  let fence: string | null = null;
+  const lines = source.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const text = lines[n]!;
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (fence !== null) {
+      if (fenceMark?.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (fenceMark) {
+      fence = fenceMark;
+      continue;
+    }
+    let depth = 0;
+    let columns = 0;
+    let at = 0;
+    while (at < text.length) {
+      const c = text[at]!;
+      if (c === ' ') {
+        columns += 1;
+        at += 1;
+      } else if (c === '\t') {
+        columns += 4 - (columns % 4);
+        at += 1;
+      } else {
+        const marker = /^(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)|^>/.exec(text.slice(at, at + 11));
+        if (!marker) break;
+        depth += 1;
+        // The one space a marker takes before its content is not indentation.
+        at += marker[0].length + (text[at + marker[0].length] === ' ' ? 1 : 0);
+      }
+    }
+    depth += Math.floor(columns / 2);
+    if (depth > deepest.depth) deepest = { depth, line: n + 1 };
+  }
+  return deepest;
+}
+
+export function readMarkdownBlocks(
+  source: string,
+  maxDepth: number = DEFAULT_MARKDOWN_DEPTH,
+): SourceBlock[] {
+  const deepest = markdownDepth(source);
+  if (deepest.depth > maxDepth)
+    throw tooDeep(
+      `Line ${deepest.line} is nested about ${deepest.depth} levels deep (block quotes, lists, indentation); the limit is ${maxDepth}.`,
+    );
   const blocks: SourceBlock[] = [];
-  const tokens = new Lexer({ gfm: true }).lex(source);
-  walk(tokens, blocks, undefined);
+  try {
+    walk(new Lexer({ gfm: true }).lex(source), blocks, undefined);
+  } catch (error) {
+    // Inline nesting (long runs of emphasis markers) can still exhaust the stack.
+    if (error instanceof RangeError)
+      throw tooDeep('Its inline formatting is nested too deeply to read.');
+    throw error;
+  }
   return blocks;
 }
 

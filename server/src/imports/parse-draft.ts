@@ -6,6 +6,7 @@
  *   const { paragraphs, report } = await parseDraft(bytes, 'docx');
  */
 import { DOCUMENT_LIMITS } from '../api/create-document.js';
+import { processingLimits, type ProcessingLimits } from '../config.js';
 import {
   DraftImportError,
   type DraftFormat,
@@ -15,9 +16,32 @@ import {
 import { readDocxBlocks } from './docx-blocks.js';
 import { readMarkdownBlocks } from './markdown-blocks.js';
 import { recogniseDraft } from './recognise.js';
+import { runHeavyTask, WorkerPoolError } from '../workers/pool.js';
 
-/** The largest file an import takes, in bytes (10 MiB): a long draft with pictures fits. */
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/** The limits an import obeys; from the environment unless a caller passes its own. */
+export type ImportLimits = Pick<
+  ProcessingLimits,
+  | 'importMaxBytes'
+  | 'importMaxUnpackedBytes'
+  | 'importMaxZipEntries'
+  | 'importMaxZipRatio'
+  | 'importMaxMarkdownDepth'
+>;
+
+/** The environment's limits; a bad value falls back to the defaults here (start-up refuses it). */
+export function importLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
+  try {
+    return processingLimits(env);
+  } catch {
+    return processingLimits({});
+  }
+}
+
+/**
+ * The largest file an import takes, in bytes (ACCORD_IMPORT_MAX_BYTES, 10 MiB by default): a
+ * long draft with pictures fits.
+ */
+export const IMPORT_MAX_BYTES = importLimits().importMaxBytes;
 
 export const DOCX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -50,16 +74,77 @@ function decodeUtf8(bytes: Buffer): string {
   }
 }
 
-export async function parseDraft(bytes: Buffer, format: DraftFormat): Promise<RecognisedDraft> {
+/**
+ * Parses a draft in the worker pool (workers/pool.ts), off the event loop, within the pool's
+ * time and memory limits: a file that exhausts them is refused as import-too-complex, a full
+ * queue as import-busy (503).
+ */
+export async function parseDraft(
+  bytes: Buffer,
+  format: DraftFormat,
+  limits: ImportLimits = importLimits(),
+): Promise<RecognisedDraft> {
+  let result;
+  try {
+    result = await runHeavyTask({ kind: 'import', bytes, format, limits }, async () => {
+      try {
+        return { kind: 'import', draft: await parseDraftHere(bytes, format, limits) };
+      } catch (error) {
+        if (!(error instanceof DraftImportError)) throw error;
+        const { code, status, title, detail } = error;
+        return { kind: 'import-refused', problem: { code, status, title, detail } };
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof WorkerPoolError)) throw error;
+    throw error.reason === 'busy'
+      ? new DraftImportError(
+          'import-busy',
+          503,
+          'Imports are busy',
+          `Try again shortly: ${error.message}.`,
+        )
+      : new DraftImportError(
+          'import-too-complex',
+          422,
+          'The file is too complex to import',
+          `Reading it was stopped: ${error.message}.`,
+        );
+  }
+  if (result.kind === 'import-refused') {
+    const { code, status, title, detail } = result.problem;
+    throw new DraftImportError(code, status, title, detail);
+  }
+  if (result.kind !== 'import') throw new Error('The import worker answered another task');
+  return result.draft;
+}
+
+/** Parses in the calling thread: the worker's task, and the fallback without workers. */
+export async function parseDraftHere(
+  bytes: Buffer,
+  format: DraftFormat,
+  limits: ImportLimits = importLimits(),
+): Promise<RecognisedDraft> {
+  if (bytes.length > limits.importMaxBytes)
+    throw new DraftImportError(
+      'file-too-large',
+      413,
+      'The file is too large',
+      `It has ${bytes.length} bytes; an import takes at most ${limits.importMaxBytes}.`,
+    );
   let converterMessages: string[] = [];
   let blocks;
   if (format === 'docx') {
     if (bytes.length === 0) throw emptyDocument('The file is empty.');
-    const docx = await readDocxBlocks(bytes);
+    const docx = await readDocxBlocks(bytes, {
+      maxEntries: limits.importMaxZipEntries,
+      maxUnpackedBytes: limits.importMaxUnpackedBytes,
+      maxRatio: limits.importMaxZipRatio,
+    });
     blocks = docx.blocks;
     converterMessages = docx.messages;
   } else {
-    blocks = readMarkdownBlocks(decodeUtf8(bytes));
+    blocks = readMarkdownBlocks(decodeUtf8(bytes), limits.importMaxMarkdownDepth);
   }
   const draft = recogniseDraft(blocks, { format, bytes: bytes.length });
   draft.report.warnings.push(

@@ -8,6 +8,7 @@
  * them one by one. Accord's own details (author names, dates) ride in the `accord:` namespace,
  * which the schema allows on every element.
  */
+import { xmlSafeText } from '@accord/shared';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import {
@@ -22,6 +23,14 @@ import {
 } from '../model.js';
 
 const AKN = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/**
+ * xmlbuilder2 escapes `&` only when it does not already start an entity reference, so typed
+ * text such as "&K;" would reach the file as an undefined entity and "&amp;" would lose its
+ * meaning. Escaping every `&` first makes the builder write each one as `&amp;`. Every value
+ * also loses characters XML 1.0 forbids.
+ */
+const xmlText = (value: string): string => xmlSafeText(value).replace(/&/g, '&amp;');
 const ACCORD = 'https://accord.invalid/ns/export/1';
 
 /** ISO 639-2 codes for the FRBR language; the tag itself when unknown. */
@@ -69,47 +78,47 @@ function identification(
   const expression = `${work}/${language}@${date}`;
   id.ele('FRBRWork')
     .ele('FRBRthis')
-    .att('value', `${work}/!main`)
+    .att('value', xmlText(`${work}/!main`))
     .up()
     .ele('FRBRuri')
-    .att('value', work)
+    .att('value', xmlText(work))
     .up()
     .ele('FRBRdate')
-    .att('date', date)
-    .att('name', dateName)
+    .att('date', xmlText(date))
+    .att('name', xmlText(dateName))
     .up()
     .ele('FRBRauthor')
-    .att('href', author)
+    .att('href', xmlText(author))
     .up()
     .ele('FRBRcountry')
     .att('value', 'un')
     .up();
   id.ele('FRBRExpression')
     .ele('FRBRthis')
-    .att('value', `${expression}/!main`)
+    .att('value', xmlText(`${expression}/!main`))
     .up()
     .ele('FRBRuri')
-    .att('value', expression)
+    .att('value', xmlText(expression))
     .up()
     .ele('FRBRdate')
-    .att('date', date)
-    .att('name', dateName)
+    .att('date', xmlText(date))
+    .att('name', xmlText(dateName))
     .up()
     .ele('FRBRauthor')
-    .att('href', author)
+    .att('href', xmlText(author))
     .up()
     .ele('FRBRlanguage')
-    .att('language', language)
+    .att('language', xmlText(language))
     .up();
   id.ele('FRBRManifestation')
     .ele('FRBRthis')
-    .att('value', `${expression}/!main.xml`)
+    .att('value', xmlText(`${expression}/!main.xml`))
     .up()
     .ele('FRBRuri')
-    .att('value', `${expression}.akn`)
+    .att('value', xmlText(`${expression}.akn`))
     .up()
     .ele('FRBRdate')
-    .att('date', date)
+    .att('date', xmlText(date))
     .att('name', 'generated')
     .up()
     .ele('FRBRauthor')
@@ -125,35 +134,35 @@ function inline(parent: XMLBuilder, runs: readonly Run[], orgs: Organizations): 
       case 'delete': {
         const el = parent.ele(r.kind === 'insert' ? 'ins' : 'del');
         if (r.by) {
-          el.att('refersTo', orgs.ref(r.by));
-          el.att(ACCORD, 'accord:author', r.by.author);
-          el.att(ACCORD, 'accord:date', r.by.date);
+          el.att('refersTo', xmlText(orgs.ref(r.by)));
+          el.att(ACCORD, 'accord:author', xmlText(r.by.author));
+          el.att(ACCORD, 'accord:date', xmlText(r.by.date));
         }
-        if (r.proposalId) el.att(ACCORD, 'accord:proposal', eIdOf('amdt', r.proposalId));
-        el.txt(r.text);
+        if (r.proposalId) el.att(ACCORD, 'accord:proposal', xmlText(eIdOf('amdt', r.proposalId)));
+        el.txt(xmlText(r.text));
         break;
       }
       case 'mark':
-        parent.ele('span').att('class', 'editorial').txt(r.text);
+        parent.ele('span').att('class', 'editorial').txt(xmlText(r.text));
         break;
       case undefined:
       case 'text':
-        parent.txt(r.text);
+        parent.txt(xmlText(r.text));
     }
   }
 }
 
 function paragraphAttributes(el: XMLBuilder, p: ParagraphBlock): void {
-  el.att('eId', p.eId);
+  el.att('eId', xmlText(p.eId));
   const classes: string[] = [p.kind, p.chairStatus];
   if (p.change)
     classes.push(
       p.change.proposalId ? 'proposed' : p.change.kind === 'insert' ? 'added' : 'removed',
     );
-  el.att('class', classes.join(' '));
+  el.att('class', xmlText(classes.join(' ')));
   if (p.change?.kind === 'delete' && !p.change.proposalId) el.att('status', 'removed');
-  el.att(ACCORD, 'accord:paragraphId', p.id);
-  if (p.change?.by) el.att(ACCORD, 'accord:changedBy', p.change.by.author);
+  el.att(ACCORD, 'accord:paragraphId', xmlText(p.id));
+  if (p.change?.by) el.att(ACCORD, 'accord:changedBy', xmlText(p.change.by.author));
 }
 
 /** A numbered paragraph of the body, with the sub-paragraphs lettered under it nested inside. */
@@ -165,7 +174,7 @@ function hierParagraph(
 ): void {
   const el = parent.ele(p.kind === 'subparagraph' ? 'subparagraph' : 'paragraph');
   paragraphAttributes(el, p);
-  if (p.label) el.ele('num').txt(p.label);
+  if (p.label) el.ele('num').txt(xmlText(p.label));
   if (children.length === 0) {
     inline(el.ele('content').ele('p'), p.runs, orgs);
     return;
@@ -213,16 +222,16 @@ function body(
         parent
           .ele('hcontainer')
           .att('name', 'heading')
-          .att('eId', `${path}__hdg_${++proseCounter}`)
+          .att('eId', xmlText(`${path}__hdg_${++proseCounter}`))
           .ele('heading')
-          .txt(b.text);
+          .txt(xmlText(b.text));
         break;
       case 'prose':
         inline(
           parent
             .ele('hcontainer')
             .att('name', 'text')
-            .att('eId', `${path}__text_${++proseCounter}`)
+            .att('eId', xmlText(`${path}__text_${++proseCounter}`))
             .ele('content')
             .ele('p'),
           b.runs,
@@ -233,15 +242,15 @@ function body(
         const content = parent
           .ele('hcontainer')
           .att('name', 'list')
-          .att('eId', `${path}__list_${++proseCounter}`)
+          .att('eId', xmlText(`${path}__list_${++proseCounter}`))
           .ele('content');
         const list = content.ele(b.ordered ? 'ol' : 'ul');
         for (const item of b.items) inline(list.ele('li'), item, orgs);
         break;
       }
       case 'section': {
-        const section = parent.ele('hcontainer').att('name', 'section').att('eId', b.eId);
-        section.ele('heading').txt(b.title);
+        const section = parent.ele('hcontainer').att('name', 'section').att('eId', xmlText(b.eId));
+        section.ele('heading').txt(xmlText(b.title));
         body(section, b.blocks, orgs, b.eId);
         break;
       }
@@ -275,9 +284,9 @@ function amendmentDocument(
 ): void {
   const amendment = attachments
     .ele('attachment')
-    .att('eId', note.eId)
+    .att('eId', xmlText(note.eId))
     .ele('amendment')
-    .att('name', note.chairsCompromise ? 'chairsCompromise' : 'proposal');
+    .att('name', xmlText(note.chairsCompromise ? 'chairsCompromise' : 'proposal'));
   const tabled = note.sponsors[0]?.date.slice(0, 10) ?? model.generatedAt.slice(0, 10);
   const sponsor = note.sponsors[0] ? orgs.ref(note.sponsors[0]) : '#accord';
   identification(
@@ -290,24 +299,30 @@ function amendmentDocument(
   );
   const amendmentBody = amendment.ele('amendmentBody');
   const headingP = amendmentBody.ele('amendmentHeading').ele('p');
-  headingP.txt(note.chairsCompromise ? "Chair's compromise, by " : 'Proposal by ');
+  headingP.txt(xmlText(note.chairsCompromise ? "Chair's compromise, by " : 'Proposal by '));
   note.sponsors.forEach((s, i) => {
-    if (i > 0) headingP.txt(i === 1 ? ', co-sponsored by ' : ', ');
-    headingP.ele('organization').att('refersTo', orgs.ref(s)).txt(s.author);
+    if (i > 0) headingP.txt(xmlText(i === 1 ? ', co-sponsored by ' : ', '));
+    headingP
+      .ele('organization')
+      .att('refersTo', xmlText(orgs.ref(s)))
+      .txt(xmlText(s.author));
   });
   headingP.txt(', to ');
   headingP
     .ele('ref')
-    .att('href', `#${target.eId}`)
-    .txt(target.label ?? 'the paragraph');
-  if (note.option) headingP.txt(` (${note.option})`);
+    .att('href', xmlText(`#${target.eId}`))
+    .txt(xmlText(target.label ?? 'the paragraph'));
+  if (note.option) headingP.txt(xmlText(` (${note.option})`));
   const mod = amendmentBody
     .ele('amendmentContent')
     .ele('p')
     .ele('mod')
-    .att('eId', `${note.eId}__mod`);
+    .att('eId', xmlText(`${note.eId}__mod`));
   const quoted = (text: string, suffix: string) =>
-    mod.ele('quotedText').att('eId', `${note.eId}__${suffix}`).txt(text);
+    mod
+      .ele('quotedText')
+      .att('eId', xmlText(`${note.eId}__${suffix}`))
+      .txt(xmlText(text));
   switch (note.kind) {
     case 'insert':
       mod.txt('Insert ');
@@ -336,7 +351,7 @@ function amendmentDocument(
       break;
   }
   if (note.rationale.trim())
-    amendmentBody.ele('amendmentJustification').ele('p').txt(note.rationale.trim());
+    amendmentBody.ele('amendmentJustification').ele('p').txt(xmlText(note.rationale.trim()));
 }
 
 export function renderAkn(model: ExportModel): Buffer {
@@ -346,8 +361,8 @@ export function renderAkn(model: ExportModel): Buffer {
   const language = LANGUAGES[model.language] ?? model.language;
   const root = create({ version: '1.0', encoding: 'UTF-8' })
     .ele(AKN, 'akomaNtoso')
-    .att('xmlns:accord', ACCORD);
-  const statement = root.ele('statement').att('name', model.variant);
+    .att('xmlns:accord', xmlText(ACCORD));
+  const statement = root.ele('statement').att('name', xmlText(model.variant));
   const meta = statement.ele('meta');
   identification(
     meta,
@@ -360,12 +375,15 @@ export function renderAkn(model: ExportModel): Buffer {
   const references = meta.ele('references').att('source', '#accord');
 
   const preface = statement.ele('preface');
-  preface.ele('longTitle').ele('p').txt(model.title);
-  preface.ele('p').ele('docNumber').txt(model.symbol);
-  if (model.subtitle) preface.ele('p').ele('docType').txt(model.subtitle);
+  preface.ele('longTitle').ele('p').txt(xmlText(model.title));
+  preface.ele('p').ele('docNumber').txt(xmlText(model.symbol));
+  if (model.subtitle) preface.ele('p').ele('docType').txt(xmlText(model.subtitle));
   for (const m of model.metadata) {
     if (m.label === 'Symbol') continue;
-    preface.ele('p').att('class', 'metadata').txt(`${m.label}: ${m.value}`);
+    preface
+      .ele('p')
+      .att('class', 'metadata')
+      .txt(xmlText(`${m.label}: ${m.value}`));
   }
 
   const [preambleBlocks, mainBlocks] = splitPreamble(model.blocks);
@@ -383,7 +401,7 @@ export function renderAkn(model: ExportModel): Buffer {
       recitals ??= preamble.ele('recitals');
       const recital = recitals.ele('recital');
       paragraphAttributes(recital, p);
-      if (p.label) recital.ele('num').txt(p.label);
+      if (p.label) recital.ele('num').txt(xmlText(p.label));
       inline(recital.ele('p'), p.runs, orgs);
     }
   }
@@ -414,9 +432,9 @@ export function renderAkn(model: ExportModel): Buffer {
   for (const org of orgs.all())
     references
       .ele('TLCOrganization')
-      .att('eId', org.eId)
-      .att('href', `/ontology/organization/${org.eId}`)
-      .att('showAs', org.name);
+      .att('eId', xmlText(org.eId))
+      .att('href', xmlText(`/ontology/organization/${org.eId}`))
+      .att('showAs', xmlText(org.name));
 
   return Buffer.from(root.end({ prettyPrint: false }), 'utf8');
 }

@@ -6,8 +6,25 @@
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
 import { describeProposal, readableDate, statusNote } from './text.js';
 
+/** Inline text: Markdown's punctuation escaped, and every kind of line break made a space. */
 const escape = (text: string): string =>
-  text.replace(/[\\`*_[\]<>~|{}]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  text.replace(/[\\`*_[\]<>~|{}]/g, (c) => `\\${c}`).replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+
+/**
+ * A line whose start is typed text: indentation dropped (four spaces would open a code block)
+ * and a leading `#`, `-`, `+`, `=` or `1.`/`1)` escaped, so words typed into a paragraph can
+ * never become a heading, a list, a rule or a setext underline of the export.
+ */
+const lineStart = (line: string): string =>
+  line
+    .replace(/^[ \t]+/, '')
+    .replace(/^(?:[#+=-]|\d{1,9}(?=[.)]))/, (lead) =>
+      /^\d/.test(lead) ? `${lead}\\` : `\\${lead}`,
+    );
+
+/** Heading text: a trailing run of `#` would be read as the heading's closing marks. */
+const headingText = (text: string): string =>
+  text.replace(/#+(?=[ \t]*$)/, (marks) => marks.replace(/#/g, '\\#'));
 
 function runs(list: readonly Run[]): string {
   return list
@@ -33,16 +50,19 @@ function runs(list: readonly Run[]): string {
 
 function paragraph(p: ParagraphBlock, level: number): string[] {
   const body = runs(p.runs);
-  if (p.kind === 'heading') return [`${'#'.repeat(Math.min(level + 1, 6))} ${body}`, ''];
+  if (p.kind === 'heading')
+    return [`${'#'.repeat(Math.min(level + 1, 6))} ${headingText(lineStart(body))}`, ''];
   const note = statusNote(p.chairStatus);
-  const label = p.label ? `**${escape(p.label)}** ` : '';
+  // Emphasis marks around blank or space-edged words would read as a list marker or a rule.
+  const labelText = escape(p.label ?? '').trim();
+  const label = labelText ? `**${labelText}** ` : '';
   const change =
     p.change && !p.change.proposalId
       ? ` *(paragraph ${p.change.kind === 'insert' ? 'added' : 'removed'}${p.change.by ? ` by ${escape(p.change.by.author)}` : ''})*`
       : '';
-  const lines = [`${label}${body}${note ? ` *(${note})*` : ''}${change}`, ''];
+  const lines = [lineStart(`${label}${body}${note ? ` *(${note})*` : ''}${change}`), ''];
   if (p.proposals.length > 0) {
-    for (const n of p.proposals) lines.push(`> - ${escape(describeProposal(n))}`);
+    for (const n of p.proposals) lines.push(`> - ${lineStart(escape(describeProposal(n)))}`);
     lines.push('');
   }
   return lines;
@@ -52,16 +72,22 @@ function blocks(list: readonly ExportBlock[], level: number): string[] {
   return list.flatMap((b): string[] => {
     switch (b.type) {
       case 'heading':
-        return [`${'#'.repeat(Math.min(level + b.level, 6))} ${escape(b.text)}`, ''];
+        return [
+          `${'#'.repeat(Math.min(level + b.level, 6))} ${headingText(lineStart(escape(b.text)))}`,
+          '',
+        ];
       case 'paragraph':
         return paragraph(b, level);
       case 'prose':
-        return [runs(b.runs), ''];
+        return [lineStart(runs(b.runs)), ''];
       case 'list':
-        return [...b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${runs(item)}`), ''];
+        return [
+          ...b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${lineStart(runs(item))}`),
+          '',
+        ];
       case 'section':
         return [
-          `${'#'.repeat(Math.min(level + 1, 6))} ${escape(b.title)}`,
+          `${'#'.repeat(Math.min(level + 1, 6))} ${headingText(lineStart(escape(b.title)))}`,
           '',
           ...blocks(b.blocks, level + 1),
         ];
@@ -70,13 +96,14 @@ function blocks(list: readonly ExportBlock[], level: number): string[] {
 }
 
 export function renderMarkdown(model: ExportModel): Buffer {
+  const subtitle = escape(model.subtitle ?? '').trim();
   const lines = [
-    `# ${escape(model.title)}`,
+    `# ${headingText(lineStart(escape(model.title)))}`,
     '',
-    ...(model.subtitle ? [`*${escape(model.subtitle)}*`, ''] : []),
+    ...(subtitle ? [`*${subtitle}*`, ''] : []),
     ...model.metadata.map(
       (m) =>
-        `- ${escape(m.label)}: ${escape(m.label.startsWith('Generated') ? readableDate(m.value) : m.value)}`,
+        `- ${lineStart(`${escape(m.label)}: ${escape(m.label.startsWith('Generated') ? readableDate(m.value) : m.value)}`)}`,
     ),
     '',
     '---',
