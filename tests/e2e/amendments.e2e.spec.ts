@@ -1,17 +1,10 @@
 // The amendment cycle across three browsers: a delegate selects words and tables an amendment,
 // another delegate states an objection to it, the chair accepts it — and the text changes in
 // every open editor, with the news reaching the sponsor as it happens.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAccord, type Accord } from './harness/accord.js';
-import {
-  launchBrowser,
-  openDraft,
-  paragraphText,
-  screenshot,
-  selectWords,
-  signedIn,
-} from './harness/browser.js';
+import type { Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { openDraft, paragraphText, screenshot, selectWords } from './harness/browser.js';
+import { expect, test } from './harness/fixture.js';
 
 const proposedCard = (page: Page) =>
   page.locator('article.amendment', { hasText: 'every three years' });
@@ -22,22 +15,13 @@ async function goToParagraph(page: Page, label: string): Promise<void> {
 }
 
 describe('amendments in the browser', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('a delegate tables, another objects, the chair accepts and the text changes everywhere', async () => {
-    const halvard = await signedIn(browser, accord.url, 'hlv');
-    const kaldara = await signedIn(browser, accord.url, 'kdr');
-    const chair = await signedIn(browser, accord.url, 'chair1');
+  test('a delegate tables, another objects, the chair accepts and the text changes everywhere', async ({
+    accord,
+    people,
+  }) => {
+    const halvard = await people.signIn('hlv');
+    const kaldara = await people.signIn('kdr');
+    const chair = await people.signIn('chair1');
     const hlv = await openDraft(halvard, accord.negotiationId, accord.documentId);
     const kdr = await openDraft(kaldara, accord.negotiationId, accord.documentId);
     const original = await paragraphText(hlv, 'OP 12');

@@ -3,56 +3,30 @@
 // comparison as a Word file with tracked changes; importing a Markdown draft after checking what
 // was recognised; and a roundtable paper signed off by both co-chairs, issued, and downloaded
 // byte for byte as its fingerprint says. Each step is checked on screen and in the server's record.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAccord, type Accord } from './harness/accord.js';
+import type { Download, Locator, Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { openDraft, paragraph, paragraphText, screenshot, selectWords } from './harness/browser.js';
+import type { z } from 'zod';
 import {
-  launchBrowser,
-  openDraft,
-  paragraph,
-  paragraphText,
-  screenshot,
-  selectWords,
-  signedIn,
-} from './harness/browser.js';
-
-interface AmendmentRecord {
-  amendmentId: string;
-  paragraphId: string;
-  status: string;
-  revision: number;
-  chairsCompromise: boolean;
-  mergedInto: string | null;
-  proposal: { proposedText: string; originalText: string };
-  sponsor: { shortCode: string | null };
-}
-
-interface DocumentRecord {
-  documentId: string;
-  title: string;
-  symbol: string;
-  paragraphs: { id: string; kind: string; label: string | null; text: string }[];
-}
-
-interface RoundtableRecord {
-  roundtableId: string;
-  theme: string;
-  draft: number;
-  signOffs: { stakeholder: { shortCode: string | null } }[];
-  papers: { version: number; files: { format: string; sha256: string }[] }[];
-}
+  amendmentListSchema,
+  documentSchema,
+  documentSummaryListSchema,
+  roundtableListSchema,
+  roundtableSchema,
+} from './harness/api-shapes.js';
+import { docxBody } from './harness/documents.js';
+import { expect, test } from './harness/fixture.js';
 
 /** Calls the API from inside a page, so the request carries that person's session cookie. */
-async function call<T>(
+async function call(
   page: Page,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
+): Promise<{ status: number; body: unknown }> {
+  const answer = await page.evaluate(
     async ({ method, path, body }) => {
       const response = await fetch(path, {
         method,
@@ -61,16 +35,18 @@ async function call<T>(
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+      return { status: response.status, text };
     },
     { method, path, body },
   );
+  return { status: answer.status, body: answer.text ? JSON.parse(answer.text) : null };
 }
 
-async function get<T>(page: Page, path: string): Promise<T> {
-  const answer = await call<T>(page, 'GET', path);
+/** GETs a path as the page's person and checks the answer against what the test will read. */
+async function get<T>(page: Page, path: string, schema: z.ZodType<T>): Promise<T> {
+  const answer = await call(page, 'GET', path);
   expect(answer.status, `GET ${path}`).toBe(200);
-  return answer.body;
+  return schema.parse(answer.body);
 }
 
 async function goToParagraph(page: Page, label: string): Promise<void> {
@@ -88,10 +64,9 @@ async function dismissToast(page: Page, message: string): Promise<void> {
 async function download(
   page: Page,
   click: () => Promise<void>,
-): Promise<{ name: string; bytes: Buffer; path: string }> {
+): Promise<{ name: string; bytes: Buffer }> {
   const [file]: [Download, void] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path), path };
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
 /** A select by the words of its field's label (its accessible name also holds the chosen option). */
@@ -104,25 +79,16 @@ const selectField = (scope: Locator, label: string) =>
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('the chair console, merging, exports, imports and roundtable papers', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('a delegate revises, the chair merges it into a compromise and accepts that', async () => {
-    const losa = await signedIn(browser, accord.url, 'mru');
-    const chair = await signedIn(browser, accord.url, 'chair1');
+  test('a delegate revises, the chair merges it into a compromise and accepts that', async ({
+    accord,
+    people,
+  }) => {
+    const losa = await people.signIn('mru');
+    const chair = await people.signIn('chair1');
     const mru = await openDraft(losa, accord.negotiationId, accord.documentId);
     const ch = await openDraft(chair, accord.negotiationId, accord.documentId);
     // The finance paragraph, wherever earlier decisions have numbered it.
-    const { paragraphs } = await get<DocumentRecord>(mru, `/api/documents/${accord.documentId}`);
+    const { paragraphs } = await get(mru, `/api/documents/${accord.documentId}`, documentSchema);
     const label = paragraphs.find((p) => p.text.includes('heat adaptation in developing'))!.label!;
     const original = await paragraphText(mru, label);
     expect(original).toContain('heat adaptation in developing countries,');
@@ -140,7 +106,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await dismissToast(mru, 'Amendment revised.');
     await ownCard.getByText(/· revised once$/).waitFor();
     await ownCard.locator('ins', { hasText: 'landlocked developing countries' }).waitFor();
-    const afterRevision = await get<AmendmentRecord[]>(mru, amendmentsPath);
+    const afterRevision = await get(mru, amendmentsPath, amendmentListSchema);
     const mine = afterRevision.find(
       (a) => a.sponsor.shortCode === 'MRU' && a.proposal.proposedText === revised,
     );
@@ -165,7 +131,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await dismissToast(ch, `Amendment to ${label} tabled.`);
     const compromiseOnChair = ch.locator('article.amendment', { hasText: 'least able to pay' });
     await compromiseOnChair.getByText('Chair’s compromise', { exact: true }).waitFor();
-    const tabled = await get<AmendmentRecord[]>(ch, amendmentsPath);
+    const tabled = await get(ch, amendmentsPath, amendmentListSchema);
     const compromise = tabled.find((a) => a.proposal.proposedText === compromiseWords)!;
     expect(compromise).toMatchObject({
       chairsCompromise: true,
@@ -185,7 +151,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await dismissToast(mru, 'Your delegation’s amendment was merged into a compromise.');
     await compromiseOnChair.getByText('Merges the amendments of').waitFor();
     await compromiseOnChair.locator('abbr.chip', { hasText: 'MRU' }).waitFor();
-    const merged = (await get<AmendmentRecord[]>(ch, amendmentsPath)).find(
+    const merged = (await get(ch, amendmentsPath, amendmentListSchema)).find(
       (a) => a.amendmentId === mine!.amendmentId,
     );
     expect(merged).toMatchObject({ status: 'merged', mergedInto: compromise.amendmentId });
@@ -210,25 +176,29 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     const accepted = original.replace('developing countries', compromiseWords);
     await expect.poll(() => paragraphText(ch, label)).toBe(accepted);
     await expect.poll(() => paragraphText(mru, label)).toBe(accepted);
-    const decided = (await get<AmendmentRecord[]>(mru, amendmentsPath)).find(
+    const decided = (await get(mru, amendmentsPath, amendmentListSchema)).find(
       (a) => a.amendmentId === compromise.amendmentId,
     );
     expect(decided?.status).toBe('accepted');
-    const document = await get<DocumentRecord>(mru, `/api/documents/${accord.documentId}`);
+    const document = await get(mru, `/api/documents/${accord.documentId}`, documentSchema);
     expect(document.paragraphs.find((p) => p.label === label)?.text).toBe(accepted);
     expect([...losa.errors, ...chair.errors]).toEqual([]);
     await losa.context.close();
     await chair.context.close();
   });
 
-  it('the chair exports a comparison from the first revision to now as a Word file', async () => {
-    const chair = await signedIn(browser, accord.url, 'chair1');
+  test('the chair exports a comparison from the first revision to now as a Word file', async ({
+    accord,
+    people,
+  }) => {
+    const chair = await people.signIn('chair1');
     const { page } = chair;
     // A change since the first revision that the comparison must show: the chair accepts a deletion.
     await page.goto(`/negotiations/${accord.negotiationId}`);
-    const pending = await get<AmendmentRecord[]>(
+    const pending = await get(
       page,
       `/api/documents/${accord.documentId}/amendments?status=pending`,
+      amendmentListSchema,
     );
     const deletion = pending.find(
       (a) => a.proposal.originalText === ', irrespective of migration status',
@@ -236,9 +206,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     expect(
       (await call(page, 'POST', `/api/amendments/${deletion.amendmentId}/accept`)).status,
     ).toBe(200);
-    const document = await get<
-      DocumentRecord & { revisions: { label: string; sequence: number }[] }
-    >(page, `/api/documents/${accord.documentId}`);
+    const document = await get(page, `/api/documents/${accord.documentId}`, documentSchema);
     const firstRevision = [...document.revisions].sort((a, b) => a.sequence - b.sequence)[0]!;
 
     await page.getByRole('link', { name: 'Chair console' }).click();
@@ -272,10 +240,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await card.getByRole('status').getByText(`Saved as ${file.name}.`).waitFor();
     // A DOCX is a zip (PK\x03\x04) whose body records the changes as tracked revisions.
     expect(file.bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-    const body = execFileSync('unzip', ['-p', file.path, 'word/document.xml'], {
-      encoding: 'utf8',
-      maxBuffer: 32 * 1024 * 1024,
-    });
+    const body = await docxBody(file.bytes);
     expect(body).toMatch(/<w:(ins|del)\b/);
     expect(body).toContain('<w:del ');
     expect(body).toContain('irrespective of migration status');
@@ -283,8 +248,11 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await chair.context.close();
   });
 
-  it('the chair checks a Markdown draft, imports it and opens the new document', async () => {
-    const chair = await signedIn(browser, accord.url, 'chair1');
+  test('the chair checks a Markdown draft, imports it and opens the new document', async ({
+    accord,
+    people,
+  }) => {
+    const chair = await people.signIn('chair1');
     const { page } = chair;
     const markdown = [
       '# Compact on Shaded Streets',
@@ -311,7 +279,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     const documentsPath = `/api/negotiations/${accord.negotiationId}/documents`;
     await page.goto(`/negotiations/${accord.negotiationId}/chair`);
     await page.getByRole('heading', { name: 'Import a draft' }).waitFor();
-    const before = await get<DocumentRecord[]>(page, documentsPath);
+    const before = await get(page, documentsPath, documentSummaryListSchema);
 
     const form = page.locator('form.import-form');
     await form.getByLabel('Draft file (.docx or .md)').setInputFiles({
@@ -333,14 +301,14 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await report.getByText('2 warnings').waitFor();
     await screenshot(page, 'import-report', { fullPage: true });
     // A check writes nothing.
-    expect(await get<DocumentRecord[]>(page, documentsPath)).toHaveLength(before.length);
+    expect(await get(page, documentsPath, documentSummaryListSchema)).toHaveLength(before.length);
 
     await form.getByRole('button', { name: 'Import as a new document' }).click();
     await form
       .getByRole('status')
       .getByText('A new document with 7 paragraphs was created.')
       .waitFor();
-    const after = await get<DocumentRecord[]>(page, documentsPath);
+    const after = await get(page, documentsPath, documentSummaryListSchema);
     expect(after).toHaveLength(before.length + 1);
     const created = after.find((d) => !before.some((b) => b.documentId === d.documentId))!;
     expect(created).toMatchObject({
@@ -363,7 +331,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     ];
     for (const [label, text] of expected) expect(await paragraphText(page, label)).toBe(text);
     await page.locator('.draft-text', { hasText: 'Preamble' }).waitFor();
-    const stored = await get<DocumentRecord>(page, `/api/documents/${created.documentId}`);
+    const stored = await get(page, `/api/documents/${created.documentId}`, documentSchema);
     expect(stored.paragraphs.map((p) => [p.label, p.text])).toEqual([
       [null, 'Preamble'],
       ...expected,
@@ -372,14 +340,18 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     await chair.context.close();
   });
 
-  it('both co-chairs sign off, the chair issues version 1, and its PDF matches its fingerprint', async () => {
-    const chair = await signedIn(browser, accord.url, 'chair1');
-    const nahrim = await signedIn(browser, accord.url, 'nhr');
-    const observer = await signedIn(browser, accord.url, 'obs1');
+  test('both co-chairs sign off, the chair issues version 1, and its PDF matches its fingerprint', async ({
+    accord,
+    people,
+  }) => {
+    const chair = await people.signIn('chair1');
+    const nahrim = await people.signIn('nhr');
+    const observer = await people.signIn('obs1');
     const ch = chair.page;
-    const list = await get<RoundtableRecord[]>(
+    const list = await get(
       ch,
       `/api/negotiations/${accord.negotiationId}/roundtables`,
+      roundtableListSchema,
     );
     const roundtable = list.find((r) => r.theme === 'Working safely through the hottest hours')!;
     const address = `/negotiations/${accord.negotiationId}/roundtables/${roundtable.roundtableId}`;
@@ -397,12 +369,12 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
     // Nahrim signs off for her delegation.
     const nhr = nahrim.page;
     await nhr.goto(address);
-    const draft = (await get<RoundtableRecord>(nhr, recordPath)).draft;
+    const draft = (await get(nhr, recordPath, roundtableSchema)).draft;
     await nhr.getByRole('button', { name: `Sign off draft ${draft} for your delegation` }).click();
     await nhr.getByText('Your delegation has signed off this draft.').waitFor();
     expect(await nhr.locator('.signoff__item--signed').count()).toBe(2);
     await screenshot(nhr, 'roundtable-signoff');
-    const signed = await get<RoundtableRecord>(nhr, recordPath);
+    const signed = await get(nhr, recordPath, roundtableSchema);
     expect(signed.signOffs.map((s) => s.stakeholder.shortCode).sort()).toEqual(['NHR', 'PEL']);
 
     // The chair's page follows live: the button is enabled and issues version 1.
@@ -413,7 +385,7 @@ describe('the chair console, merging, exports, imports and roundtable papers', (
       has: ch.getByRole('heading', { name: 'Version 1' }),
     });
     await version.waitFor();
-    const issued = await get<RoundtableRecord>(ch, recordPath);
+    const issued = await get(ch, recordPath, roundtableSchema);
     expect(issued.papers.map((p) => p.version)).toEqual([1]);
     const recordedPdf = issued.papers[0]!.files.find((f) => f.format === 'pdf')!.sha256;
 

@@ -1,33 +1,17 @@
 // Two delegations draft the same paragraph at once: each sees the other's words arrive and the
 // other's caret, labelled with their delegation and name.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startAccord, type Accord } from './harness/accord.js';
-import {
-  launchBrowser,
-  openDraft,
-  paragraphText,
-  placeCursorAtEnd,
-  screenshot,
-  signedIn,
-} from './harness/browser.js';
+import { describe } from 'vitest';
+import { openDraft, paragraphText, placeCursorAtEnd, screenshot } from './harness/browser.js';
+import { documentSchema } from './harness/api-shapes.js';
+import { expect, test } from './harness/fixture.js';
 
 describe('live drafting in the browser', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('two delegates type in the same paragraph and see each other’s text and carets', async () => {
-    const maranu = await signedIn(browser, accord.url, 'mru');
-    const pelenoa = await signedIn(browser, accord.url, 'pel');
+  test('two delegates type in the same paragraph and see each other’s text and carets', async ({
+    accord,
+    people,
+  }) => {
+    const maranu = await people.signIn('mru');
+    const pelenoa = await people.signIn('pel');
     const mru = await openDraft(maranu, accord.negotiationId, accord.documentId);
     const pel = await openDraft(pelenoa, accord.negotiationId, accord.documentId);
 
@@ -59,10 +43,8 @@ describe('live drafting in the browser', () => {
     await screenshot(mru, 'draft-delegate-live');
 
     // What both typed is in the server's text, not just in the browsers.
-    const chair = await signIn(accord.url, 'chair1');
-    const document = (await chair.get(`/api/documents/${accord.documentId}`)) as {
-      paragraphs: { label: string | null; text: string }[];
-    };
+    const chair = await people.api('chair1');
+    const document = await chair.get(`/api/documents/${accord.documentId}`, documentSchema);
     expect(document.paragraphs.find((p) => p.label === 'OP 9')?.text).toContain(
       'Maranu adds these words. Pelenoa answers.',
     );

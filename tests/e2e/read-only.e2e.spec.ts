@@ -1,36 +1,19 @@
 // An observer follows the live text but cannot change it: the editor is read-only with the
 // reason shown, typing changes nothing, and a write sent behind the browser's back is refused by
 // the server (closed with 4403) and never reaches the document's log.
-import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startAccord, type Accord } from './harness/accord.js';
-import {
-  launchBrowser,
-  openDraft,
-  paragraphText,
-  placeCursorAtEnd,
-  screenshot,
-  signedIn,
-} from './harness/browser.js';
+import { describe } from 'vitest';
+import { openDraft, paragraphText, placeCursorAtEnd, screenshot } from './harness/browser.js';
 import { collabProbe } from './harness/collab-probe.js';
+import { expect, test } from './harness/fixture.js';
 
 describe('an observer in the draft', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('sees the text live and cannot type; the server refuses any attempt', async () => {
-    const observer = await signedIn(browser, accord.url, 'obs1');
-    const delegate = await signedIn(browser, accord.url, 'osv');
+  test('sees the text live and cannot type; the server refuses any attempt', async ({
+    accord,
+    people,
+  }) => {
+    const observer = await people.signIn('obs1');
+    const delegate = await people.signIn('osv');
     const obs = await openDraft(observer, accord.negotiationId, accord.documentId);
     const osv = await openDraft(delegate, accord.negotiationId, accord.documentId);
 
@@ -59,7 +42,7 @@ describe('an observer in the draft', () => {
     // Behind the browser's back, with the observer's own session: refused and not stored.
     const afterDelegate = await accord.textEvents();
     expect(afterDelegate).toBeGreaterThan(before);
-    const session = await signIn(accord.url, 'obs1');
+    const session = await people.api('obs1');
     const probe = collabProbe(accord.url, accord.documentId, session.cookie);
     await probe.synced;
     probe.doc.getXmlFragment('default').insert(0, [new Y.XmlText('forged')]);

@@ -4,37 +4,21 @@
 //
 // The cut is real at the browser's edge: the page's /collab websocket runs through
 // routeWebSocket, which the test closes and then refuses to reconnect until it lets it through.
-import type { Browser, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAccord, type Accord } from './harness/accord.js';
-import {
-  launchBrowser,
-  openDraft,
-  paragraphText,
-  placeCursorAtEnd,
-  screenshot,
-  signedIn,
-} from './harness/browser.js';
+import type { WebSocketRoute } from 'playwright-core';
+import { describe } from 'vitest';
+import { openDraft, paragraphText, placeCursorAtEnd, screenshot } from './harness/browser.js';
+import { expect, test } from './harness/fixture.js';
 
 const GOING_AWAY = 1001;
 const TYPED = ' Typed while the line was down.';
 
 describe('reconnection in the browser', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('an edit made offline is shown as unsent, then reaches another client once reconnected', async () => {
-    const maranu = await signedIn(browser, accord.url, 'mru');
-    const pelenoa = await signedIn(browser, accord.url, 'pel');
+  test('an edit made offline is shown as unsent, then reaches another client once reconnected', async ({
+    accord,
+    people,
+  }) => {
+    const maranu = await people.signIn('mru');
+    const pelenoa = await people.signIn('pel');
 
     let cut = false;
     const open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];

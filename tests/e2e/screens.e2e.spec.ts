@@ -1,38 +1,23 @@
 // The screens around the draft: signing in, choosing a negotiation, its overview with who is
 // online and what is new since the last visit (updated live), and the chair's invitation whose
 // link, shown once, lets a new person create their account and join.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startAccord, type Accord } from './harness/accord.js';
-import { launchBrowser, screenshot, signedIn } from './harness/browser.js';
+import { describe } from 'vitest';
+import { screenshot } from './harness/browser.js';
+import { documentSchema } from './harness/api-shapes.js';
+import { expect, test } from './harness/fixture.js';
 
 describe('the app around the draft', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('signs in, shows the overview live, and says what is new since the last visit', async () => {
-    const context = await browser.newContext({
-      baseURL: accord.url,
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Zurich',
-    });
-    const anonymous = await context.newPage();
+  test('signs in, shows the overview live, and says what is new since the last visit', async ({
+    accord,
+    people,
+  }) => {
+    const anonymous = await people.visitor();
     await anonymous.goto('/');
     await anonymous.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(anonymous, 'sign-in');
-    await context.close();
+    await anonymous.context().close();
 
-    const chair = await signedIn(browser, accord.url, 'chair1');
+    const chair = await people.signIn('chair1');
     const { page } = chair;
     await page
       .getByRole('link', { name: /Global Compact/ })
@@ -49,7 +34,7 @@ describe('the app around the draft', () => {
     );
 
     // Someone else comes online: the overview shows it without a reload.
-    const nahrim = await signedIn(browser, accord.url, 'nhr');
+    const nahrim = await people.signIn('nhr');
     await nahrim.page.goto(`/negotiations/${accord.negotiationId}`);
     await page.locator('.participant--online', { hasText: 'Rania Haddour' }).waitFor();
 
@@ -60,10 +45,8 @@ describe('the app around the draft', () => {
     await page.getByText(/Nothing new since your last visit/).waitFor();
 
     // A delegation states a position meanwhile: the feed and the count update live.
-    const delegate = await signIn(accord.url, 'nhr');
-    const document = (await delegate.get(`/api/documents/${accord.documentId}`)) as {
-      paragraphs: { id: string; label: string | null }[];
-    };
+    const delegate = await people.api('nhr');
+    const document = await delegate.get(`/api/documents/${accord.documentId}`, documentSchema);
     const op2 = document.paragraphs.find((p) => p.label === 'OP 2')!;
     const answer = await fetch(`${accord.url}/api/documents/${accord.documentId}/positions`, {
       method: 'PUT',
@@ -79,8 +62,11 @@ describe('the app around the draft', () => {
     await chair.context.close();
   });
 
-  it('shows who stands where as a heatmap, now and at any milestone of the timeline', async () => {
-    const delegate = await signedIn(browser, accord.url, 'nhr');
+  test('shows who stands where as a heatmap, now and at any milestone of the timeline', async ({
+    accord,
+    people,
+  }) => {
+    const delegate = await people.signIn('nhr');
     const { page } = delegate;
     await page.goto(
       `/negotiations/${accord.negotiationId}/documents/${accord.documentId}/consensus`,
@@ -106,8 +92,11 @@ describe('the app around the draft', () => {
     await delegate.context.close();
   });
 
-  it('the chair invites a person, who accepts the link and joins as a delegate', async () => {
-    const chair = await signedIn(browser, accord.url, 'chair1');
+  test('the chair invites a person, who accepts the link and joins as a delegate', async ({
+    accord,
+    people,
+  }) => {
+    const chair = await people.signIn('chair1');
     const { page } = chair;
     await page.goto(`/negotiations/${accord.negotiationId}/manage`);
     await page.getByRole('heading', { name: 'Participants and invitations' }).waitFor();
@@ -122,11 +111,7 @@ describe('the app around the draft', () => {
       .waitFor();
     await screenshot(page, 'manage-invitation');
 
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-GB',
-    });
-    const guest = await context.newPage();
+    const guest = await people.visitor();
     await guest.goto(link);
     await guest.getByText('You are invited to').waitFor();
     // The token leaves the address bar at once.
@@ -145,7 +130,7 @@ describe('the app around the draft', () => {
       .getByText('Accepted')
       .waitFor();
     expect(chair.errors).toEqual([]);
-    await context.close();
+    await guest.context().close();
     await chair.context.close();
   });
 });

@@ -2,35 +2,15 @@
 // text are absent from the zero draft, which shows the paragraph as it was first circulated; the
 // redline from the zero draft to now marks who inserted what; the dashboard charts consensus over
 // time, lists the blocking objections with their statements, and draws the coalitions.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAccord, type Accord } from './harness/accord.js';
-import {
-  launchBrowser,
-  openDraft,
-  paragraphText,
-  placeCursorAtEnd,
-  screenshot,
-  signedIn,
-} from './harness/browser.js';
+import { describe } from 'vitest';
+import { openDraft, paragraphText, placeCursorAtEnd, screenshot } from './harness/browser.js';
+import { expect, test } from './harness/fixture.js';
 
 const ADDED = ' Maranu asks for yearly reporting.';
 
 describe('time travel and the consensus dashboard', () => {
-  let accord: Accord;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.close();
-  });
-
-  it('time travel to the zero draft shows the original paragraph', async () => {
-    const maranu = await signedIn(browser, accord.url, 'mru');
+  test('time travel to the zero draft shows the original paragraph', async ({ accord, people }) => {
+    const maranu = await people.signIn('mru');
     const page = await openDraft(maranu, accord.negotiationId, accord.documentId);
     const before = await accord.textEvents();
     await placeCursorAtEnd(page, 'OP 9');
@@ -97,8 +77,11 @@ describe('time travel and the consensus dashboard', () => {
     await maranu.context.close();
   });
 
-  it('the dashboard charts consensus over time, the blocking objections and the coalitions', async () => {
-    const chair = await signedIn(browser, accord.url, 'chair1');
+  test('the dashboard charts consensus over time, the blocking objections and the coalitions', async ({
+    accord,
+    people,
+  }) => {
+    const chair = await people.signIn('chair1');
     const { page } = chair;
     await page.goto(
       `/negotiations/${accord.negotiationId}/documents/${accord.documentId}/consensus`,

@@ -2,13 +2,10 @@
 // read, the comparison's tracked changes authored by the delegations of the record, and precise
 // refusals (unknown format or variant, a comparison without its points, a point before the
 // document) — none of which writes anything.
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../eventstore/port.js';
 import { ApiClient } from '../test-support/api-client.js';
+import { openDocx, pdfText } from '../test-support/documents.js';
 import {
   createNegotiationFixture,
   FIXTURE_PASSWORD,
@@ -16,17 +13,13 @@ import {
   type FixtureMember,
   type NegotiationFixture,
 } from '../test-support/negotiation-fixture.js';
-import { makeTempDir } from '../test-support/temp-dir.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 import { tellStory, type Story } from '../timetravel/test-support/negotiation-story.js';
-
-const run = promisify(execFile);
 
 describe('GET /api/documents/:documentId/export', () => {
   let server: TestServer;
   let fixture: NegotiationFixture;
   let story: Story;
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
 
   const url = (query: string) => `${server.url}/api/documents/${story.documentId}/export?${query}`;
   const download = async (member: FixtureMember, query: string) => {
@@ -49,11 +42,9 @@ describe('GET /api/documents/:documentId/export', () => {
     server = await startTestServer();
     fixture = await createNegotiationFixture(server);
     story = await tellStory(server, fixture);
-    temp = await makeTempDir();
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    await temp?.remove();
   });
 
   it('answers a compilation as a DOCX attachment named after the symbol and variant', async () => {
@@ -70,11 +61,8 @@ describe('GET /api/documents/:documentId/export', () => {
     );
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     // The pending amendment of the story is in place, attributed to its sponsor's code.
-    const dir = join(temp.dir, 'compilation');
-    await mkdir(dir);
-    await writeFile(join(dir, 'f.docx'), bytes);
-    const { stdout } = await run('unzip', ['-p', join(dir, 'f.docx'), 'word/document.xml']);
-    expect(stdout).toMatch(/\[(ALD|BRV|CRV|GG)[^:]*: /);
+    const body = await (await openDocx(bytes)).part('word/document.xml');
+    expect(body).toMatch(/\[(ALD|BRV|CRV|GG)[^:]*: /);
   }, 120_000);
 
   it('compares two revisions with Word tracked changes authored by each delegation', async () => {
@@ -85,11 +73,9 @@ describe('GET /api/documents/:documentId/export', () => {
       `format=docx&variant=compare&from=${from}&to=${to}`,
     );
     expect(res.status).toBe(200);
-    const file = join(temp.dir, 'compare.docx');
-    await writeFile(file, bytes);
-    const { stdout } = await run('unzip', ['-p', file, 'word/document.xml']);
+    const body = await (await openDocx(bytes)).part('word/document.xml');
     const changes = [
-      ...stdout.matchAll(
+      ...body.matchAll(
         /<w:(ins|del) [^>]*w:author="([^"]+)"[^>]*>.*?<w:(?:t|delText)[^>]*>([^<]*)</g,
       ),
     ].map((m) => [m[1], m[2], m[3]]);
@@ -164,10 +150,7 @@ describe('GET /api/documents/:documentId/export', () => {
     const first = await download('chair', query);
     const again = await download('secretariat', query);
     expect(first.bytes.equals(again.bytes)).toBe(true);
-    const text = join(temp.dir, 'c.pdf');
-    await writeFile(text, first.bytes);
-    const { stdout } = await run('pdftotext', [text, '-']);
-    expect(stdout).toContain('OP 1');
-    expect((await readFile(text)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await pdfText(first.bytes)).toContain('OP 1');
+    expect(first.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 });

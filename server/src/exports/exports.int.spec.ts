@@ -1,13 +1,11 @@
 /**
- * Every export format of the seeded demo document, checked with the tools a recipient would use:
- * the DOCX unzips into well-formed XML and LibreOffice converts it; the Akoma Ntoso validates
- * against the OASIS schema; the PDF's text comes out with pdftotext; the comparison carries Word
+ * Every export format of the seeded demo document, checked as a recipient's software would open
+ * it: the DOCX package holds well-formed XML and LibreOffice converts it; the Akoma Ntoso validates
+ * against the OASIS schema; the PDF's text comes out with pdf.js; the comparison carries Word
  * tracked changes authored by the delegation. And the same point gives the same bytes.
  */
-import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
@@ -15,6 +13,13 @@ import { demoNegotiation as demo } from '../demo/demo-negotiation.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { HttpProblem } from '../http/problem.js';
 import { createLogger } from '../observability/logger.js';
+import {
+  checkWellFormed,
+  convertWithLibreOffice,
+  openDocx,
+  pdfText,
+  validateAkomaNtoso,
+} from '../test-support/documents.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { RecordHistory, type TimeTravelDeps } from '../timetravel/index.js';
 import {
@@ -25,11 +30,8 @@ import {
   type ExportModel,
 } from './index.js';
 
-const run = promisify(execFile);
 const NOW = new Date('2026-05-14T10:30:00.000Z');
 const SEED_ID = '6f0c1f8e-2b7d-4a51-9e3c-5d8a7b6c4e21';
-const SCHEMA = new URL('../../../../shared/schemas/akomantoso/akomantoso30.xsd', import.meta.url)
-  .pathname;
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -138,16 +140,16 @@ describe('document exports of the demo', () => {
   }, 120_000);
 
   it('writes DOCX that unzips into well-formed XML, with tracked changes by the delegation', async () => {
-    for (const variant of ['clean', 'compilation', 'compare']) {
-      const dir = file(`${variant}-docx`);
-      await run('unzip', ['-q', '-o', file(`${variant}.docx`), '-d', dir]);
-      const xmlFiles = (await readdir(dir, { recursive: true })).filter((f) =>
-        /\.(xml|rels)$/.test(f),
-      );
-      expect(xmlFiles).toContain(join('word', 'document.xml'));
-      await run('xmllint', ['--noout', ...xmlFiles.map((f) => join(dir, f))]);
+    const bodies: Partial<Record<'clean' | 'compilation' | 'compare', string>> = {};
+    for (const variant of ['clean', 'compilation', 'compare'] as const) {
+      const docx = await openDocx(await readFile(file(`${variant}.docx`)));
+      expect(docx.parts).toContain('word/document.xml');
+      const check = await checkWellFormed(await docx.xmlParts());
+      expect(check.errors, `${variant}.docx`).toEqual([]);
+      expect(check.valid).toBe(true);
+      bodies[variant] = await docx.part('word/document.xml');
     }
-    const compare = await readFile(file('compare-docx/word/document.xml'), 'utf8');
+    const compare = bodies.compare!;
     const authors = (tag: string) =>
       [...compare.matchAll(new RegExp(`<w:${tag} [^>]*w:author="([^"]+)"`, 'g'))].map((m) => m[1]);
     const changed = paragraphBlocks(models.compare!.blocks)
@@ -157,20 +159,16 @@ describe('document exports of the demo', () => {
     expect([...authors('ins'), ...authors('del')].sort()).toEqual(changed.sort());
     expect(authors('ins').length + authors('del').length).toBeGreaterThan(0);
     // Paragraphs are numbered with their PP/OP labels.
-    const clean = await readFile(file('clean-docx/word/document.xml'), 'utf8');
+    const clean = bodies.clean!;
     expect(clean).toContain('>OP 1<');
     expect(clean).toContain('>PP 1<');
   }, 120_000);
 
   it('writes Akoma Ntoso that validates against the OASIS schema', async () => {
     for (const variant of ['clean', 'compilation', 'compare']) {
-      const { stderr } = await run('xmllint', [
-        '--noout',
-        '--schema',
-        SCHEMA,
-        file(`${variant}.akn.xml`),
-      ]);
-      expect(stderr).toContain('validates');
+      const check = await validateAkomaNtoso(await readFile(file(`${variant}.akn.xml`)));
+      expect(check.errors, variant).toEqual([]);
+      expect(check.valid).toBe(true);
     }
     const akn = await readFile(file('compilation.akn.xml'), 'utf8');
     const first = paragraphBlocks(models.compilation!.blocks).find((p) => p.kind === 'operative')!;
@@ -179,9 +177,8 @@ describe('document exports of the demo', () => {
     expect(akn).toContain('<ins refersTo="#org_');
   }, 120_000);
 
-  it('writes a PDF whose text comes out with pdftotext and holds every paragraph', async () => {
-    const { stdout } = await run('pdftotext', ['-layout', file('clean.pdf'), '-']);
-    const text = squash(stdout);
+  it('writes a PDF whose text comes out with pdf.js and holds every paragraph', async () => {
+    const text = squash(await pdfText(await readFile(file('clean.pdf'))));
     for (const p of paragraphBlocks(models.clean!.blocks)) {
       const words = squash(p.runs.map((r) => r.text).join(''));
       // Line breaks and hyphenation aside, each paragraph's opening words appear in order.
@@ -203,22 +200,9 @@ describe('document exports of the demo', () => {
   });
 
   it('converts the DOCX to PDF with LibreOffice', async () => {
-    const out = file('soffice');
-    await run(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${file('lo-profile')}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        file('compare.docx'),
-      ],
-      { timeout: 240_000 },
-    );
-    const { stdout } = await run('pdftotext', [join(out, 'compare.pdf'), '-']);
-    expect(squash(stdout)).toContain(models.compare!.title);
+    const pdf = await convertWithLibreOffice(file('compare.docx'), file('soffice'));
+    const text = await pdfText(pdf);
+    expect(squash(text)).toContain(models.compare!.title);
   }, 300_000);
 
   it('refuses a point before the document existed, precisely', async () => {

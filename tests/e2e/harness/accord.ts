@@ -1,11 +1,14 @@
-// The real Accord server for browser tests: a fresh data directory seeded with the demo
-// negotiation (the server serves the built client itself), and a few look-ups the tests need.
+// The real Accord server for browser tests: the built server on a fresh temporary data directory
+// seeded with the demo negotiation (it serves the built client itself), and a few look-ups the
+// tests need.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { collect, loadConfig, startServer, type RunningServer } from '@accord/server';
 import { docTextStream } from '@accord/shared';
+import type { z } from 'zod';
+import { documentSummaryListSchema, negotiationListSchema } from './api-shapes.js';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../../client/dist');
 export const DEMO_PASSWORD = 'accord-demo-2026';
@@ -37,11 +40,12 @@ export async function startAccord(): Promise<Accord> {
   // The browser must call the server by the name it listens on, so cookies and Origin agree.
   const url = server.url;
   const chair = await signIn(url, 'chair1');
-  const negotiations = (await chair.get('/api/negotiations')) as { negotiationId: string }[];
+  const negotiations = await chair.get('/api/negotiations', negotiationListSchema);
   const negotiationId = negotiations[0]!.negotiationId;
-  const documents = (await chair.get(`/api/negotiations/${negotiationId}/documents`)) as {
-    documentId: string;
-  }[];
+  const documents = await chair.get(
+    `/api/negotiations/${negotiationId}/documents`,
+    documentSummaryListSchema,
+  );
   const documentId = documents[0]!.documentId;
   return {
     server,
@@ -59,7 +63,8 @@ export async function startAccord(): Promise<Accord> {
 
 export interface ApiSession {
   cookie: string;
-  get(path: string): Promise<unknown>;
+  /** GETs a path and checks the answer against the schema of what the test will read. */
+  get<T>(path: string, schema: z.ZodType<T>): Promise<T>;
 }
 
 /** Signs a demo account in over HTTP (for set-up and for probing the server directly). */
@@ -73,10 +78,10 @@ export async function signIn(url: string, key: string): Promise<ApiSession> {
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
   return {
     cookie,
-    get: async (p) => {
+    get: async (p, schema) => {
       const answer = await fetch(`${url}${p}`, { headers: { cookie } });
       if (!answer.ok) throw new Error(`GET ${p}: ${answer.status}`);
-      return (await answer.json()) as unknown;
+      return schema.parse(await answer.json());
     },
   };
 }

@@ -1,28 +1,51 @@
 /// <reference lib="dom" />
-// Debian's Chromium driven by playwright-core (no browser download): one browser per test file,
-// one context per person, each signed in through the real sign-in page.
+// The browser for the e2e tests, driven by playwright-core (no Playwright browser download):
+// Debian's Chromium (installed by the test command when it runs as root, see
+// scripts/system-tools.mjs), or any Chromium named by CHROMIUM_PATH. Plus helpers that act on
+// the draft's page.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { DEMO_PASSWORD } from './accord.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
 
-export function launchBrowser(): Promise<Browser> {
+/** Flags any Chromium gets: no sandbox (tests often run as root), and nothing phoning home. */
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/**
+ * The npm-packaged Chromium builds were tried and set aside: the one that runs here declares
+ * Node 22, and the one that declares Node 20 does not start under this playwright-core.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  // A headless Chromium has no GPU to use here.
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: [...COMMON_ARGS, '--disable-gpu', '--disable-quic'],
+    headless: true,
   });
 }
+
+/** The page settings every person gets: a laptop screen, British English, Swiss time. */
+export const CONTEXT_OPTIONS: BrowserContextOptions = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'en-GB',
+  timezoneId: 'Europe/Zurich',
+};
 
 export interface Person {
   key: string;
@@ -32,14 +55,8 @@ export interface Person {
   errors: string[];
 }
 
-/** A new browser context for a demo account, signed in through the UI, on the start page. */
-export async function signedIn(browser: Browser, baseUrl: string, key: string): Promise<Person> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/Zurich',
-  });
+/** Signs a demo account in through the UI, in a fresh context; ends on the start page. */
+export async function signInThroughUi(context: BrowserContext, key: string): Promise<Person> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -128,7 +145,8 @@ export async function screenshot(
 /** A paragraph's words as the editor holds them: without carets, labels or proposal widgets. */
 export function paragraphText(page: Page, label: string): Promise<string> {
   return paragraph(page, label).evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
+    const copy = element.cloneNode(true);
+    if (!(copy instanceof Element)) return '';
     copy.querySelectorAll('[contenteditable="false"], .collab-caret').forEach((n) => n.remove());
     return copy.textContent ?? '';
   });
