@@ -13,6 +13,11 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, 'must start with esdb:// or kurrentdb://')
     .optional(),
+  /** A PostgreSQL database for the event store, shared by several Accord processes. */
+  ACCORD_POSTGRES_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** SQLite durability: NORMAL survives a process crash, FULL also survives power loss. */
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('FULL'),
   /** Seed the demo negotiation on first start with an empty store. */
@@ -26,6 +31,8 @@ export interface Config {
   host: string;
   dataDir: string;
   eventStoreConnectionString: string | undefined;
+  /** ACCORD_POSTGRES_URL: when set, the event store is PostgreSQL. */
+  postgresUrl: string | undefined;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   seedDemo: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -34,6 +41,8 @@ export interface Config {
   limits: ProcessingLimits;
   /** When set, /metrics wants `Authorization: Bearer <token>`; unset, it answers loopback only. */
   metricsToken: string | undefined;
+  /** Budgets of the live collaboration gateway (see CollabLimitsSchema). */
+  collab: CollabLimits;
 }
 
 export class ConfigError extends Error {
@@ -49,17 +58,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.EVENTSTORE_CONNECTION_STRING && c.ACCORD_POSTGRES_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  EVENTSTORE_CONNECTION_STRING and ACCORD_POSTGRES_URL both name an event store; set one',
+    );
+  }
   return {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(c.ACCORD_DATA_DIR),
     eventStoreConnectionString: c.EVENTSTORE_CONNECTION_STRING,
+    postgresUrl: c.ACCORD_POSTGRES_URL,
     sqliteSynchronous: c.ACCORD_SQLITE_SYNCHRONOUS,
     seedDemo: c.ACCORD_DEMO === 'true',
     logLevel: c.LOG_LEVEL,
     production: c.NODE_ENV === 'production',
     limits: processingLimits(env),
     metricsToken: metricsToken(env),
+    collab: collabLimits(env),
   };
 }
 
@@ -140,4 +156,75 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
       `Invalid configuration:\n  ACCORD_METRICS_TOKEN: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
     );
   return parsed.data;
+}
+
+/**
+ * Budgets of the collaboration websocket (server/src/collab/README.md lists them). Rates are
+ * per second; bursts are four times the rate for updates and twice for awareness.
+ */
+export const CollabLimitsSchema = z.object({
+  /** Stored size past which a document refuses client updates (close 4415). */
+  ACCORD_COLLAB_MAX_DOCUMENT_BYTES: positiveInt(64 * MiB),
+  /** Unsent bytes one connection may hold before it is closed (1013). */
+  ACCORD_COLLAB_MAX_BUFFERED_BYTES: positiveInt(8 * MiB),
+  /** Unsent bytes all connections together may hold before slow ones are closed (1013). */
+  ACCORD_COLLAB_MAX_TOTAL_BUFFERED_BYTES: positiveInt(64 * MiB),
+  /** Live connections per user on one node (upgrade refused with 429). */
+  ACCORD_COLLAB_MAX_CONNECTIONS_PER_USER: positiveInt(20),
+  /** Live connections per delegation on one node (upgrade refused with 429). */
+  ACCORD_COLLAB_MAX_CONNECTIONS_PER_STAKEHOLDER: positiveInt(200),
+  /** Document updates per second of one user across their connections (close 4429). */
+  ACCORD_COLLAB_USER_UPDATES_PER_SECOND: positiveInt(150),
+  /** Document updates per second of one delegation (close 4429). */
+  ACCORD_COLLAB_STAKEHOLDER_UPDATES_PER_SECOND: positiveInt(400),
+  /** Awareness updates per second of one user (excess dropped). */
+  ACCORD_COLLAB_USER_AWARENESS_PER_SECOND: positiveInt(30),
+  /** Awareness updates per second of one delegation (excess dropped). */
+  ACCORD_COLLAB_STAKEHOLDER_AWARENESS_PER_SECOND: positiveInt(120),
+});
+
+interface Rate {
+  perSecond: number;
+  burst: number;
+}
+
+export interface CollabLimits {
+  maxDocumentBytes: number;
+  maxBufferedBytes: number;
+  maxTotalBufferedBytes: number;
+  personLimits: {
+    maxConnectionsPerUser: number;
+    maxConnectionsPerStakeholder: number;
+    userUpdateRate: Rate;
+    stakeholderUpdateRate: Rate;
+    userAwarenessRate: Rate;
+    stakeholderAwarenessRate: Rate;
+  };
+}
+
+export function collabLimits(env: NodeJS.ProcessEnv = process.env): CollabLimits {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = CollabLimitsSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const rate = (perSecond: number, burstFactor: number): Rate => ({
+    perSecond,
+    burst: perSecond * burstFactor,
+  });
+  return {
+    maxDocumentBytes: c.ACCORD_COLLAB_MAX_DOCUMENT_BYTES,
+    maxBufferedBytes: c.ACCORD_COLLAB_MAX_BUFFERED_BYTES,
+    maxTotalBufferedBytes: c.ACCORD_COLLAB_MAX_TOTAL_BUFFERED_BYTES,
+    personLimits: {
+      maxConnectionsPerUser: c.ACCORD_COLLAB_MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerStakeholder: c.ACCORD_COLLAB_MAX_CONNECTIONS_PER_STAKEHOLDER,
+      userUpdateRate: rate(c.ACCORD_COLLAB_USER_UPDATES_PER_SECOND, 4),
+      stakeholderUpdateRate: rate(c.ACCORD_COLLAB_STAKEHOLDER_UPDATES_PER_SECOND, 4),
+      userAwarenessRate: rate(c.ACCORD_COLLAB_USER_AWARENESS_PER_SECOND, 2),
+      stakeholderAwarenessRate: rate(c.ACCORD_COLLAB_STAKEHOLDER_AWARENESS_PER_SECOND, 2),
+    },
+  };
 }

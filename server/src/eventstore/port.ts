@@ -121,7 +121,7 @@ export interface StreamMetadata {
   truncateBefore?: bigint;
 }
 
-export type StoreKind = 'sqlite' | 'eventstoredb';
+export type StoreKind = 'sqlite' | 'eventstoredb' | 'postgresql';
 
 export interface EventStore {
   readonly kind: StoreKind;

@@ -2,8 +2,8 @@
 // to the port's RecordedEvent. Integers come back as bigint (defaultSafeIntegers in schema.ts).
 import type Database from 'better-sqlite3';
 import type { EventFilter, JsonObject, JsonValue, RecordedEvent, StreamMetadata } from '../port.js';
-import type { EncodedEvent } from './encode-events.js';
-import type { StreamState } from './expected-revision.js';
+import type { EncodedEvent } from '../append/encode-events.js';
+import type { StreamState } from '../append/expected-revision.js';
 
 interface EventRow {
   position: bigint;

@@ -2,6 +2,7 @@
 // sources that catch-up subscriptions pull from. Each page is one short synchronous query.
 import { StreamDeleted } from '../errors.js';
 import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.js';
+import { checkFilter } from '../event-filter.js';
 import { yieldToEventLoop } from './event-loop.js';
 import type { Queries, StreamInfo } from './queries.js';
 
@@ -149,17 +150,6 @@ export function allPages(ctx: ReadContext, filter: EventFilter | undefined): Pag
       return { events, cursor: hi, exhausted: hi >= last };
     },
   };
-}
-
-export function checkFilter(filter: EventFilter | undefined): EventFilter | undefined {
-  if (filter === undefined) return undefined;
-  if (filter.on !== 'streamName' && filter.on !== 'eventType') {
-    throw new TypeError(`Unknown filter on ${String((filter as { on: unknown }).on)}`);
-  }
-  if (!Array.isArray(filter.prefixes) || filter.prefixes.length === 0) {
-    throw new RangeError('A filter needs at least one prefix');
-  }
-  return filter;
 }
 
 /** The revisions a stream read may return: metadata and soft deletes hide the older ones. */

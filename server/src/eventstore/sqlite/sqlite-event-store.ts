@@ -20,19 +20,13 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../port.js';
+import { checkFilter } from '../event-filter.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
-import { encodeEvents, type EncodedEvent } from './encode-events.js';
-import { checkExpectedRevision } from './expected-revision.js';
+import { encodeEvents, type EncodedEvent } from '../append/encode-events.js';
+import { checkExpectedRevision } from '../append/expected-revision.js';
 import { GroupCommit, type GroupCommitInfo } from './group-commit.js';
 import { Queries } from './queries.js';
-import {
-  allPages,
-  checkFilter,
-  readAll,
-  readStream,
-  streamPages,
-  type ReadContext,
-} from './reads.js';
+import { allPages, readAll, readStream, streamPages, type ReadContext } from './reads.js';
 import { openDatabase, type SynchronousMode } from './schema.js';
 
 export type { GroupCommitInfo } from './group-commit.js';

@@ -1,4 +1,4 @@
-// Turns the events of one append into the rows SQLite stores, validating them and enforcing
+// Turns the events of one append into the rows an adapter stores, validating them and enforcing
 // MAX_APPEND_SIZE before anything is queued, so an oversized append never touches the file.
 import { randomUUID } from 'node:crypto';
 import { AppendTooLarge } from '../errors.js';

@@ -1,0 +1,254 @@
+// Paged reads over the PostgreSQL store: stream and $all reads as async generators, and the
+// page sources catch-up subscriptions pull from. Pages are keyset queries (revision or
+// position after the last one read), so a long read never holds a transaction open.
+import { StreamDeleted } from '../errors.js';
+import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.js';
+import { checkFilter } from '../event-filter.js';
+import {
+  EVENT_COLUMNS,
+  STREAM_COLUMNS,
+  toRecordedEvent,
+  toStreamInfo,
+  type EventRow,
+  type StoredEvent,
+  type StreamInfo,
+  type StreamRow,
+} from './rows.js';
+
+/** Anything that runs a query: the pool or a client inside a transaction. */
+export interface Queryable {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface ReadContext {
+  /** Rows per query. */
+  pageSize: number;
+  now: () => Date;
+  /** Runs queries once the store is ready; maps failures to the port's errors. */
+  run<T>(work: (db: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** One page of a subscription: the events, where to continue, and whether it reached the end. */
+export interface Page {
+  events: RecordedEvent[];
+  cursor: bigint;
+  exhausted: boolean;
+}
+
+export interface PageSource {
+  /** Reads the next page after `cursor` (exclusive). */
+  next(cursor: bigint): Promise<Page>;
+}
+
+export async function streamInfo(db: Queryable, stream: string): Promise<StreamInfo> {
+  const result = await db.query<StreamRow>(
+    `SELECT ${STREAM_COLUMNS} FROM accord_streams WHERE stream = $1`,
+    [stream],
+  );
+  return toStreamInfo(result.rows[0]);
+}
+
+/**
+ * The highest committed position (0n in an empty store). Appends commit in position order
+ * (README.md), so every position at or below it that will ever be visible already is.
+ */
+export async function lastPosition(db: Queryable): Promise<bigint> {
+  const result = await db.query<{ last: string }>(
+    'SELECT COALESCE(MAX(position), 0)::text AS last FROM accord_events',
+  );
+  return BigInt(result.rows[0]?.last ?? '0');
+}
+
+interface StreamPage {
+  lo: bigint;
+  hi: bigint;
+  createdFrom: Date | undefined;
+  backwards: boolean;
+  limit: number;
+}
+
+async function streamPage(db: Queryable, stream: string, page: StreamPage): Promise<StoredEvent[]> {
+  const values: unknown[] = [stream, page.lo.toString(), page.hi.toString(), page.limit];
+  let created = '';
+  if (page.createdFrom !== undefined) {
+    values.push(page.createdFrom);
+    created = ' AND created >= $5';
+  }
+  const result = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM accord_events
+     WHERE stream = $1 AND revision >= $2 AND revision <= $3${created}
+     ORDER BY revision ${page.backwards ? 'DESC' : 'ASC'} LIMIT $4`,
+    values,
+  );
+  return result.rows.map(toRecordedEvent);
+}
+
+interface AllPage {
+  lo: bigint;
+  hi: bigint;
+  filter: EventFilter | undefined;
+  backwards: boolean;
+  limit: number;
+}
+
+/** Events with lo < position <= hi that pass the filter. */
+async function allPage(db: Queryable, page: AllPage): Promise<StoredEvent[]> {
+  const values: unknown[] = [page.lo.toString(), page.hi.toString(), page.limit];
+  let where = '';
+  if (page.filter) {
+    const column = page.filter.on === 'streamName' ? 'stream' : 'type';
+    // starts_with compares code points, case-sensitively, as EventStoreDB's prefix filters do.
+    values.push(page.filter.prefixes);
+    where = ` AND EXISTS (SELECT 1 FROM unnest($4::text[]) AS p WHERE starts_with(${column}, p))`;
+  }
+  const result = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM accord_events
+     WHERE position > $1 AND position <= $2${where}
+     ORDER BY position ${page.backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+    values,
+  );
+  return result.rows.map(toRecordedEvent);
+}
+
+export async function* readStream(
+  ctx: ReadContext,
+  stream: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<RecordedEvent, void, undefined> {
+  const backwards = options.direction === 'backwards';
+  let remaining = maxCountOf(options.maxCount);
+  const info = await ctx.run((db) => streamInfo(db, stream));
+  if (info.tombstoned) throw new StreamDeleted(stream);
+  if (info.lastRevision < 0n || remaining === 0) return;
+  const visible = visibleRange(info, ctx.now());
+  const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+  const last = info.lastRevision;
+  // Bounds are fixed when the read starts, so events written meanwhile do not make it endless.
+  let lo = backwards ? visible.lo : max(visible.lo, revisionOf(from, last, 0n, last + 1n));
+  let hi = backwards ? min(revisionOf(from, last, 0n, last), last) : last;
+  while (lo <= hi && remaining > 0) {
+    const limit = Math.min(ctx.pageSize, remaining);
+    const page = await ctx.run((db) =>
+      streamPage(db, stream, { lo, hi, createdFrom: visible.createdFrom, backwards, limit }),
+    );
+    for (const event of page) yield event;
+    remaining -= page.length;
+    const lastRead = page.at(-1);
+    if (page.length < limit || lastRead === undefined) return;
+    if (backwards) hi = lastRead.revision - 1n;
+    else lo = lastRead.revision + 1n;
+  }
+}
+
+export async function* readAll(
+  ctx: ReadContext,
+  options: ReadAllOptions = {},
+): AsyncGenerator<RecordedEvent, void, undefined> {
+  const backwards = options.direction === 'backwards';
+  const filter = checkFilter(options.filter);
+  let remaining = maxCountOf(options.maxCount);
+  const last = await ctx.run(lastPosition);
+  const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+  // Pages cover (lo, hi]; positions start at 1.
+  let lo = backwards ? 0n : from === 'start' ? 0n : from === 'end' ? last : max(from - 1n, 0n);
+  let hi = backwards ? (from === 'end' ? last : from === 'start' ? 0n : min(from, last)) : last;
+  while (lo < hi && remaining > 0) {
+    const limit = Math.min(ctx.pageSize, remaining);
+    const page = await ctx.run((db) => allPage(db, { lo, hi, filter, backwards, limit }));
+    for (const event of page) yield event;
+    remaining -= page.length;
+    const lastRead = page.at(-1);
+    if (page.length < limit || lastRead === undefined) return;
+    if (backwards) hi = lastRead.position - 1n;
+    else lo = lastRead.position;
+  }
+}
+
+/** Pages of one stream after a revision, with the stream's metadata applied as reads do. */
+export function streamPages(ctx: ReadContext, stream: string): PageSource {
+  return {
+    next: (cursor) =>
+      ctx.run(async (db) => {
+        const info = await streamInfo(db, stream);
+        if (info.tombstoned) throw new StreamDeleted(stream);
+        const last = info.lastRevision;
+        if (last <= cursor) return { events: [], cursor, exhausted: true };
+        const visible = visibleRange(info, ctx.now());
+        const events = await streamPage(db, stream, {
+          lo: max(cursor + 1n, visible.lo),
+          hi: last,
+          createdFrom: visible.createdFrom,
+          backwards: false,
+          limit: ctx.pageSize,
+        });
+        const lastRead = events.at(-1);
+        if (events.length === ctx.pageSize && lastRead !== undefined) {
+          return { events, cursor: lastRead.revision, exhausted: false };
+        }
+        return { events, cursor: last, exhausted: true };
+      }),
+  };
+}
+
+/** Pages of $all after a position, filtered. */
+export function allPages(ctx: ReadContext, filter: EventFilter | undefined): PageSource {
+  const checked = checkFilter(filter);
+  return {
+    next: (cursor) =>
+      ctx.run(async (db) => {
+        // Reading up to a committed high mark, never "whatever is there": see lastPosition.
+        const hi = await lastPosition(db);
+        if (hi <= cursor) return { events: [], cursor, exhausted: true };
+        const events = await allPage(db, {
+          lo: cursor,
+          hi,
+          filter: checked,
+          backwards: false,
+          limit: ctx.pageSize,
+        });
+        const lastRead = events.at(-1);
+        if (events.length === ctx.pageSize && lastRead !== undefined) {
+          return { events, cursor: lastRead.position, exhausted: false };
+        }
+        return { events, cursor: hi, exhausted: true };
+      }),
+  };
+}
+
+/** The revisions a stream read may return: metadata and soft deletes hide the older ones. */
+function visibleRange(info: StreamInfo, now: Date): { lo: bigint; createdFrom: Date | undefined } {
+  const { maxCount, maxAge, truncateBefore } = info.metadata;
+  let lo = info.deletedBefore ?? 0n;
+  if (truncateBefore !== undefined) lo = max(lo, truncateBefore);
+  if (maxCount !== undefined) lo = max(lo, info.lastRevision - BigInt(maxCount) + 1n);
+  const createdFrom = maxAge === undefined ? undefined : new Date(now.getTime() - maxAge * 1000);
+  return { lo, createdFrom };
+}
+
+function revisionOf(
+  from: 'start' | 'end' | bigint,
+  last: bigint,
+  start: bigint,
+  end: bigint,
+): bigint {
+  if (from === 'start') return start;
+  if (from === 'end') return end;
+  if (from < 0n) throw new RangeError(`Revision ${from} is negative`);
+  return from > last + 1n ? last + 1n : from;
+}
+
+function maxCountOf(maxCount: number | undefined): number {
+  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(maxCount) || maxCount < 0) {
+    throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
+  }
+  return maxCount;
+}
+
+function max(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
