@@ -9,6 +9,7 @@ export * from './messages.js';
 export * from './roles.js';
 export * from './permissions.js';
 export * from './numbering.js';
+export * from './activity.js';
 export { defineEvent, defineUpcaster } from './event-definition.js';
 export type { EventDefinition, EventsOf, Upcaster } from './event-definition.js';
 export * from './events.js';
@@ -55,5 +56,7 @@ export * from './accounts/email-reservation.js';
 export * from './accounts/session.js';
 export * from './realtime.js';
 export * from './collab/close-codes.js';
+export * from './collab/awareness.js';
 
 export * from './consensus/index.js';
+export * from './contracts/index.js';

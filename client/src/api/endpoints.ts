@@ -1,193 +1,121 @@
-// Every REST call the app makes, typed: one function per route of /api/openapi.json that the UI
-// uses. Components call these and never build URLs themselves.
-import type {
-  AmendmentKind,
-  DocumentMode,
-  ParagraphKind,
-  ParagraphStatus,
-  Role,
-  Stance,
-  StakeholderKind,
+// Every REST call the app makes, typed by the API's contracts (@accord/shared): one function per
+// endpoint the UI uses, with the arguments the screens have at hand. Components call these and
+// never build URLs themselves.
+import {
+  amendmentContracts as amendments,
+  authContracts as auth,
+  commentContracts as comments,
+  documentContracts as documents,
+  negotiationContracts as negotiations,
+  positionContracts as positions,
+  recordContracts as record,
+  type DocumentMode,
+  type EndpointInput,
+  type ParagraphStatus,
+  type Role,
 } from '@accord/shared';
-import { request } from './http.js';
-import type {
-  ActivityEntry,
-  Amendment,
-  CommandResult,
-  ConsensusView,
-  CoalitionsView,
-  ComparisonView,
-  FrameView,
-  MilestoneView,
-  CommentThread,
-  CreatedInvitation,
-  DocumentDetail,
-  DocumentSummary,
-  Invitation,
-  InvitationPreview,
-  Member,
-  Negotiation,
-  NegotiationForUser,
-  Position,
-  PositionTarget,
-  SessionInfo,
-  Stakeholder,
-} from './types.js';
+import { call } from './call.js';
+import type { PositionTarget } from './types.js';
 
-const enc = encodeURIComponent;
+type BodyOf<E> = EndpointInput<E> extends { body?: infer B } ? Exclude<B, undefined> : never;
 
 export const api = {
   // Session
-  session: () => request<SessionInfo>('GET', '/session'),
-  signIn: (email: string, password: string) =>
-    request<SessionInfo>('POST', '/session', { email, password }),
-  signOut: () => request<void>('DELETE', '/session'),
+  session: () => call(auth.session, {}),
+  signIn: (email: string, password: string) => call(auth.signIn, { body: { email, password } }),
+  signOut: () => call(auth.signOut, {}),
   previewInvitation: (invitationId: string, token: string) =>
-    request<InvitationPreview>('POST', `/invitations/${enc(invitationId)}/preview`, { token }),
-  acceptInvitation: (
-    invitationId: string,
-    body: { token: string; password: string; displayName?: string },
-  ) => request<SessionInfo>('POST', `/invitations/${enc(invitationId)}/accept`, body),
+    call(auth.previewInvitation, { params: { invitationId }, body: { token } }),
+  acceptInvitation: (invitationId: string, body: BodyOf<typeof auth.acceptInvitation>) =>
+    call(auth.acceptInvitation, { params: { invitationId }, body }),
 
   // Negotiations
-  negotiations: () => request<NegotiationForUser[]>('GET', '/negotiations'),
-  negotiation: (id: string) => request<Negotiation>('GET', `/negotiations/${enc(id)}`),
-  stakeholders: (id: string) =>
-    request<Stakeholder[]>('GET', `/negotiations/${enc(id)}/stakeholders`),
+  negotiations: () => call(negotiations.listNegotiations, {}),
+  negotiation: (negotiationId: string) =>
+    call(negotiations.getNegotiation, { params: { negotiationId } }),
+  stakeholders: (negotiationId: string) =>
+    call(negotiations.listStakeholders, { params: { negotiationId } }),
   registerStakeholder: (
-    id: string,
-    body: { kind: StakeholderKind; name: string; shortCode: string; groupIds?: string[] },
-  ) => request<CommandResult>('POST', `/negotiations/${enc(id)}/stakeholders`, body),
-  members: (id: string) => request<Member[]>('GET', `/negotiations/${enc(id)}/members`),
-  changeMemberRole: (id: string, userId: string, role: Role) =>
-    request<CommandResult>('PATCH', `/negotiations/${enc(id)}/members/${enc(userId)}`, { role }),
-  revokeMember: (id: string, userId: string) =>
-    request<CommandResult>('DELETE', `/negotiations/${enc(id)}/members/${enc(userId)}`),
-  invitations: (id: string) => request<Invitation[]>('GET', `/negotiations/${enc(id)}/invitations`),
-  invite: (id: string, body: { email: string; stakeholderId: string; role: Role }) =>
-    request<CreatedInvitation>('POST', `/negotiations/${enc(id)}/invitations`, body),
-  activity: (id: string, options: { since?: string; limit?: number } = {}) => {
-    const query = new URLSearchParams();
-    if (options.since) query.set('since', options.since);
-    query.set('limit', String(options.limit ?? 100));
-    return request<ActivityEntry[]>('GET', `/negotiations/${enc(id)}/activity?${query}`);
-  },
-  documents: (id: string) =>
-    request<DocumentSummary[]>('GET', `/negotiations/${enc(id)}/documents`),
+    negotiationId: string,
+    body: BodyOf<typeof negotiations.registerStakeholder>,
+  ) => call(negotiations.registerStakeholder, { params: { negotiationId }, body }),
+  members: (negotiationId: string) => call(negotiations.listMembers, { params: { negotiationId } }),
+  changeMemberRole: (negotiationId: string, userId: string, role: Role) =>
+    call(negotiations.changeMemberRole, { params: { negotiationId, userId }, body: { role } }),
+  revokeMember: (negotiationId: string, userId: string) =>
+    call(negotiations.revokeMember, { params: { negotiationId, userId } }),
+  invitations: (negotiationId: string) =>
+    call(negotiations.listInvitations, { params: { negotiationId } }),
+  invite: (negotiationId: string, body: BodyOf<typeof negotiations.inviteMember>) =>
+    call(negotiations.inviteMember, { params: { negotiationId }, body }),
+  activity: (negotiationId: string, options: { since?: string; limit?: number } = {}) =>
+    call(negotiations.activity, {
+      params: { negotiationId },
+      query: { since: options.since, limit: options.limit ?? 100 },
+    }),
+  documents: (negotiationId: string) =>
+    call(documents.listDocuments, { params: { negotiationId } }),
 
   // Documents
-  document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
-  changeMode: (id: string, mode: DocumentMode) =>
-    request<CommandResult>('PUT', `/documents/${enc(id)}/mode`, { mode }),
-  setParagraphStatus: (id: string, paragraphId: string, status: ParagraphStatus) =>
-    request<CommandResult>('PUT', `/documents/${enc(id)}/paragraphs/${enc(paragraphId)}/status`, {
-      status,
-    }),
-  issueRevision: (id: string) =>
-    request<{ label: string } & CommandResult>('POST', `/documents/${enc(id)}/revisions`, {}),
+  document: (documentId: string) => call(documents.getDocument, { params: { documentId } }),
+  changeMode: (documentId: string, mode: DocumentMode) =>
+    call(documents.changeMode, { params: { documentId }, body: { mode } }),
+  setParagraphStatus: (documentId: string, paragraphId: string, status: ParagraphStatus) =>
+    call(documents.setParagraphStatus, { params: { documentId, paragraphId }, body: { status } }),
+  issueRevision: (documentId: string) =>
+    call(documents.issueRevision, { params: { documentId }, body: {} }),
+  adoptDocument: (documentId: string, revisionLabel: string) =>
+    call(documents.adoptDocument, { params: { documentId }, body: { revisionLabel } }),
 
   // Amendments
-  amendments: (documentId: string) =>
-    request<Amendment[]>('GET', `/documents/${enc(documentId)}/amendments`),
-  tableAmendment: (
-    documentId: string,
-    body: {
-      paragraphId: string;
-      kind: AmendmentKind;
-      range?: { start: number; end: number };
-      proposedText?: string;
-      paragraphKind?: ParagraphKind;
-      rationale?: string;
-    },
-  ) =>
-    request<{ amendmentId: string } & CommandResult>(
-      'POST',
-      `/documents/${enc(documentId)}/amendments`,
-      body,
-    ),
-  cosponsor: (amendmentId: string) =>
-    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/cosponsor`),
-  accept: (amendmentId: string) =>
-    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/accept`),
+  amendments: (documentId: string) => call(amendments.listAmendments, { params: { documentId } }),
+  tableAmendment: (documentId: string, body: BodyOf<typeof amendments.tableAmendment>) =>
+    call(amendments.tableAmendment, { params: { documentId }, body }),
+  cosponsor: (amendmentId: string) => call(amendments.cosponsor, { params: { amendmentId } }),
+  accept: (amendmentId: string) => call(amendments.accept, { params: { amendmentId } }),
   reject: (amendmentId: string, reason: string) =>
-    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/reject`, { reason }),
+    call(amendments.reject, { params: { amendmentId }, body: { reason } }),
+  reviseAmendment: (amendmentId: string, body: BodyOf<typeof amendments.revise>) =>
+    call(amendments.revise, { params: { amendmentId }, body }),
+  withdraw: (amendmentId: string, reason = '') =>
+    call(amendments.withdraw, { params: { amendmentId }, body: reason ? { reason } : {} }),
+  merge: (amendmentId: string, intoAmendmentId: string) =>
+    call(amendments.merge, { params: { amendmentId }, body: { intoAmendmentId } }),
 
   // Positions
-  positions: (documentId: string) =>
-    request<Position[]>('GET', `/documents/${enc(documentId)}/positions`),
-  statePosition: (
-    documentId: string,
-    body: { target: PositionTarget; stance: Stance; statement?: string },
-  ) => request<CommandResult>('PUT', `/documents/${enc(documentId)}/positions`, body),
+  positions: (documentId: string) => call(positions.listPositions, { params: { documentId } }),
+  statePosition: (documentId: string, body: BodyOf<typeof positions.statePosition>) =>
+    call(positions.statePosition, { params: { documentId }, body }),
   withdrawPosition: (documentId: string, target: PositionTarget) =>
-    request<CommandResult>('POST', `/documents/${enc(documentId)}/positions/withdraw`, { target }),
+    call(positions.withdrawPosition, { params: { documentId }, body: { target } }),
 
   // The record: consensus now or as of a point, and the milestones to travel to
   consensus: (documentId: string, asOf?: string) =>
-    request<ConsensusView>(
-      'GET',
-      `/documents/${enc(documentId)}/consensus${asOf ? `?asOf=${enc(asOf)}` : ''}`,
-    ),
+    call(record.consensus, { params: { documentId }, query: { asOf } }),
   milestones: (negotiationId: string, documentId: string) =>
-    request<{ milestones: MilestoneView[] }>(
-      'GET',
-      `/negotiations/${enc(negotiationId)}/milestones?documentId=${enc(documentId)}`,
-    ),
+    call(record.milestones, { params: { negotiationId }, query: { documentId } }),
   // Time travel and the dashboard: the text as of a point, two points compared, coalitions
   frame: (documentId: string, asOf: string) =>
-    request<FrameView>('GET', `/documents/${enc(documentId)}/frame?asOf=${enc(asOf)}`),
+    call(record.frame, { params: { documentId }, query: { asOf } }),
   compare: (documentId: string, from: string, to: string) =>
-    request<ComparisonView>(
-      'GET',
-      `/documents/${enc(documentId)}/compare?from=${enc(from)}&to=${enc(to)}`,
-    ),
-  coalitions: (documentId: string, options: { asOf?: string; includeInherited?: boolean } = {}) => {
-    const query = new URLSearchParams();
-    if (options.asOf) query.set('asOf', options.asOf);
-    if (options.includeInherited) query.set('includeInherited', 'true');
-    return request<CoalitionsView>('GET', `/documents/${enc(documentId)}/coalitions?${query}`);
-  },
+    call(record.compare, { params: { documentId }, query: { from, to } }),
+  coalitions: (documentId: string, options: { asOf?: string; includeInherited?: boolean } = {}) =>
+    call(record.coalitions, {
+      params: { documentId },
+      query: {
+        asOf: options.asOf,
+        includeInherited: options.includeInherited ? 'true' : undefined,
+      },
+    }),
 
   // Comments
-  comments: (documentId: string) =>
-    request<CommentThread[]>('GET', `/documents/${enc(documentId)}/comments`),
-  postComment: (
-    documentId: string,
-    body: { paragraphId: string; range?: { start: number; end: number }; body: string },
-  ) =>
-    request<{ commentId: string } & CommandResult>(
-      'POST',
-      `/documents/${enc(documentId)}/comments`,
-      body,
-    ),
+  comments: (documentId: string) => call(comments.listComments, { params: { documentId } }),
+  postComment: (documentId: string, body: BodyOf<typeof comments.postComment>) =>
+    call(comments.postComment, { params: { documentId }, body }),
   reply: (documentId: string, commentId: string, body: string) =>
-    request<CommandResult>(
-      'POST',
-      `/documents/${enc(documentId)}/comments/${enc(commentId)}/replies`,
-      { body },
-    ),
+    call(comments.reply, { params: { documentId, commentId }, body: { body } }),
   resolveComment: (documentId: string, commentId: string) =>
-    request<CommandResult>(
-      'POST',
-      `/documents/${enc(documentId)}/comments/${enc(commentId)}/resolve`,
-    ),
+    call(comments.resolve, { params: { documentId, commentId } }),
   reopenComment: (documentId: string, commentId: string) =>
-    request<CommandResult>(
-      'POST',
-      `/documents/${enc(documentId)}/comments/${enc(commentId)}/reopen`,
-    ),
-
-  // Revising, withdrawing, merging, adopting.
-  reviseAmendment: (amendmentId: string, body: { proposedText: string; rationale?: string }) =>
-    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/revise`, body),
-  withdraw: (amendmentId: string, reason = '') =>
-    request<CommandResult>(
-      'POST',
-      `/amendments/${enc(amendmentId)}/withdraw`,
-      reason ? { reason } : {},
-    ),
-  merge: (amendmentId: string, intoAmendmentId: string) =>
-    request<CommandResult>('POST', `/amendments/${enc(amendmentId)}/merge`, { intoAmendmentId }),
-  adoptDocument: (documentId: string, revisionLabel: string) =>
-    request<CommandResult>('POST', `/documents/${enc(documentId)}/adopt`, { revisionLabel }),
+    call(comments.reopen, { params: { documentId, commentId } }),
 };

@@ -1,6 +1,7 @@
-// The one way the app talks to the REST API: JSON in and out, the session cookie sent by the
-// browser, an Idempotency-Key on every command so a retried click never acts twice, and RFC 9457
-// problem details turned into an ApiError.
+// The one way the app talks to the REST API: JSON (or a file's bytes, for an import) in, JSON out,
+// the session cookie sent by the browser, an Idempotency-Key on every command so a retried click
+// never acts twice, RFC 9457 problem details turned into an ApiError, and a 401 sending the app
+// back to sign-in. Every call, uploads included, goes through `send` below.
 import { newUuid } from '../lib/ids.js';
 import { rememberOwnChange, trackCommand } from '../lib/ownChanges.js';
 
@@ -12,6 +13,9 @@ export interface ProblemDetails {
   errors?: { path: string; message: string }[];
 }
 
+/** Problem types are URNs, `urn:accord:problem:<code>`. */
+const PROBLEM_TYPE_SEPARATOR = ':';
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -21,9 +25,9 @@ export class ApiError extends Error {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
 
-  /** The last part of the problem type, e.g. 'invitation-expired'. */
+  /** The problem's code, the last part of its type: 'invitation-expired'; '' without a type. */
   get code(): string {
-    return this.problem.type?.split('/').pop() ?? '';
+    return this.problem.type?.split(PROBLEM_TYPE_SEPARATOR).pop() ?? '';
   }
 }
 
@@ -32,7 +36,7 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Called on any 401 from a route that needs a session, so the app can return to sign-in. */
 let onUnauthenticated: (() => void) | undefined;
@@ -40,14 +44,32 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
   onUnauthenticated = handler;
 }
 
+/** A request's body: JSON, or a file's raw bytes with their media type. */
+export type RequestBody = { json: unknown } | { file: Blob; contentType: string };
+
+/** Sends a JSON request; `path` is under `/api`. Commands are tracked as the app's own changes. */
 export function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return sendTracked<T>(method, path, body === undefined ? undefined : { json: body });
+}
+
+/** Sends a file as the raw request body (an import), like any other command. */
+export function postFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  return sendTracked<T>('POST', path, { file, contentType });
+}
+
+function sendTracked<T>(method: Method, path: string, body?: RequestBody): Promise<T> {
   const sent = send<T>(method, path, body);
   return method === 'GET' ? sent : trackCommand(sent);
 }
 
-async function send<T>(method: Method, path: string, body?: unknown): Promise<T> {
+// Signing in and accepting an invitation answer 401 for a wrong password: that is not a lost
+// session, so those routes never send the app back to sign-in.
+const signInRoutes = ['/session', '/invitations'];
+
+async function send<T>(method: Method, path: string, body?: RequestBody): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body && 'json' in body) headers['content-type'] = 'application/json';
+  if (body && 'file' in body) headers['content-type'] = body.contentType;
   if (method !== 'GET') headers['idempotency-key'] = newUuid();
   let response: Response;
   try {
@@ -55,7 +77,7 @@ async function send<T>(method: Method, path: string, body?: unknown): Promise<T>
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.file } : {}),
     });
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
@@ -65,7 +87,7 @@ async function send<T>(method: Method, path: string, body?: unknown): Promise<T>
   const json: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const problem = (typeof json === 'object' && json !== null ? json : {}) as ProblemDetails;
-    if (response.status === 401 && !path.startsWith('/session') && !path.startsWith('/invitations'))
+    if (response.status === 401 && !signInRoutes.some((route) => path.startsWith(route)))
       onUnauthenticated?.();
     throw new ApiError(response.status, problem);
   }

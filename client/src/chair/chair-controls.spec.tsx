@@ -21,6 +21,7 @@ function documentWith(patch: Partial<DocumentDetail>): DocumentDetail {
     title: 'Heat compact',
     symbol: 'A/1',
     mode: 'formal',
+    createdBy: 'u',
     createdAt: '2026-11-13T08:00:00.000Z',
     adopted: false,
     adoption: null,
@@ -60,7 +61,12 @@ describe('the chair’s document controls', () => {
   it('keep only the export once the document is adopted, and show a delegate only the export', () => {
     const adopted = documentWith({
       adopted: true,
-      adoption: { revisionLabel: 'Rev 1', adoptedAt: '2026-11-20T10:00:00.000Z' },
+      adoption: {
+        revisionLabel: 'Rev 1',
+        textRevision: '9',
+        adoptedBy: 'chair',
+        adoptedAt: '2026-11-20T10:00:00.000Z',
+      },
     });
     const { unmount } = renderInDraft(<DocumentChairControls />, { document: adopted }, chair);
     expect(screen.getByRole('button', { name: 'Export…' })).toBeTruthy();

@@ -1,13 +1,15 @@
 // What the export menu can ask for, and the one URL each choice makes:
 // GET /api/documents/:documentId/export?format=…&variant=…[&asOf=…][&from=…&to=…].
 // Points use the server's as-of syntax: `now` or `revision:<label>` ("revision:Rev 1").
+import type { ExportFormat, ExportVariant } from '@accord/shared';
 import type { Revision } from '../api/types.js';
 
-export const exportFormats = ['docx', 'pdf', 'html', 'md', 'akn', 'json'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-
-export const exportVariants = ['clean', 'compilation', 'compare'] as const;
-export type ExportVariant = (typeof exportVariants)[number];
+export {
+  exportFormats,
+  exportVariants,
+  type ExportFormat,
+  type ExportVariant,
+} from '@accord/shared';
 
 export const NOW = 'now';
 

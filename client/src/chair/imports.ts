@@ -1,39 +1,9 @@
 // The import of a draft (DOCX or Markdown) into a new document: the request the chair console
-// sends and the recognition report the server answers with (server/src/imports/draft-model.ts).
-import type { DocumentMode, ParagraphKind } from '@accord/shared';
+// sends; the recognition report it answers with is the import contract's (@accord/shared).
+import type { DocumentMode, ImportAnswer } from '@accord/shared';
 import { postFile, uploadType } from './upload.js';
 
-export interface RecognisedParagraph {
-  index: number;
-  kind: ParagraphKind;
-  label: string | null;
-  recognisedBy: 'style' | 'numbering' | 'opening-word' | 'context' | 'default';
-  evidence: string;
-  numberingRemoved?: string;
-  excerpt: string;
-}
-
-export interface ImportWarning {
-  code: string;
-  message: string;
-  at?: number;
-}
-
-export interface ImportReport {
-  format: 'docx' | 'markdown';
-  bytes: number;
-  counts: Record<ParagraphKind, number> & { total: number };
-  found: { title: string | null; symbol: string | null };
-  paragraphs: RecognisedParagraph[];
-  warnings: ImportWarning[];
-}
-
-export interface ImportAnswer {
-  report: ImportReport;
-  /** The new document, once imported (absent on a dry run). */
-  documentId?: string;
-  position?: string;
-}
+export type { ImportAnswer, ImportReport } from '@accord/shared';
 
 export interface ImportRequest {
   title: string;

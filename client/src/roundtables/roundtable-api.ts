@@ -1,95 +1,47 @@
-// The roundtable routes the app calls (server/src/api/roundtable-routes.ts) and the JSON they
-// answer with (server/src/readmodels/queries/roundtables.ts), kept beside the roundtable screens.
-import type { PaperFile, RoundtableCoverage, RoundtablePaperFormat } from '@accord/shared';
-import { request } from '../api/http.js';
-import type { CommandResult, StakeholderRef } from '../api/types.js';
+// The roundtable endpoints the app calls, typed by the roundtable contracts in @accord/shared
+// (the JSON they answer with is defined there once), kept beside the roundtable screens.
+import {
+  roundtableContracts as roundtables,
+  type EndpointInput,
+  type RoundtableCoverage,
+  type RoundtablePaperFormat,
+} from '@accord/shared';
+import { call, fileUrl } from '../api/call.js';
 
-export interface RoundtablePaper {
-  roundtableId: string;
-  version: number;
-  draft: number;
-  recordPosition: string;
-  files: PaperFile[];
-  signedOffBy: StakeholderRef[];
-  issuedBy: string;
-  issuedAt: string;
-}
+export type {
+  RoundtablePaperView as RoundtablePaper,
+  RoundtableSignOffView as RoundtableSignOff,
+  RoundtableView as Roundtable,
+} from '@accord/shared';
 
-export interface RoundtableSignOff {
-  stakeholderId: string;
-  userId: string;
-  at: string;
-  stakeholder: StakeholderRef;
-}
-
-export interface Roundtable {
-  roundtableId: string;
-  negotiationId: string;
-  documentId: string;
-  theme: string;
-  /** YYYY-MM-DD */
-  date: string;
-  status: 'scheduled' | 'concluded';
-  coChairs: StakeholderRef[];
-  coverage: RoundtableCoverage;
-  invited: StakeholderRef[];
-  background: string;
-  guidingQuestions: string[];
-  draft: number;
-  signOffs: RoundtableSignOff[];
-  readyToIssue: boolean;
-  papers: RoundtablePaper[];
-  summary: string | null;
-  scheduledBy: string;
-  scheduledAt: string;
-  concludedBy: string | null;
-  concludedAt: string | null;
-  updatedAt: string;
-}
-
-export interface ScheduleRoundtableBody {
-  theme: string;
-  coChairStakeholderIds: [string, string];
-  date: string;
-  coverage: RoundtableCoverage;
-  invitedStakeholderIds: string[];
-}
-
-const enc = encodeURIComponent;
+export type ScheduleRoundtableBody = NonNullable<
+  EndpointInput<typeof roundtables.scheduleRoundtable>['body']
+>;
 
 export const roundtableApi = {
-  list: (negotiationId: string) =>
-    request<Roundtable[]>('GET', `/negotiations/${enc(negotiationId)}/roundtables`),
-  get: (roundtableId: string) => request<Roundtable>('GET', `/roundtables/${enc(roundtableId)}`),
+  list: (negotiationId: string) => call(roundtables.listRoundtables, { params: { negotiationId } }),
+  get: (roundtableId: string) => call(roundtables.getRoundtable, { params: { roundtableId } }),
   schedule: (negotiationId: string, body: ScheduleRoundtableBody) =>
-    request<{ roundtableId: string } & CommandResult>(
-      'POST',
-      `/negotiations/${enc(negotiationId)}/roundtables`,
-      body,
-    ),
+    call(roundtables.scheduleRoundtable, { params: { negotiationId }, body }),
   editDraft: (roundtableId: string, body: { background: string; guidingQuestions: string[] }) =>
-    request<CommandResult>('PUT', `/roundtables/${enc(roundtableId)}/draft`, body),
+    call(roundtables.editDraft, { params: { roundtableId }, body }),
   changeCoverage: (roundtableId: string, coverage: RoundtableCoverage) =>
-    request<CommandResult>('PUT', `/roundtables/${enc(roundtableId)}/coverage`, coverage),
+    call(roundtables.changeCoverage, { params: { roundtableId }, body: coverage }),
   signOff: (roundtableId: string, draft: number) =>
-    request<CommandResult>('POST', `/roundtables/${enc(roundtableId)}/sign-off`, { draft }),
+    call(roundtables.signOff, { params: { roundtableId }, body: { draft } }),
   issue: (roundtableId: string, draft: number) =>
-    request<{ roundtableId: string; version: number } & CommandResult>(
-      'POST',
-      `/roundtables/${enc(roundtableId)}/papers`,
-      { draft },
-    ),
+    call(roundtables.issuePaper, { params: { roundtableId }, body: { draft } }),
   conclude: (roundtableId: string, summary: string) =>
-    request<CommandResult>('POST', `/roundtables/${enc(roundtableId)}/conclude`, { summary }),
+    call(roundtables.concludeRoundtable, { params: { roundtableId }, body: { summary } }),
 };
 
 /** An issued file, byte for byte as circulated. */
 export const paperUrl = (roundtableId: string, version: number, format: RoundtablePaperFormat) =>
-  `/api/roundtables/${enc(roundtableId)}/papers/${version}?format=${format}`;
+  fileUrl(roundtables.downloadPaper, { params: { roundtableId, version }, query: { format } });
 
 /** The current draft rendered now (not recorded). */
 export const previewUrl = (roundtableId: string, format: RoundtablePaperFormat) =>
-  `/api/roundtables/${enc(roundtableId)}/paper-preview?format=${format}`;
+  fileUrl(roundtables.previewPaper, { params: { roundtableId }, query: { format } });
 
 /** Whether a change notice concerns a negotiation's roundtables. */
 export const isRoundtableNotice = (n: { kind: string; eventType: string }) =>

@@ -1,6 +1,14 @@
 /**
  * One declaration per API route gives its express handler, its input validation and its
- * OpenAPI 3.1 entry, so the documentation cannot drift from what the server accepts.
+ * OpenAPI 3.1 entry, so the documentation cannot drift from what the server accepts. A route
+ * either implements a contract from @accord/shared (the schemas the browser is typed from too):
+ *
+ *   api.implement(documentContracts.changeMode, {
+ *     summary: 'Switch between open drafting and formal mode', tags: ['documents'],
+ *     handler: async ({ params, body, session }) => ({ body: { position } }),
+ *   });
+ *
+ * or, until every route has a contract, declares its schemas inline:
  *
  *   api.route({
  *     method: 'post', path: '/negotiations/:negotiationId/documents', summary: 'Create a document',
@@ -10,6 +18,13 @@
  */
 import express, { type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
+import type {
+  Endpoint,
+  EndpointBody,
+  EndpointParams,
+  EndpointQuery,
+  EndpointResult,
+} from '@accord/shared';
 import { HttpProblem, problemType } from './problem.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -64,6 +79,43 @@ export interface ApiRouterOptions<S> {
   prefix: string;
   /** Resolves the session of a request, or undefined when it has none. */
   authenticate(req: Request): Promise<S | undefined>;
+  /**
+   * Check every JSON answer of a contract route against its response schema, failing the request
+   * when it does not match. For tests only (default: under vitest): it costs a parse per answer.
+   */
+  checkResponses?: boolean;
+}
+
+/** What a contract route's handler answers: the contract's JSON, or nothing for a file or 204. */
+export type ContractResult<E extends Endpoint> = [EndpointResult<E>] extends [undefined]
+  ? { status?: number; headers?: Record<string, string> } | void
+  : { status?: number; body: EndpointResult<E>; headers?: Record<string, string> };
+
+export interface ContractImplementation<E extends Endpoint, S> {
+  summary: string;
+  tags?: string[];
+  /** For an upload contract: the largest body accepted, in bytes (413 beyond it). */
+  uploadLimit?: number;
+  handler(
+    ctx: RouteContext<EndpointParams<E>, EndpointQuery<E>, EndpointBody<E, Buffer>, S>,
+  ): Promise<ContractResult<E>>;
+}
+
+/** The OpenAPI responses of a contract: its JSON schema, its file, or 204. */
+function contractResponses(contract: Endpoint): RouteDoc['responses'] {
+  if (contract.file) {
+    return {
+      [contract.status ?? 200]: { description: contract.file.description },
+      ...Object.fromEntries(
+        Object.entries(contract.file.otherStatuses ?? {}).map(([status, description]) => [
+          status,
+          { description },
+        ]),
+      ),
+    };
+  }
+  if (!contract.response) return { [contract.status ?? 204]: { description: 'Done' } };
+  return { [contract.status ?? 200]: { description: 'OK', schema: contract.response } };
 }
 
 /** Reads a raw body of one of the accepted media types, within the limit. */
@@ -133,8 +185,8 @@ function refuseBody(body: unknown): undefined {
 
 const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
-const jsonSchema = (schema: z.ZodType): unknown =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): unknown =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
 /** What the OpenAPI document needs of a route, without its handler's generic types. */
 type RouteDoc = Pick<
@@ -155,7 +207,53 @@ export class ApiRouter<S> {
   private readonly routes: RouteDoc[] = [];
   readonly router = express.Router();
 
-  constructor(private readonly options: ApiRouterOptions<S>) {}
+  private readonly checkResponses: boolean;
+
+  constructor(private readonly options: ApiRouterOptions<S>) {
+    this.checkResponses = options.checkResponses ?? process.env.VITEST !== undefined;
+  }
+
+  /** Serves a contract from @accord/shared: its schemas validate the request and document it. */
+  implement<E extends Endpoint>(contract: E, implementation: ContractImplementation<E, S>): void {
+    const { response } = contract;
+    const check = this.checkResponses && response ? response : undefined;
+    const where = `${contract.method.toUpperCase()} ${contract.path}`;
+    if (contract.upload && implementation.uploadLimit === undefined) {
+      throw new Error(`${where} takes an upload: give its uploadLimit`);
+    }
+    this.route<AnyObject, AnyObject, z.ZodType>({
+      method: contract.method,
+      path: contract.path,
+      summary: implementation.summary,
+      tags: implementation.tags,
+      access: contract.access,
+      params: contract.params,
+      query: contract.query,
+      body: contract.upload ? z.instanceof(Buffer) : contract.body,
+      rawBody: contract.upload
+        ? {
+            contentTypes: contract.upload.contentTypes,
+            limit: implementation.uploadLimit!,
+          }
+        : undefined,
+      responses: contractResponses(contract),
+      handler: async (ctx) => {
+        const result = await implementation.handler(
+          ctx as RouteContext<EndpointParams<E>, EndpointQuery<E>, EndpointBody<E, Buffer>, S>,
+        );
+        const answer: RouteResult | undefined = result ?? undefined;
+        if (check && answer?.body !== undefined) {
+          const parsed = check.safeParse(answer.body);
+          if (!parsed.success) {
+            throw new Error(
+              `The answer of ${where} does not match its contract: ${z.prettifyError(parsed.error)}`,
+            );
+          }
+        }
+        return { status: contract.status, ...answer };
+      },
+    });
+  }
 
   route<
     P extends AnyObject = z.ZodObject,
@@ -228,7 +326,9 @@ export class ApiRouter<S> {
         responses[status] = {
           description: response.description,
           ...(response.schema
-            ? { content: { 'application/json': { schema: jsonSchema(response.schema) } } }
+            ? {
+                content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+              }
             : {}),
         };
       }

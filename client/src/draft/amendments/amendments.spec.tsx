@@ -14,6 +14,7 @@ const amendment = (
 ): Amendment => ({
   amendmentId: id,
   documentId: 'd1',
+  negotiationId: 'n1',
   paragraphId: 'p1',
   kind: 'add-paragraph',
   proposal: {
@@ -40,6 +41,7 @@ const amendment = (
   mergedInto: null,
   tabledBy: 'u',
   tabledAt: '2026-11-20T09:30:00.000Z',
+  decidedBy: null,
   decidedAt: null,
   updatedAt: '2026-11-20T09:30:00.000Z',
   ...overrides,
@@ -205,6 +207,7 @@ function baseDocument() {
     negotiationId: 'n1',
     title: 'Draft',
     symbol: 'A/1',
+    createdBy: 'u0',
     mode: 'open-drafting' as const,
     createdAt: '2026-11-13T08:00:00.000Z',
     adopted: false,

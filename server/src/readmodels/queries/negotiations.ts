@@ -43,7 +43,7 @@ interface MemberRow {
   email: string | null;
   stakeholder_id: string;
   role: Role;
-  status: 'active' | 'revoked';
+  status: MemberView['status'];
   invitation_id: string | null;
   admitted_at: string;
   revoked_at: string | null;

@@ -4,9 +4,9 @@ import type { Stance } from '@accord/shared';
 import { statementsFor } from '../projections/projection-kit.js';
 import type { ReadModelDb } from '../read-model-db.js';
 import { joinStakeholder, stakeholderColumns, stakeholderRef } from './sql-kit.js';
-import type { PositionHistoryEntry, PositionView } from './views.js';
+import type { PositionHistoryEntry, PositionTargetView, PositionView } from './views.js';
 
-type TargetKind = 'paragraph' | 'amendment';
+type TargetKind = PositionTargetView['kind'];
 
 interface PositionRow {
   document_id: string;

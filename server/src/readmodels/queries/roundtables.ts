@@ -1,8 +1,13 @@
 // Queries about roundtables: a negotiation's roundtables and one roundtable, each with its
 // co-chairs and invited participants named, its current draft and sign-offs, and the paper
 // versions issued (with the hash of every file).
-import type { PaperFile, RoundtableCoverage } from '@accord/shared';
-import type { SignOffRecord } from '../projections/roundtables.js';
+import type {
+  PaperFile,
+  RoundtableCoverage,
+  RoundtablePaperView,
+  RoundtableView,
+  SignOffRecord,
+} from '@accord/shared';
 import { statementsFor } from '../projections/projection-kit.js';
 import type { ReadModelDb } from '../read-model-db.js';
 import type { StakeholderRef } from './views.js';
@@ -20,7 +25,7 @@ interface RoundtableRow {
   guiding_questions: string;
   draft: number;
   sign_offs: string;
-  status: 'scheduled' | 'concluded';
+  status: RoundtableView['status'];
   summary: string | null;
   scheduled_by: string;
   scheduled_at: string;
@@ -45,45 +50,7 @@ interface StakeholderRow {
   kind: StakeholderRef['kind'];
 }
 
-export interface RoundtablePaperView {
-  roundtableId: string;
-  version: number;
-  /** The draft of the co-chairs' text that was issued. */
-  draft: number;
-  /** The global log position of the record the paper was generated from. */
-  recordPosition: string;
-  files: PaperFile[];
-  signedOffBy: StakeholderRef[];
-  issuedBy: string;
-  issuedAt: string;
-}
-
-export interface RoundtableView {
-  roundtableId: string;
-  negotiationId: string;
-  documentId: string;
-  theme: string;
-  date: string;
-  status: 'scheduled' | 'concluded';
-  coChairs: StakeholderRef[];
-  coverage: RoundtableCoverage;
-  invited: StakeholderRef[];
-  background: string;
-  guidingQuestions: string[];
-  /** Counts changes to coverage, background and questions; a sign-off names the draft it is on. */
-  draft: number;
-  /** Sign-offs on the current draft since the last version was issued. */
-  signOffs: (SignOffRecord & { stakeholder: StakeholderRef })[];
-  /** Both co-chairs signed off the current draft: a version may be issued. */
-  readyToIssue: boolean;
-  papers: RoundtablePaperView[];
-  summary: string | null;
-  scheduledBy: string;
-  scheduledAt: string;
-  concludedBy: string | null;
-  concludedAt: string | null;
-  updatedAt: string;
-}
+export type { RoundtablePaperView, RoundtableView };
 
 const statements = statementsFor((db) => ({
   list: db.prepare<[string], RoundtableRow>(

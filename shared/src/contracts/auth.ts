@@ -1,0 +1,82 @@
+// Signing in and out, the current user, and accepting an invitation (which can create the account).
+import { z } from 'zod';
+import { emailSchema, entityIdSchema, labelText } from '../schema.js';
+import { roleSchema, stakeholderKindSchema } from '../vocabulary.js';
+import { defineEndpoint } from './endpoint.js';
+import { negotiationForUserSchema } from './negotiations.js';
+
+export const userViewSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+});
+export type SignedInUserView = z.infer<typeof userViewSchema>;
+
+/** The signed-in user and the negotiations they take part in. */
+export const sessionInfoSchema = z.object({
+  user: userViewSchema,
+  negotiations: z.array(negotiationForUserSchema),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** What an invitation is for, shown before it is accepted. */
+export const invitationPreviewSchema = z.object({
+  negotiation: z.object({ negotiationId: z.string(), title: z.string() }).optional(),
+  stakeholder: z
+    .object({ stakeholderId: z.string(), name: z.string(), kind: stakeholderKindSchema })
+    .optional(),
+  role: roleSchema,
+  email: z.string(),
+  /** Whether the e-mail already has an account (then its password is asked, not a name). */
+  accountExists: z.boolean(),
+  expiresAt: z.string(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+const invitationParams = z.object({ invitationId: entityIdSchema });
+const invitationToken = z.string().min(20).max(100);
+const password = z.string().min(1).max(200);
+
+export const authContracts = {
+  signIn: defineEndpoint({
+    method: 'post',
+    path: '/session',
+    access: 'public',
+    body: z.strictObject({ email: emailSchema, password }),
+    status: 201,
+    response: sessionInfoSchema,
+  }),
+  session: defineEndpoint({
+    method: 'get',
+    path: '/session',
+    response: sessionInfoSchema,
+  }),
+  signOut: defineEndpoint({
+    method: 'delete',
+    path: '/session',
+    access: 'public',
+    status: 204,
+  }),
+  previewInvitation: defineEndpoint({
+    method: 'post',
+    path: '/invitations/:invitationId/preview',
+    access: 'public',
+    params: invitationParams,
+    body: z.strictObject({ token: invitationToken }),
+    response: invitationPreviewSchema,
+  }),
+  acceptInvitation: defineEndpoint({
+    method: 'post',
+    path: '/invitations/:invitationId/accept',
+    access: 'public',
+    params: invitationParams,
+    body: z.strictObject({
+      token: invitationToken,
+      password,
+      /** Needed only when the invitation creates the account. */
+      displayName: labelText(100).optional(),
+    }),
+    status: 201,
+    response: sessionInfoSchema,
+  }),
+};

@@ -1,0 +1,40 @@
+// Exports of a document as a file: clean text, compilation text or a comparison of two points, in
+// DOCX, PDF, HTML, Markdown, Akoma Ntoso or JSON, now or as of any point.
+//
+//   GET /api/documents/:documentId/export?format=docx&variant=compilation&asOf=revision:Rev 1
+import { z } from 'zod';
+import { asOfSchema } from './as-of.js';
+import { documentParams } from './common.js';
+import { defineEndpoint } from './endpoint.js';
+
+export const exportFormats = ['docx', 'pdf', 'html', 'md', 'akn', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const exportVariants = ['clean', 'compilation', 'compare'] as const;
+export type ExportVariant = (typeof exportVariants)[number];
+
+export const exportContracts = {
+  exportDocument: defineEndpoint({
+    method: 'get',
+    path: '/documents/:documentId/export',
+    params: documentParams,
+    // Format and variant are checked by the server's export request parser, so an unknown one
+    // gets its own 400 problem naming the choices rather than a generic validation error.
+    query: z.object({
+      format: z
+        .string()
+        .max(40)
+        .optional()
+        .describe(`One of ${exportFormats.join(', ')}`),
+      variant: z
+        .string()
+        .max(40)
+        .optional()
+        .describe(`One of ${exportVariants.join(', ')} (default clean)`),
+      asOf: asOfSchema.optional().describe('For clean and compilation (default now)'),
+      from: asOfSchema.optional().describe('For compare: the earlier point'),
+      to: asOfSchema.optional().describe('For compare: the later point'),
+    }),
+    file: { description: 'The file, as an attachment' },
+  }),
+};

@@ -1,0 +1,49 @@
+// The REST API's contracts, one table per feature: what each endpoint accepts and answers. The
+// server implements them (server/src/http/api-router.ts) and the app calls them
+// (client/src/api/call.ts); the OpenAPI document is generated from the same schemas.
+import { amendmentContracts } from './amendments.js';
+import { authContracts } from './auth.js';
+import { commentContracts } from './comments.js';
+import { documentContracts } from './documents.js';
+import type { Endpoint } from './endpoint.js';
+import { exportContracts } from './exports.js';
+import { importContracts } from './imports.js';
+import { negotiationContracts } from './negotiations.js';
+import { positionContracts } from './positions.js';
+import { recordContracts } from './record.js';
+import { roundtableContracts } from './roundtables.js';
+
+export * from './endpoint.js';
+export * from './as-of.js';
+export * from './common.js';
+export * from './auth.js';
+export * from './negotiations.js';
+export * from './documents.js';
+export * from './imports.js';
+export * from './amendments.js';
+export * from './positions.js';
+export * from './comments.js';
+export * from './record-views.js';
+export * from './record.js';
+export * from './exports.js';
+export * from './roundtables.js';
+
+/** Every endpoint of the API, by feature: for checks that each one is implemented and documented. */
+export const apiContracts = {
+  auth: authContracts,
+  negotiations: negotiationContracts,
+  documents: documentContracts,
+  imports: importContracts,
+  amendments: amendmentContracts,
+  positions: positionContracts,
+  comments: commentContracts,
+  record: recordContracts,
+  exports: exportContracts,
+  roundtables: roundtableContracts,
+} satisfies Record<string, Record<string, Endpoint>>;
+
+/** Every endpoint in one list. */
+export const allEndpoints = (): Endpoint[] =>
+  Object.values<Record<string, Endpoint>>(apiContracts).flatMap((table) =>
+    Object.values<Endpoint>(table),
+  );
