@@ -23,6 +23,7 @@ import { useCollab } from './collab/useCollab.js';
 import { useDocumentPresence } from './collab/usePresence.js';
 import { DraftContext, type DraftContextValue } from './draft-context.js';
 import { DraftEditor, type CaretUser } from './editor/DraftEditor.js';
+import { SkipOnError, SkippedNote } from './SkipOnError.js';
 import type { MarginInfo } from './editor/margin.js';
 import type { PlaceInput } from './editor/place.js';
 import { NO_SELECTION, type SelectionInfo } from './editor/selection.js';
@@ -321,18 +322,26 @@ function Draft({
 
         <div className="draft__body">
           <div className="draft__page">
+            <SkippedNote skipped={live.skipped} />
             {collab.snapshot.everSynced ? (
-              <DraftEditor
-                session={live}
-                editable={access.editable}
-                label={t('draft.editorLabel', { title: document.title })}
-                margin={margin}
-                annotations={annotations}
-                caretLabel={caretLabel}
-                self={self}
-                onSelection={setSelection}
-                onEditor={setEditor}
-              />
+              <SkipOnError
+                key={live.documentId}
+                skipped={live.skipped}
+                itemKey="editor"
+                fallback={<Notice tone="warning">{t('draft.editorFailed')}</Notice>}
+              >
+                <DraftEditor
+                  session={live}
+                  editable={access.editable}
+                  label={t('draft.editorLabel', { title: document.title })}
+                  margin={margin}
+                  annotations={annotations}
+                  caretLabel={caretLabel}
+                  self={self}
+                  onSelection={setSelection}
+                  onEditor={setEditor}
+                />
+              </SkipOnError>
             ) : (
               <p className="muted" role="status">
                 {t('draft.loadingText')}
@@ -340,7 +349,7 @@ function Draft({
             )}
           </div>
           <aside className="draft__side" aria-label={t('panel.label')}>
-            <PresenceList people={people} />
+            <PresenceList people={people} skipped={live.skipped} />
             <ParagraphPanel
               paragraph={paragraph}
               status={(currentId && statuses.get(currentId)) || 'open'}

@@ -2,12 +2,14 @@
  * One document's awareness (cursors, selections, who is here), relayed between connections and
  * never stored. Each state's `user` is replaced by the connection's authenticated identity
  * before it is applied, so nobody can appear as another delegation, and a connection may only
- * speak for the awareness client ids it introduced.
+ * speak for the awareness client ids it introduced. Of the rest, only a valid `cursor` (the
+ * shared schema in shared/src/collab/awareness.ts) is forwarded.
  *
  *   const relay = new AwarenessRelay(doc, limits, (message) => broadcast(message));
  *   relay.receive(peer, awarenessUpdate); // throws MalformedMessage
  *   relay.removePeer(peer);               // on disconnect
  */
+import { forwardableAwarenessFields } from '@accord/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
@@ -84,7 +86,12 @@ export class AwarenessRelay {
         accepted.push(entry);
         continue;
       }
-      accepted.push({ ...entry, state: { ...entry.state, user: awarenessIdentity(peer.user) } });
+      // Only the fields of the shared schema travel on, and only when valid: a malformed caret
+      // is dropped here rather than drawn (or crashed on) by every other browser.
+      accepted.push({
+        ...entry,
+        state: { ...forwardableAwarenessFields(entry.state), user: awarenessIdentity(peer.user) },
+      });
     }
     if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodeEntries(accepted), peer);
   }

@@ -13,6 +13,11 @@ const user = (id: string, stakeholderId: string): CollabUser => ({
   stakeholderName: stakeholderId,
   color: '#123456',
 });
+/** A caret as y-prosemirror writes it (relative positions as JSON). */
+const at = (clock: number) => ({
+  anchor: { item: { client: 7, clock } },
+  head: { item: { client: 7, clock } },
+});
 const peer = (u: CollabUser): AwarenessPeer => ({ user: u, awarenessClients: new Set() });
 
 /** An awareness update as client `clientId` would send it. */
@@ -40,15 +45,23 @@ describe('awareness relay', () => {
   };
   afterEach(() => relays.splice(0).forEach((r) => r.destroy()));
 
-  it('overwrites the claimed identity and keeps the rest of the state', () => {
+  it('overwrites the claimed identity and keeps a valid cursor, nothing else', () => {
     const { relay: r, messages } = relay();
     const alice = peer(user('alice', 'france'));
-    r.receive(alice, update(11, { user: { name: 'BOB', stakeholderId: 'brazil' }, cursor: 4 }));
+    r.receive(
+      alice,
+      update(11, { user: { name: 'BOB', stakeholderId: 'brazil' }, cursor: at(4), extra: 1 }),
+    );
     expect(r.awareness.getStates().get(11)).toEqual({
       user: { name: 'ALICE', stakeholderId: 'france', stakeholderName: 'france', color: '#123456' },
-      cursor: 4,
+      cursor: at(4),
     });
-    expect(messages).toHaveLength(1);
+    // A malformed cursor is dropped; the person still shows.
+    r.receive(alice, update(11, { cursor: { anchor: 'nowhere', head: [] } }, 2));
+    expect(r.awareness.getStates().get(11)).toEqual({
+      user: { name: 'ALICE', stakeholderId: 'france', stakeholderName: 'france', color: '#123456' },
+    });
+    expect(messages).toHaveLength(2);
     expect(r.awareness.getStates().has(r.awareness.clientID)).toBe(false);
   });
 
@@ -56,15 +69,15 @@ describe('awareness relay', () => {
     const { relay: r } = relay();
     const alice = peer(user('alice', 'france'));
     const bob = peer(user('bob', 'brazil'));
-    r.receive(alice, update(11, { cursor: 1 }));
-    r.receive(bob, update(11, { cursor: 99 }, 5));
+    r.receive(alice, update(11, { cursor: at(1) }));
+    r.receive(bob, update(11, { cursor: at(99) }, 5));
     r.receive(bob, update(11, null, 6));
-    expect(r.awareness.getStates().get(11)).toMatchObject({ cursor: 1 });
+    expect(r.awareness.getStates().get(11)).toMatchObject({ cursor: at(1) });
 
     // The same user on a new connection takes the id over (a reconnect).
     const aliceAgain = peer(user('alice', 'france'));
-    r.receive(aliceAgain, update(11, { cursor: 2 }, 2));
-    expect(r.awareness.getStates().get(11)).toMatchObject({ cursor: 2 });
+    r.receive(aliceAgain, update(11, { cursor: at(2) }, 2));
+    expect(r.awareness.getStates().get(11)).toMatchObject({ cursor: at(2) });
     r.removePeer(alice);
     expect(r.awareness.getStates().has(11)).toBe(true);
     r.removePeer(aliceAgain);
@@ -74,10 +87,10 @@ describe('awareness relay', () => {
   it('limits ids per connection and state size, and refuses garbage as malformed', () => {
     const { relay: r } = relay();
     const alice = peer(user('alice', 'france'));
-    for (const id of [1, 2, 3]) r.receive(alice, update(id, { n: id }));
+    for (const id of [1, 2, 3]) r.receive(alice, update(id, { cursor: at(id) }));
     expect([...r.awareness.getStates().keys()].sort()).toEqual([1, 2]);
     r.receive(alice, update(1, { big: 'x'.repeat(500) }, 2));
-    expect(r.awareness.getStates().get(1)).toMatchObject({ n: 1 });
+    expect(r.awareness.getStates().get(1)).toMatchObject({ cursor: at(1) });
     expect(() => r.receive(alice, new Uint8Array([1, 1, 1, 3, 123]))).toThrow(MalformedMessage);
   });
 });

@@ -7,20 +7,28 @@ import { can } from '@accord/shared';
 import type { AccountService } from '../accounts/account-service.js';
 import { isSameOrigin } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
+import { hashToken } from '../accounts/tokens.js';
 import type { CollabHooks } from './collab-hooks.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 import { stakeholderColor } from './stakeholder-color.js';
 
 export function createCollabAuth(deps: {
   accounts: Pick<AccountService, 'authenticate'>;
-  queries: Pick<ReadModelQueries, 'getDocument' | 'getMembership' | 'listStakeholders'>;
+  queries: Pick<
+    ReadModelQueries,
+    'getDocument' | 'getMembership' | 'listStakeholders' | 'getSession'
+  >;
 }): CollabHooks {
   const { accounts, queries } = deps;
   return {
     authenticate: (req, documentId) => {
       if (!isSameOrigin(req)) return Promise.resolve({ ok: false, status: 403 });
-      const user = accounts.authenticate(sessionTokenOf(req));
-      if (!user) return Promise.resolve({ ok: false, status: 401 });
+      const token = sessionTokenOf(req);
+      const user = accounts.authenticate(token);
+      if (!user || token === undefined) return Promise.resolve({ ok: false, status: 401 });
+      // The gateway asks again at this moment, so an expired session does not keep its socket.
+      const session = queries.getSession(hashToken(token));
+      const expiresAt = session ? Date.parse(session.expiresAt) : undefined;
       const document = queries.getDocument(documentId);
       if (!document) return Promise.resolve({ ok: false, status: 404 });
       const membership = queries.getMembership(document.negotiationId, user.userId);
@@ -43,6 +51,7 @@ export function createCollabAuth(deps: {
         ok: true,
         canWrite,
         ...(readOnlyReason ? { readOnlyReason } : {}),
+        ...(expiresAt !== undefined && Number.isFinite(expiresAt) ? { expiresAt } : {}),
         user: {
           userId: user.userId,
           displayName: user.displayName,

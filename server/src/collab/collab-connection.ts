@@ -8,6 +8,7 @@
 import { CollabCloseCode, CollabCloseReason } from '@accord/shared';
 import type { WebSocket } from 'ws';
 import type { AwarenessPeer } from './awareness-relay.js';
+import type { BufferBudget, BufferedConsumer } from './buffer-budget.js';
 import type { CollabAuthRequest, CollabUser } from './collab-hooks.js';
 import { createTokenBucket, type RateLimit, type TokenBucket } from './rate-limit.js';
 
@@ -28,7 +29,10 @@ export interface ConnectionAccess {
 
 let nextConnectionId = 1;
 
-export class CollabConnection implements AwarenessPeer {
+// How long a slow consumer has to read up to our close frame before its socket is dropped.
+const SLOW_CONSUMER_GRACE_MS = 1000;
+
+export class CollabConnection implements AwarenessPeer, BufferedConsumer {
   readonly id = nextConnectionId++;
   user: CollabUser;
   canWrite: boolean;
@@ -39,6 +43,7 @@ export class CollabConnection implements AwarenessPeer {
   /** Cleared before each ping, set again by the pong: a connection still clear is dead. */
   alive = true;
   private closing = false;
+  private expiryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: WebSocket,
@@ -46,6 +51,8 @@ export class CollabConnection implements AwarenessPeer {
     readonly authRequest: CollabAuthRequest,
     access: ConnectionAccess,
     private readonly limits: ConnectionLimits,
+    /** Shared by every connection of the gateway: the cap on all unsent bytes together. */
+    private readonly buffers?: BufferBudget,
   ) {
     this.user = access.user;
     this.canWrite = access.canWrite;
@@ -69,22 +76,50 @@ export class CollabConnection implements AwarenessPeer {
     if (!this.isOpen) return;
     // ws queues without limit; a client that stopped reading would make the server hold every
     // update for it. Past the limit it is closed and will resync when it reconnects.
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+    if (
+      this.socket.bufferedAmount > this.limits.maxBufferedBytes ||
+      this.buffers?.shouldShed(this)
+    ) {
       this.close(CollabCloseCode.TryAgainLater, CollabCloseReason.SlowConsumer);
+      // The close frame waits behind everything the client has not read, so the handshake may
+      // never finish; ws would hold the backlog for its 30 s close timeout. Drop it sooner.
+      const dropping = setTimeout(() => {
+        if (this.socket.readyState !== this.socket.CLOSED) this.socket.terminate();
+      }, SLOW_CONSUMER_GRACE_MS);
+      dropping.unref();
       return;
     }
     this.socket.send(message, { binary: true });
   }
 
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
+    // What it still holds is freed with the socket; it no longer counts against the total.
+    this.buffers?.forget(this);
     this.socket.close(code, truncateUtf8(reason, 123));
+  }
+
+  /** The timer that re-checks the session when it expires; replaces (and clears) the last one. */
+  setExpiryTimer(timer: NodeJS.Timeout | undefined): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = timer;
+  }
+
+  /** The socket closed (whoever closed it): stop counting what it held, drop its timer. */
+  dispose(): void {
+    this.buffers?.forget(this);
+    this.setExpiryTimer(undefined);
   }
 
   /** Drops the TCP connection without a closing handshake (dead peers). */
   terminate(): void {
     this.closing = true;
+    this.buffers?.forget(this);
     this.socket.terminate();
   }
 }

@@ -15,10 +15,12 @@ import type { EventStore } from '../eventstore/port.js';
 import { REPLAY_ORIGIN, type Attribution, type DocState } from '../text/text-history.js';
 import { TextWriter, type SnapshotPolicy, type StoredUpdate } from '../text/text-writer.js';
 import { AwarenessRelay, type AwarenessLimits } from './awareness-relay.js';
+import type { CollabBudgets } from './budgets.js';
 import { CollabConnection } from './collab-connection.js';
 import {
   MalformedMessage,
   decodeClientMessage,
+  peekMessageKind,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -34,6 +36,12 @@ export interface CollabDocumentOptions {
   awareness: AwarenessLimits;
   /** Largest update one connection may send; one stored event must hold it. */
   maxUpdateBytes: number;
+  /** Frame sizes judged before decoding (see FrameLimits). */
+  frames: FrameLimits;
+  /** Per-user and per-stakeholder rate budgets, shared by every document of the gateway. */
+  budgets: CollabBudgets;
+  /** Largest the document's stored state may grow through client updates; excess closes 4415. */
+  maxDocumentBytes: number;
   idleUnloadMs: number;
   /** No connection and no server operation for `idleUnloadMs`: the gateway may unload it. */
   onIdle: (document: CollabDocument) => void;
@@ -42,6 +50,26 @@ export interface CollabDocumentOptions {
   onConnectionOpened: (connection: CollabConnection) => void;
   onConnectionClosed: (connection: CollabConnection) => void;
 }
+
+/**
+ * What a frame may weigh, checked from its length before its payload is decoded, so a hostile
+ * frame costs the server a comparison rather than seconds of decoding.
+ */
+export interface FrameLimits {
+  /**
+   * Sync step 2 or update from a read-only connection. Such a client only ever sends the empty
+   * step 2 that follows syncing: no structs and the deletions it learnt from us, so it may be
+   * this many bytes plus the size of our own delete set.
+   */
+  readOnlyUpdateBytes: number;
+  /** A state vector may be this much longer than ours (a client knows no more peers than us, plus itself). */
+  stateVectorSlackBytes: number;
+  /** One awareness message (a few clients' JSON states). */
+  maxAwarenessBytes: number;
+}
+
+// Recomputing the exact stored size (an encode of the whole document) runs at most this often.
+const SIZE_RECOUNT_MS = 2000;
 
 /** The origin of a server transaction; collects the updates it produced to report revisions. */
 class ServerChange {
@@ -65,10 +93,20 @@ export class CollabDocument {
   private holds = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   private state: 'live' | 'closing' | 'closed' = 'live';
+  /**
+   * An upper bound of the encoded document: exact at load and at each recount, plus every
+   * update since (an update adds at most its own length).
+   */
+  private storedBytes: number;
+  private lastRecount = Number.NEGATIVE_INFINITY;
+  // Derived from the document, cached until it changes.
+  private cachedStateVectorBytes: number | undefined;
+  private cachedDeleteSetBytes: number | undefined;
 
   constructor(private readonly options: CollabDocumentOptions) {
     this.documentId = options.documentId;
     this.doc = options.state.doc;
+    this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
     this.logger = options.logger.child({ documentId: options.documentId });
     this.writer = new TextWriter({
       store: options.store,
@@ -209,7 +247,10 @@ export class CollabDocument {
     if (this.state !== 'live' || !connection.isOpen) return;
     try {
       if (!isBinary) throw new MalformedMessage('Text frames are not part of the protocol');
-      const message = decodeClientMessage(toBytes(data));
+      const bytes = toBytes(data);
+      // Cheap checks first: size for the frame's kind and role, and rate, before decoding.
+      if (!this.admitFrame(connection, peekMessageKind(bytes), bytes.byteLength)) return;
+      const message = decodeClientMessage(bytes);
       switch (message.type) {
         case 'sync-step1': {
           // Encoded now, sent once everything applied up to now is stored: the answer never
@@ -226,7 +267,8 @@ export class CollabDocument {
           this.receiveUpdate(connection, message.update);
           return;
         case 'awareness':
-          if (connection.awarenessLimit.take()) this.relay.receive(connection, message.update);
+          // Rate was taken in admitFrame; only frames within it get here.
+          this.relay.receive(connection, message.update);
           return;
         case 'query-awareness': {
           const states = this.relay.currentStatesMessage();
@@ -253,34 +295,149 @@ export class CollabDocument {
     }
   }
 
+  /**
+   * Decides from a frame's kind and length alone whether it may be decoded at all, and takes
+   * its rate tokens. Closes the connection (or drops an awareness frame) and answers false
+   * when it may not.
+   */
+  private admitFrame(
+    connection: CollabConnection,
+    kind: ReturnType<typeof peekMessageKind>,
+    bytes: number,
+  ): boolean {
+    const { frames } = this.options;
+    switch (kind) {
+      case 'sync-step1':
+        if (bytes > this.stateVectorBytes() + frames.stateVectorSlackBytes) {
+          this.refuse(connection, CollabCloseCode.FrameTooLarge, CollabCloseReason.FrameTooLarge);
+          return false;
+        }
+        // Each answer may be the whole document: asking again and again costs the update budget.
+        return this.takeUpdateTokens(connection);
+      case 'sync-step2':
+      case 'sync-update': {
+        // Measured only for a frame past the base allowance, which an honest client rarely sends.
+        if (
+          !connection.canWrite &&
+          bytes > frames.readOnlyUpdateBytes &&
+          bytes > frames.readOnlyUpdateBytes + this.deleteSetBytes()
+        ) {
+          this.refuseWrite(connection);
+          return false;
+        }
+        if (bytes > this.options.maxUpdateBytes) {
+          this.refuse(connection, CollabCloseCode.UpdateTooLarge, CollabCloseReason.UpdateTooLarge);
+          return false;
+        }
+        return this.takeUpdateTokens(connection);
+      }
+      case 'awareness':
+        if (bytes > frames.maxAwarenessBytes) {
+          this.refuse(connection, CollabCloseCode.FrameTooLarge, CollabCloseReason.FrameTooLarge);
+          return false;
+        }
+        // Dropped, not closed: the next awareness update carries the latest state anyway.
+        return (
+          connection.awarenessLimit.take() && this.options.budgets.takeAwareness(connection.user).ok
+        );
+      case 'query-awareness':
+        // Answered with everyone's state: a cheap request with a costly answer, so rate it.
+        return (
+          connection.awarenessLimit.take() && this.options.budgets.takeAwareness(connection.user).ok
+        );
+    }
+  }
+
+  /** One token per connection, user and delegation; closes with 4429 when one is out. */
+  private takeUpdateTokens(connection: CollabConnection): boolean {
+    if (!connection.updateLimit.take()) {
+      this.refuse(connection, CollabCloseCode.RateLimited, CollabCloseReason.RateLimited);
+      return false;
+    }
+    const verdict = this.options.budgets.takeUpdate(connection.user);
+    if (!verdict.ok) {
+      this.refuse(
+        connection,
+        CollabCloseCode.RateLimited,
+        `${CollabCloseReason.RateLimited}: ${verdict.over}`,
+      );
+      return false;
+    }
+    return true;
+  }
+
+  private refuse(connection: CollabConnection, code: number, reason: string): void {
+    this.logger.info(
+      { connection: connection.id, userId: connection.user.userId, code, reason },
+      'frame refused',
+    );
+    connection.close(code, reason);
+  }
+
+  private refuseWrite(connection: CollabConnection): void {
+    this.logger.warn(
+      { connection: connection.id, userId: connection.user.userId },
+      'write refused',
+    );
+    const detail = connection.readOnlyReason ? `: ${connection.readOnlyReason}` : '';
+    connection.close(CollabCloseCode.Forbidden, `${CollabCloseReason.WriteRefused}${detail}`);
+  }
+
   private receiveUpdate(connection: CollabConnection, update: Uint8Array): void {
     const decoded = decodeYjsUpdate(update);
     if (!connection.canWrite) {
       // y-websocket answers our sync step 1 with its step 2 even when it has nothing to add;
       // only an update that would change the text is a refused write.
+      if (wouldChange(this.doc, decoded)) this.refuseWrite(connection);
+      return;
+    }
+    if (this.wouldOverflow(update.byteLength)) {
+      // An update that adds nothing (the empty step 2 after syncing) is harmless even when full.
       if (!wouldChange(this.doc, decoded)) return;
-      this.logger.warn(
-        { connection: connection.id, userId: connection.user.userId },
-        'write refused',
-      );
-      const detail = connection.readOnlyReason ? `: ${connection.readOnlyReason}` : '';
-      connection.close(CollabCloseCode.Forbidden, `${CollabCloseReason.WriteRefused}${detail}`);
-      return;
-    }
-    if (update.byteLength > this.options.maxUpdateBytes) {
-      connection.close(CollabCloseCode.UpdateTooLarge, CollabCloseReason.UpdateTooLarge);
-      return;
-    }
-    if (!connection.updateLimit.take()) {
-      connection.close(CollabCloseCode.RateLimited, CollabCloseReason.RateLimited);
+      this.refuse(connection, CollabCloseCode.DocumentTooLarge, CollabCloseReason.DocumentTooLarge);
       return;
     }
     // The doc's 'update' event (onDocUpdate) enqueues the novel part for storing.
     Y.applyUpdate(this.doc, update, connection);
   }
 
+  /** Whether adding `bytes` could take the stored document past its maximum. */
+  private wouldOverflow(bytes: number): boolean {
+    const max = this.options.maxDocumentBytes;
+    if (this.storedBytes + bytes <= max) return false;
+    // The bound only grows (deletions, updates already known); count exactly now and then.
+    const now = performance.now();
+    if (now - this.lastRecount >= SIZE_RECOUNT_MS) {
+      this.lastRecount = now;
+      this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    }
+    return this.storedBytes + bytes > max;
+  }
+
+  private stateVectorBytes(): number {
+    this.cachedStateVectorBytes ??= Y.encodeStateVector(this.doc).byteLength;
+    return this.cachedStateVectorBytes;
+  }
+
+  /** Our own delete set, encoded as an update without structs (what an empty step 2 carries). */
+  private deleteSetBytes(): number {
+    this.cachedDeleteSetBytes ??= Y.encodeStateAsUpdate(
+      this.doc,
+      Y.encodeStateVector(this.doc),
+    ).byteLength;
+    return this.cachedDeleteSetBytes;
+  }
+
+  /** Stored bytes as the size cap sees them (an upper bound), for diagnostics and tests. */
+  get storedSizeBound(): number {
+    return this.storedBytes;
+  }
+
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    this.cachedStateVectorBytes = undefined;
+    this.cachedDeleteSetBytes = undefined;
     if (origin === REPLAY_ORIGIN) return;
+    this.storedBytes += update.byteLength;
     const stored: StoredUpdate = {
       update,
       attribution: this.attributionOf(origin),
@@ -330,6 +487,7 @@ export class CollabDocument {
 
   private detach(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
+    connection.dispose();
     this.options.onConnectionClosed(connection);
     if (this.state === 'closed') return;
     this.relay.removePeer(connection);

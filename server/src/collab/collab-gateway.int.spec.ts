@@ -48,6 +48,12 @@ const paragraphs = (): Paragraph[] => [
   { id: randomUUID(), kind: 'operative', text: 'Decides to establish a working group on oceans;' },
 ];
 
+/** A caret as y-prosemirror writes it (relative positions as JSON). */
+const caret = (anchor: number, head: number) => ({
+  anchor: { item: { client: 9, clock: anchor } },
+  head: { item: { client: 9, clock: head } },
+});
+
 const textsOf = (doc: Y.Doc) => listParagraphs(doc).map((p) => p.text);
 
 /** Appends to a paragraph's text in the client's own copy, as typing would. */
@@ -419,7 +425,7 @@ describe('collaboration gateway', () => {
 
     alice.provider.awareness.setLocalState({
       user: { name: 'Bob', stakeholderId: 's-brazil', stakeholderName: 'Brazil', color: '#000000' },
-      cursor: { anchor: 3, head: 7 },
+      cursor: caret(3, 7),
     });
     await waitFor(
       () => bob.provider.awareness.getStates().get(alice.doc.clientID)?.cursor !== undefined,
@@ -432,12 +438,12 @@ describe('collaboration gateway', () => {
         stakeholderName: 'France',
         color: '#1f77b4',
       },
-      cursor: { anchor: 3, head: 7 },
+      cursor: caret(3, 7),
     });
 
     // Speaking for bob's awareness id from another connection is ignored. Carol's own update
     // is relayed after it, so once others see carol, they would have seen the spoof too.
-    bob.provider.awareness.setLocalState({ cursor: { anchor: 1, head: 1 } });
+    bob.provider.awareness.setLocalState({ cursor: caret(1, 1) });
     await waitFor(
       () => alice.provider.awareness.getStates().get(bob.doc.clientID)?.cursor !== undefined,
       'bob seen',
@@ -451,7 +457,7 @@ describe('collaboration gateway', () => {
     forged.meta.set(bob.doc.clientID, { clock: forgedClock, lastUpdated: Date.now() });
     carol.socket.send(encodeAwarenessMessage(encodeAwarenessUpdate(forged, [bob.doc.clientID])));
     const carolAwareness = new Awareness(new Y.Doc());
-    carolAwareness.setLocalState({ hello: true });
+    carolAwareness.setLocalState({ cursor: caret(2, 2), hello: true });
     carol.socket.send(
       encodeAwarenessMessage(encodeAwarenessUpdate(carolAwareness, [carolAwareness.clientID])),
     );
@@ -462,8 +468,9 @@ describe('collaboration gateway', () => {
     expect(alice.provider.awareness.getStates().get(bob.doc.clientID)?.user).toEqual(
       expect.objectContaining({ name: 'Bob', stakeholderId: 's-brazil' }),
     );
+    // Only the fields of the shared schema travel: `hello` is dropped.
     expect(alice.provider.awareness.getStates().get(carolAwareness.clientID)).toEqual({
-      hello: true,
+      cursor: caret(2, 2),
       user: { name: 'Carol', stakeholderId: 's-kenya', stakeholderName: 'Kenya', color: '#2ca02c' },
     });
     forged.destroy();

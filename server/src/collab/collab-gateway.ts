@@ -11,7 +11,7 @@
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CollabCloseCode, CollabCloseReason } from '@accord/shared';
+import { CollabCloseCode, CollabCloseReason, CollabUpgradeStatus } from '@accord/shared';
 import type { Logger } from 'pino';
 import type { Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
@@ -32,8 +32,10 @@ import {
 } from '../text/doc-structure.js';
 import { loadDocState, type Attribution } from '../text/text-history.js';
 import type { SnapshotPolicy } from '../text/text-writer.js';
+import { BufferBudget } from './buffer-budget.js';
+import { CollabBudgets, defaultPersonLimits, type PersonLimits } from './budgets.js';
 import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
-import { CollabDocument, DocumentUnloaded } from './collab-document.js';
+import { CollabDocument, DocumentUnloaded, type FrameLimits } from './collab-document.js';
 import type { CollabAuthRequest, CollabAuthResult, CollabHooks } from './collab-hooks.js';
 import type { RateLimit } from './rate-limit.js';
 
@@ -61,6 +63,14 @@ export interface CollabGatewayOptions {
   awarenessRate?: RateLimit;
   /** Document updates per connection; excess closes with 4429. Default 100/s, bursts of 500. */
   updateRate?: RateLimit;
+  /** Unsent bytes across all connections past which slow consumers are shed. Default 64 MiB. */
+  maxTotalBufferedBytes?: number;
+  /** Frame sizes checked before decoding. Defaults: 8 KiB, 4 KiB, 64 KiB. */
+  frames?: Partial<FrameLimits>;
+  /** Stored document size past which client updates are refused with 4415. Default 64 MiB. */
+  maxDocumentBytes?: number;
+  /** Per-user and per-stakeholder rates and connection caps (see budgets.ts for defaults). */
+  personLimits?: Partial<PersonLimits>;
 }
 
 export interface CollabGateway {
@@ -114,7 +124,10 @@ export class DocumentTextExists extends Error {
   }
 }
 
-const MiB = 1024 * 1024;
+const KiB = 1024;
+const MiB = 1024 * KiB;
+// setTimeout's largest delay; a later session expiry is re-armed when this one fires.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const PATH_PREFIX = '/collab/';
 // UUIDs (any version) and ULIDs: the two id forms Accord uses.
 const DOCUMENT_ID =
@@ -147,6 +160,9 @@ class Gateway implements CollabGateway {
   private readonly pendingUpgrades = new Map<string, Set<PendingUpgrade>>();
   private readonly keepalive: NodeJS.Timeout;
   private readonly limits: ConnectionLimits;
+  private readonly budgets: CollabBudgets;
+  private readonly buffers: BufferBudget;
+  private readonly frames: FrameLimits;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: CollabGatewayOptions) {
@@ -160,6 +176,17 @@ class Gateway implements CollabGateway {
       maxBufferedBytes: options.maxBufferedBytes ?? 8 * MiB,
       awarenessRate: options.awarenessRate ?? { perSecond: 20, burst: 40 },
       updateRate: options.updateRate ?? { perSecond: 100, burst: 500 },
+    };
+    this.budgets = new CollabBudgets({ ...defaultPersonLimits, ...options.personLimits });
+    this.buffers = new BufferBudget({
+      maxTotalBytes: options.maxTotalBufferedBytes ?? 64 * MiB,
+      minShedBytes: 64 * KiB,
+    });
+    this.frames = {
+      readOnlyUpdateBytes: 8 * KiB,
+      stateVectorSlackBytes: 4 * KiB,
+      maxAwarenessBytes: 64 * KiB,
+      ...options.frames,
     };
     this.keepalive = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
     this.keepalive.unref();
@@ -306,28 +333,48 @@ class Gateway implements CollabGateway {
         return refuse(socket, 500);
       }
       if (!auth.ok) return refuse(socket, auth.status);
-      let document: CollabDocument;
-      try {
-        document = await this.acquireLive(documentId);
-      } catch (error) {
-        this.logger.error({ err: error, documentId }, 'loading the document failed');
-        return refuse(socket, 503);
+      // Counted before the document is loaded: a user at their cap costs no load.
+      const releaseSlot = this.budgets.admit(auth.user);
+      if (!releaseSlot) {
+        this.logger.info({ userId: auth.user.userId, documentId }, 'too many connections');
+        return refuse(socket, CollabUpgradeStatus.TooManyConnections);
       }
-      if (this.closing) return refuse(socket, 503);
-      if (socket.destroyed || !socket.writable) return;
-      socket.off('error', onError);
-      const access = auth;
-      // ws completes the handshake synchronously (no verifyClient), so the hold only has to
-      // cover this call; if ws refuses the handshake the callback never runs.
-      const release = document.hold();
+      let attached = false;
       try {
-        this.wss.handleUpgrade(req, socket, head, (ws) => {
-          const connection = new CollabConnection(ws, authRequest, access, this.limits);
-          document.attach(connection);
-          if (pending.stale) void this.refreshConnection(documentId, connection);
-        });
+        let document: CollabDocument;
+        try {
+          document = await this.acquireLive(documentId);
+        } catch (error) {
+          this.logger.error({ err: error, documentId }, 'loading the document failed');
+          return refuse(socket, 503);
+        }
+        if (this.closing) return refuse(socket, 503);
+        if (socket.destroyed || !socket.writable) return;
+        socket.off('error', onError);
+        const access = auth;
+        // ws completes the handshake synchronously (no verifyClient), so the hold only has to
+        // cover this call; if ws refuses the handshake the callback never runs.
+        const release = document.hold();
+        try {
+          this.wss.handleUpgrade(req, socket, head, (ws) => {
+            attached = true;
+            ws.once('close', releaseSlot);
+            const connection = new CollabConnection(
+              ws,
+              authRequest,
+              access,
+              this.limits,
+              this.buffers,
+            );
+            document.attach(connection);
+            this.scheduleExpiry(documentId, connection, access.expiresAt);
+            if (pending.stale) void this.refreshConnection(documentId, connection);
+          });
+        } finally {
+          release();
+        }
       } finally {
-        release();
+        if (!attached) releaseSlot();
       }
     } finally {
       clearTimeout(timeout);
@@ -353,6 +400,7 @@ class Gateway implements CollabGateway {
     }
     if (auth.ok) {
       connection.setAccess(auth);
+      this.scheduleExpiry(documentId, connection, auth.expiresAt);
       return;
     }
     switch (auth.status) {
@@ -366,6 +414,26 @@ class Gateway implements CollabGateway {
         connection.close(CollabCloseCode.DocumentNotFound, CollabCloseReason.DocumentNotFound);
         return;
     }
+  }
+
+  /**
+   * Asks the hook again when the connection's session expires, so an expired session loses its
+   * live connection within moments rather than at the next sign-out or refresh.
+   */
+  private scheduleExpiry(
+    documentId: string,
+    connection: CollabConnection,
+    expiresAt: number | undefined,
+  ): void {
+    connection.setExpiryTimer(undefined);
+    if (expiresAt === undefined || !connection.isOpen) return;
+    const delay = Math.max(0, Math.min(expiresAt - Date.now(), MAX_TIMER_MS));
+    const timer = setTimeout(() => {
+      if (Date.now() < expiresAt) this.scheduleExpiry(documentId, connection, expiresAt);
+      else void this.refreshConnection(documentId, connection);
+    }, delay);
+    timer.unref();
+    connection.setExpiryTimer(timer);
   }
 
   /** Runs `work` on the loaded document, keeping it loaded meanwhile. */
@@ -427,6 +495,9 @@ class Gateway implements CollabGateway {
       snapshotEvery: this.options.snapshotEvery ?? { updates: 500, bytes: MiB },
       awareness: { maxClientsPerConnection: 4, maxStateLength: 16 * 1024 },
       maxUpdateBytes: MAX_APPEND_SIZE - METADATA_HEADROOM,
+      frames: this.frames,
+      budgets: this.budgets,
+      maxDocumentBytes: this.options.maxDocumentBytes ?? 64 * MiB,
       idleUnloadMs: this.options.idleUnloadMs ?? 60_000,
       onIdle: (document) => void this.unloadIfIdle(document),
       onFailed: (document) => this.forget(document),

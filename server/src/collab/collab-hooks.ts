@@ -21,7 +21,14 @@ export interface CollabUser {
 }
 
 export type CollabAuthResult =
-  | { ok: true; user: CollabUser; canWrite: boolean; readOnlyReason?: string }
+  | {
+      ok: true;
+      user: CollabUser;
+      canWrite: boolean;
+      readOnlyReason?: string;
+      /** When the session ends by itself (ms since the epoch): the hook is asked again then. */
+      expiresAt?: number;
+    }
   | { ok: false; status: 401 | 403 | 404 };
 
 /**

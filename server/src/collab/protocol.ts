@@ -43,6 +43,28 @@ export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
   }
 }
 
+/**
+ * The kind of a client message from its first bytes only (two varUints), so that its size can
+ * be judged against what that kind may carry before its payload is read or decoded.
+ */
+export function peekMessageKind(bytes: Uint8Array): ClientMessage['type'] {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    if (type === MessageType.Awareness) return 'awareness';
+    if (type === MessageType.QueryAwareness) return 'query-awareness';
+    if (type !== MessageType.Sync) throw new MalformedMessage(`Unknown message type ${type}`);
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === SyncMessageType.Step1) return 'sync-step1';
+    if (syncType === SyncMessageType.Step2) return 'sync-step2';
+    if (syncType === SyncMessageType.Update) return 'sync-update';
+    throw new MalformedMessage(`Unknown sync message type ${syncType}`);
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error;
+    throw new MalformedMessage('Undecodable message', { cause: error });
+  }
+}
+
 function readMessage(decoder: decoding.Decoder): ClientMessage {
   const type = decoding.readVarUint(decoder);
   switch (type) {

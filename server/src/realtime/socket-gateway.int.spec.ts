@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JoinAck, Role } from '@accord/shared';
 import type { Socket } from 'socket.io-client';
+import { sessionTokenOf } from '../accounts/session-cookie.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   aChange,
@@ -136,7 +137,7 @@ describe('socket.io gateway', () => {
     await expect(connected(sameSite)).resolves.toBe(sameSite);
   });
 
-  it("refuses a non-member's joins, and answers an unknown document with not_found", async () => {
+  it("refuses a non-member's joins, and answers an unknown document exactly as a forbidden one", async () => {
     const { token } = directory.signIn('Mallory');
     const outsider = await connected(client({ token }));
     const received = record(outsider);
@@ -145,14 +146,17 @@ describe('socket.io gateway', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await request(outsider, 'document:join', { documentId })).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
-    expect(await request(outsider, 'document:join', { documentId: randomUUID() })).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
+    // Same answer and the same lookups (the same timing class) whether the id exists or not,
+    // so joining cannot probe which document ids exist.
+    const lookups: string[] = [];
+    const counting = directory.members.get.bind(directory.members);
+    directory.members.get = (key: string) => (lookups.push('membership'), counting(key));
+    const forbidden = await request(outsider, 'document:join', { documentId });
+    const forbiddenLookups = lookups.splice(0);
+    const unknown = await request(outsider, 'document:join', { documentId: randomUUID() });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(unknown).toEqual(forbidden);
+    expect(lookups).toEqual(forbiddenLookups);
 
     // Nothing about the negotiation reaches the outsider.
     const delegate = await member('Dana', 'delegate');
@@ -376,6 +380,32 @@ describe('socket.io gateway session checks', () => {
       const received = record(socket);
       directory.signOut(token);
       await waitFor(() => received.ended.length === 1 && socket.disconnected, 'the session end');
+      expect(received.ended).toEqual([{ reason: 'session-ended' }]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('socket.io gateway session expiry', () => {
+  it('closes a socket within moments of its session expiring, without waiting for the periodic check', async () => {
+    const directory = new Directory();
+    const expiresAt = Date.now() + 1000;
+    const server = await startRealtimeServer(directory, {
+      sessionCheckMs: 0,
+      authenticate: (req) => {
+        const token = sessionTokenOf(req);
+        const user = token === undefined ? undefined : directory.sessions.get(token);
+        if (!user || Date.now() >= expiresAt) return Promise.resolve(undefined);
+        return Promise.resolve({ ...user, expiresAt });
+      },
+    });
+    try {
+      const { token } = directory.signIn('Dana');
+      const socket = await connected(connectClient(server, { token }));
+      const received = record(socket);
+      await waitFor(() => socket.disconnected, 'the expired session to close', 4000);
+      expect(Date.now() - expiresAt).toBeLessThan(1000);
       expect(received.ended).toEqual([{ reason: 'session-ended' }]);
     } finally {
       await server.close();

@@ -53,6 +53,12 @@ export interface RealtimeUser {
   displayName: string;
 }
 
+/** What `authenticate` answers: the user, and when their session ends by itself. */
+export interface RealtimeSession extends RealtimeUser {
+  /** Milliseconds since the epoch; the socket is checked again at that moment and closed. */
+  expiresAt?: number;
+}
+
 export interface RealtimeMembership {
   stakeholderId: string;
   stakeholderName?: string;
@@ -70,7 +76,7 @@ export interface SocketGatewayOptions {
   logger: Logger;
   metrics?: { websocketConnections: Gauge<'kind'> };
   /** The user behind the request's session cookie, or undefined when it has none or it ended. */
-  authenticate(req: IncomingMessage): Promise<RealtimeUser | undefined>;
+  authenticate(req: IncomingMessage): Promise<RealtimeSession | undefined>;
   membership(negotiationId: string, userId: string): Promise<RealtimeMembership | undefined>;
   /** The negotiation a document belongs to, or undefined when there is no such document. */
   documentNegotiation(documentId: string): Promise<string | undefined>;
@@ -124,6 +130,11 @@ export function createSocketGateway(options: SocketGatewayOptions): SocketGatewa
 
 const KiB = 1024;
 const SESSION_LOOKUP_ATTEMPTS = 5;
+// setTimeout's largest delay; a later expiry is re-armed when this one fires.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+// Looked up for an unknown document, so that answering it costs what a refusal costs.
+const NO_NEGOTIATION = '00000000-0000-0000-0000-000000000000';
 
 const failure = (code: RealtimeErrorCode, message: string): RealtimeFailure => ({
   ok: false,
@@ -156,6 +167,7 @@ class Connection {
   readonly negotiations = new Map<string, RealtimeMembership>();
   readonly documents = new Map<string, { negotiationId: string; role: Role }>();
   pending = 0;
+  expiryTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -184,6 +196,8 @@ class Gateway implements SocketGateway {
   private readonly memberships = new Recheck<string>();
   private readonly handshakes = new Set<Handshake>();
   private readonly handshakeOf = new WeakMap<RealtimeSocket, Handshake>();
+  // Kept beside socket.data, which stays plain strings for remote sockets.
+  private readonly expiryOf = new WeakMap<RealtimeSocket, number>();
   private readonly maxPending: number;
   private readonly sessionTimer: NodeJS.Timeout | undefined;
   private checkingSessions = false;
@@ -271,6 +285,7 @@ class Gateway implements SocketGateway {
         if (handshake.endedUsers.has(user.userId)) continue;
         if (this.closing) return connectError({ code: 'internal', message: 'Shutting down' });
         socket.data = { userId: user.userId, displayName: user.displayName };
+        if (user.expiresAt !== undefined) this.expiryOf.set(socket, user.expiresAt);
         this.handshakeOf.set(socket, handshake);
         return undefined;
       }
@@ -314,10 +329,43 @@ class Gateway implements SocketGateway {
     );
 
     if (this.handshakeOf.get(socket)?.endedUsers.has(user.userId)) this.endSession(socket);
+    this.scheduleExpiry(connection);
+  }
+
+  /**
+   * Checks the socket's session again when it is due to expire, so an expired session loses
+   * its socket within moments instead of at the next periodic check.
+   */
+  private scheduleExpiry(connection: Connection): void {
+    const { socket, user } = connection;
+    const expiresAt = this.expiryOf.get(socket);
+    clearTimeout(connection.expiryTimer);
+    connection.expiryTimer = undefined;
+    if (expiresAt === undefined || !socket.connected) return;
+    const delay = Math.max(0, Math.min(expiresAt - Date.now(), MAX_TIMER_MS));
+    connection.expiryTimer = setTimeout(() => {
+      if (Date.now() < expiresAt) return this.scheduleExpiry(connection);
+      this.options.authenticate(socket.request).then(
+        (current) => {
+          if (current?.userId !== user.userId) return this.endSession(socket);
+          // Extended meanwhile (a refreshed session): wait for the new expiry.
+          if (current.expiresAt !== undefined) this.expiryOf.set(socket, current.expiresAt);
+          else this.expiryOf.delete(socket);
+          this.scheduleExpiry(connection);
+        },
+        (error: unknown) => {
+          // Fail closed: the client reconnects and is authenticated afresh.
+          this.logger.warn({ err: error }, 'checking an expiring session failed; closed it');
+          this.endSession(socket);
+        },
+      );
+    }, delay);
+    connection.expiryTimer.unref();
   }
 
   private detach(connection: Connection): void {
     this.options.metrics?.websocketConnections.dec({ kind: 'socketio' });
+    clearTimeout(connection.expiryTimer);
     const sockets = this.connections.get(connection.user.userId);
     sockets?.delete(connection);
     if (sockets?.size === 0) this.connections.delete(connection.user.userId);
@@ -421,11 +469,15 @@ class Gateway implements SocketGateway {
     { documentId }: DocumentRoomRequest,
   ): Promise<JoinAck> {
     const negotiationId = await this.options.documentNegotiation(documentId);
-    if (negotiationId === undefined) return failure('not_found', 'There is no such document');
-    const membership = await this.lookupMembership(negotiationId, connection.user.userId);
+    // An unknown document and one the user may not read get the same answer after the same
+    // lookups, so joining cannot be used to learn which document ids exist.
+    const membership = await this.lookupMembership(
+      negotiationId ?? NO_NEGOTIATION,
+      connection.user.userId,
+    );
     if (!connection.socket.connected) return failure('unauthenticated', 'The socket is closed');
-    if (!membership || !can(membership.role, 'document.read')) {
-      return failure('forbidden', 'You may not read this document');
+    if (negotiationId === undefined || !membership || !can(membership.role, 'document.read')) {
+      return failure('not_found', 'There is no such document, or you may not read it');
     }
     const previous = connection.documents.get(documentId);
     connection.moveTo(

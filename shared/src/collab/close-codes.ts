@@ -44,7 +44,23 @@ export const CollabCloseCode = {
    * limit). The update was not applied.
    */
   UpdateTooLarge: 4413,
-  /** The connection sent document updates faster than the per-connection limit allows. */
+  /**
+   * A frame is larger than its kind may be, found from its length before anything in it is
+   * decoded: a state vector longer than the server's own allows for, or an awareness message
+   * over the awareness limit. Permanent: the client would send the same frame again.
+   */
+  FrameTooLarge: 4414,
+  /**
+   * The update would grow the document past its maximum stored size; nothing was applied or
+   * stored. Permanent, and like a refused write: the client's copy holds a change the server
+   * will never take, so it starts again from a fresh Y.Doc.
+   */
+  DocumentTooLarge: 4415,
+  /**
+   * The connection sent document updates faster than its limit allows: per connection, or for
+   * the user or their delegation across all their connections (reason `rate-limited: user` or
+   * `rate-limited: stakeholder`).
+   */
   RateLimited: 4429,
   /**
    * Appending to the document's log failed, so the server unloaded the document. Reconnect:
@@ -68,6 +84,8 @@ export const CollabCloseReason = {
   DocumentNotFound: 'document-not-found',
   UpdateTooLarge: 'update-too-large',
   RateLimited: 'rate-limited',
+  FrameTooLarge: 'frame-too-large',
+  DocumentTooLarge: 'document-too-large',
   PersistenceFailed: 'persistence-failed',
 } as const;
 
@@ -80,5 +98,20 @@ export function isPermanentClose(code: number): boolean {
 
 /** A refused write: the local copy holds a change the server will never take, so start afresh. */
 export function isWriteRefused(code: number, reason: string): boolean {
+  if (code === CollabCloseCode.DocumentTooLarge) return true;
   return code === CollabCloseCode.Forbidden && reason.startsWith(CollabCloseReason.WriteRefused);
 }
+
+/**
+ * HTTP statuses with which the upgrade of `/collab/<documentId>` is refused before any
+ * websocket exists (the browser only sees a failed connection and retries with backoff).
+ */
+export const CollabUpgradeStatus = {
+  Unauthenticated: 401,
+  Forbidden: 403,
+  /** Unknown document, or one the user may not see: answered alike so ids do not leak. */
+  NotFound: 404,
+  /** The user or their delegation already holds as many live connections as allowed. */
+  TooManyConnections: 429,
+  Unavailable: 503,
+} as const;

@@ -6,6 +6,8 @@ import type { PlainMessageKey } from '../../i18n/i18n.js';
 import type { CollabSnapshot } from './collabSession.js';
 
 export function stoppedMessage(code: number, reason: string): PlainMessageKey {
+  // Checked first: a full document is also a refused write (the local copy must be dropped).
+  if (code === CollabCloseCode.DocumentTooLarge) return 'connection.documentFull';
   if (isWriteRefused(code, reason)) return 'connection.refused';
   switch (code) {
     case CollabCloseCode.SessionEnded:
@@ -15,6 +17,7 @@ export function stoppedMessage(code: number, reason: string): PlainMessageKey {
     case CollabCloseCode.DocumentNotFound:
       return 'connection.notFound';
     case CollabCloseCode.UpdateTooLarge:
+    case CollabCloseCode.FrameTooLarge:
     case CollabCloseCode.MessageTooBig:
       return 'connection.tooLarge';
     case CollabCloseCode.RateLimited:

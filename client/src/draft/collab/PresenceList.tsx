@@ -2,37 +2,51 @@
 // colour as their caret in the text).
 import { useNegotiation } from '../../app/negotiation-context.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { SkipOnError } from '../SkipOnError.js';
+import { SkippedItems } from '../skippedItems.js';
 import type { DocumentPresence } from './usePresence.js';
 
-export function PresenceList({ people }: { people: readonly DocumentPresence[] }) {
+// For a list shown without a page that counts what it skipped.
+const uncounted = new SkippedItems();
+
+export function PresenceList({
+  people,
+  skipped = uncounted,
+}: {
+  people: readonly DocumentPresence[];
+  /** Where a person who cannot be shown is counted. */
+  skipped?: SkippedItems;
+}) {
   const { t } = useI18n();
   const { stakeholders } = useNegotiation();
   return (
     <section className="presence" aria-label={t('presence.inDocument')}>
       <h2 className="presence__title">{t('presence.inDocument')}</h2>
       <ul className="presence__list">
-        {people.map((p) => {
-          const code = stakeholders.get(p.stakeholderId)?.shortCode ?? '';
-          return (
-            <li key={p.clientId} className="presence__person" title={p.stakeholderName}>
-              <span
-                className="presence__swatch"
-                style={{ backgroundColor: p.color }}
-                aria-hidden="true"
-              >
-                {code}
-              </span>
-              <span className="presence__name">
-                {t('presence.person', { name: p.name, code })}
-                {p.self && ` (${t('common.you')})`}
-              </span>
-            </li>
-          );
-        })}
+        {people.map((p) => (
+          <SkipOnError key={p.clientId} skipped={skipped} itemKey={`person:${p.clientId}`}>
+            <Person person={p} code={stakeholders.get(p.stakeholderId)?.shortCode ?? ''} />
+          </SkipOnError>
+        ))}
       </ul>
       {people.filter((p) => !p.self).length === 0 && (
         <p className="muted">{t('presence.nobodyElse')}</p>
       )}
     </section>
+  );
+}
+
+function Person({ person: p, code }: { person: DocumentPresence; code: string }) {
+  const { t } = useI18n();
+  return (
+    <li className="presence__person" title={p.stakeholderName}>
+      <span className="presence__swatch" style={{ backgroundColor: p.color }} aria-hidden="true">
+        {code}
+      </span>
+      <span className="presence__name">
+        {t('presence.person', { name: p.name, code })}
+        {p.self && ` (${t('common.you')})`}
+      </span>
+    </li>
   );
 }

@@ -9,6 +9,8 @@ import { isPermanentClose } from '@accord/shared';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { SkippedItems } from '../skippedItems.js';
+import { guardAwareness } from './awarenessGuard.js';
 
 export type CollabState =
   | { kind: 'connecting' }
@@ -32,6 +34,10 @@ export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = window
 export class CollabSession {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
+  /** What the page could not draw for this document (bad carets, presence, decorations). */
+  readonly skipped = new SkippedItems();
+  // Registered before any editor or list listens, so they only see checked states.
+  private readonly unguard = guardAwareness(this.awareness, this.skipped);
   private provider: WebsocketProvider | null = null;
   private synced = false;
   private everSynced = false;
@@ -92,6 +98,7 @@ export class CollabSession {
   destroy(): void {
     this.stop();
     this.doc.off('update', this.onDocUpdate);
+    this.unguard();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,4 +1,4 @@
-import { isPermanentClose } from '@accord/shared';
+import { isPermanentClose, isWriteRefused } from '@accord/shared';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createI18n, I18nProvider } from '../../i18n/i18n.js';
@@ -36,8 +36,22 @@ describe('the connection indicator', () => {
     expect(screen.getByRole('button', { name: 'Reconnect' })).toBeTruthy();
   });
 
+  it('says so when the document is full, and treats it as a refused change', () => {
+    show({
+      state: { kind: 'stopped', code: 4415, reason: 'document-too-large' },
+      everSynced: true,
+      unsent: 0,
+    });
+    expect(screen.getByRole('status').textContent).toContain(
+      'This text has reached its maximum size',
+    );
+    expect(isWriteRefused(4415, 'document-too-large')).toBe(true);
+  });
+
   it('treats the server’s 4400–4499 decisions and oversize frames as final', () => {
-    expect([4400, 4401, 4403, 4404, 4413, 4429, 1009].every(isPermanentClose)).toBe(true);
+    expect([4400, 4401, 4403, 4404, 4413, 4414, 4415, 4429, 1009].every(isPermanentClose)).toBe(
+      true,
+    );
     expect([1001, 1011, 1013, 4500].some(isPermanentClose)).toBe(false);
   });
 });

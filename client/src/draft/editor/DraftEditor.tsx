@@ -50,23 +50,30 @@ export function DraftEditor(props: DraftEditorProps) {
         DraftParagraph,
         DraftText,
         ParagraphIds,
-        Margin,
-        AnnotationsExtension,
+        Margin.configure({ skipped: session.skipped }),
+        AnnotationsExtension.configure({ skipped: session.skipped }),
         Collaboration.configure({ document: session.doc }),
         CollaborationCaret.configure({
           provider: { awareness: session.awareness },
           user: props.self,
-          render: (user: CaretUser) => {
-            const caret = document.createElement('span');
-            caret.className = 'collab-caret';
-            caret.style.borderColor = user.color ?? '#555';
-            const tag = document.createElement('span');
-            tag.className = 'collab-caret__label';
-            tag.style.backgroundColor = user.color ?? '#555';
-            tag.textContent = caretLabel.current(user);
-            caret.append(tag);
-            return caret;
-          },
+          // A caret that cannot be drawn is left out (and counted) rather than breaking the
+          // editor; the awareness guard has already dropped states of the wrong shape.
+          render: (user: CaretUser) =>
+            session.skipped.guard(
+              `caret:${String(user.name)}:${String(user.stakeholderId)}`,
+              () => {
+                const caret = document.createElement('span');
+                caret.className = 'collab-caret';
+                caret.style.borderColor = user.color ?? '#555';
+                const tag = document.createElement('span');
+                tag.className = 'collab-caret__label';
+                tag.style.backgroundColor = user.color ?? '#555';
+                tag.textContent = caretLabel.current(user);
+                caret.append(tag);
+                return caret;
+              },
+              document.createElement('span'),
+            ),
           selectionRender: (user: CaretUser) => ({
             nodeName: 'span',
             class: 'collab-selection',

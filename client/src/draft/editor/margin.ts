@@ -7,6 +7,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { StanceCounts } from '../positions/tally.js';
+import type { SkippedItems } from '../skippedItems.js';
 
 export interface MarginInfo {
   statuses: ReadonlyMap<string, ParagraphStatus>;
@@ -57,31 +58,41 @@ export function stanceBarStyle(counts: StanceCounts | undefined): string | null 
     .join('; ');
 }
 
-function decorations(state: EditorState): DecorationSet {
+function decorations(state: EditorState, skipped: SkippedItems | undefined): DecorationSet {
   const info = marginKey.getState(state) ?? EMPTY;
   const entries = paragraphEntries(state.doc);
   const labels = numberParagraphs(entries);
-  const decos = entries.map((entry, i) => {
-    const status = info.statuses.get(entry.id) ?? 'open';
-    const classes = [`para--${status}`];
-    if (entry.id === info.currentId) classes.push('para--current');
-    const attrs: Record<string, string> = {
-      class: classes.join(' '),
-      'data-label': labels[i]?.label ?? '',
-    };
-    const bar = stanceBarStyle(info.stances.get(entry.id));
-    if (bar) {
-      attrs.style = bar;
-      attrs.class += ' para--has-stances';
-    }
-    return Decoration.node(entry.pos, entry.pos + entry.node.nodeSize, attrs);
+  // One paragraph whose margin cannot be drawn loses its margin, not the whole text.
+  const decos = entries.flatMap((entry, i) => {
+    const draw = () => [paragraphDecoration(entry, info, labels[i]?.label ?? '')];
+    return skipped ? skipped.guard(`paragraph:${entry.id}`, draw, []) : draw();
   });
   return DecorationSet.create(state.doc, decos);
 }
 
-export const Margin = Extension.create({
+function paragraphDecoration(entry: ParagraphEntry, info: MarginInfo, label: string): Decoration {
+  const status = info.statuses.get(entry.id) ?? 'open';
+  const classes = [`para--${status}`];
+  if (entry.id === info.currentId) classes.push('para--current');
+  const attrs: Record<string, string> = {
+    class: classes.join(' '),
+    'data-label': label,
+  };
+  const bar = stanceBarStyle(info.stances.get(entry.id));
+  if (bar) {
+    attrs.style = bar;
+    attrs.class += ' para--has-stances';
+  }
+  return Decoration.node(entry.pos, entry.pos + entry.node.nodeSize, attrs);
+}
+
+export const Margin = Extension.create<{ skipped: SkippedItems | undefined }>({
   name: 'accordMargin',
+  addOptions() {
+    return { skipped: undefined };
+  },
   addProseMirrorPlugins() {
+    const { skipped } = this.options;
     return [
       new Plugin<MarginInfo>({
         key: marginKey,
@@ -89,7 +100,7 @@ export const Margin = Extension.create({
           init: () => EMPTY,
           apply: (tr, value) => (tr.getMeta(marginKey) as MarginInfo | undefined) ?? value,
         },
-        props: { decorations },
+        props: { decorations: (state) => decorations(state, skipped) },
       }),
     ];
   },

@@ -6,6 +6,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { SkippedItems } from '../skippedItems.js';
 
 export interface PlacedSuggestion {
   amendmentId: string;
@@ -46,70 +47,93 @@ function insertion(s: PlacedSuggestion, block: boolean): HTMLElement {
   return ins;
 }
 
-export function buildDecorations(doc: PMNode, annotations: Annotations): DecorationSet {
+export function buildDecorations(
+  doc: PMNode,
+  annotations: Annotations,
+  skipped?: SkippedItems,
+): DecorationSet {
   const size = doc.content.size;
   const clamp = (n: number) => Math.max(0, Math.min(size, n));
   const decos: Decoration[] = [];
+  // Each proposal and comment on its own: one that cannot be drawn is left out and counted.
+  const guard = (key: string, draw: () => void) => {
+    if (skipped) skipped.guard(key, draw, undefined);
+    else draw();
+  };
   for (const c of annotations.comments) {
-    if (c.to > c.from)
-      decos.push(
-        Decoration.inline(clamp(c.from), clamp(c.to), {
-          class: `comment-anchor${c.active ? ' is-active' : ''}`,
-        }),
-      );
+    guard(`comment:${c.commentId}`, () => {
+      if (c.to > c.from)
+        decos.push(
+          Decoration.inline(clamp(c.from), clamp(c.to), {
+            class: `comment-anchor${c.active ? ' is-active' : ''}`,
+          }),
+        );
+    });
   }
   for (const s of annotations.suggestions) {
-    const active = s.active ? ' is-active' : '';
-    switch (s.kind) {
-      case 'delete':
-      case 'replace':
-      case 'insert':
-        if (s.kind !== 'insert' && s.to > s.from)
-          decos.push(
-            Decoration.inline(clamp(s.from), clamp(s.to), {
-              nodeName: 'del',
-              class: `suggest-del${active}`,
-              title: s.description,
-              'data-amendment': s.amendmentId,
-            }),
-          );
-        if (s.kind !== 'delete')
-          decos.push(
-            Decoration.widget(clamp(s.to), () => insertion(s, false), {
-              side: 1,
-              marks: [],
-              ignoreSelection: true,
-              key: `ins:${s.amendmentId}:${s.active}:${s.proposedText.length}:${s.proposedText.slice(0, 40)}`,
-            }),
-          );
-        break;
-      case 'add-paragraph':
-        // Between blocks, right after the paragraph it would follow.
-        decos.push(
-          Decoration.widget(clamp(s.to), () => insertion(s, true), {
-            side: 1,
-            marks: [],
-            ignoreSelection: true,
-            key: `para:${s.amendmentId}:${s.active}:${s.proposedText.slice(0, 40)}`,
-          }),
-        );
-        break;
-      case 'delete-paragraph':
-        decos.push(
-          Decoration.node(clamp(s.from), clamp(s.to), {
-            class: `suggest-del-paragraph${active}`,
-            title: s.description,
-          }),
-        );
-        break;
-    }
+    guard(`amendment:${s.amendmentId}`, () => suggestionDecorations(s, clamp, decos));
   }
   return DecorationSet.create(doc, decos);
 }
 
-export const AnnotationsExtension = Extension.create({
+function suggestionDecorations(
+  s: PlacedSuggestion,
+  clamp: (n: number) => number,
+  decos: Decoration[],
+): void {
+  const active = s.active ? ' is-active' : '';
+  switch (s.kind) {
+    case 'delete':
+    case 'replace':
+    case 'insert':
+      if (s.kind !== 'insert' && s.to > s.from)
+        decos.push(
+          Decoration.inline(clamp(s.from), clamp(s.to), {
+            nodeName: 'del',
+            class: `suggest-del${active}`,
+            title: s.description,
+            'data-amendment': s.amendmentId,
+          }),
+        );
+      if (s.kind !== 'delete')
+        decos.push(
+          Decoration.widget(clamp(s.to), () => insertion(s, false), {
+            side: 1,
+            marks: [],
+            ignoreSelection: true,
+            key: `ins:${s.amendmentId}:${s.active}:${s.proposedText.length}:${s.proposedText.slice(0, 40)}`,
+          }),
+        );
+      break;
+    case 'add-paragraph':
+      // Between blocks, right after the paragraph it would follow.
+      decos.push(
+        Decoration.widget(clamp(s.to), () => insertion(s, true), {
+          side: 1,
+          marks: [],
+          ignoreSelection: true,
+          key: `para:${s.amendmentId}:${s.active}:${s.proposedText.slice(0, 40)}`,
+        }),
+      );
+      break;
+    case 'delete-paragraph':
+      decos.push(
+        Decoration.node(clamp(s.from), clamp(s.to), {
+          class: `suggest-del-paragraph${active}`,
+          title: s.description,
+        }),
+      );
+      break;
+  }
+}
+
+export const AnnotationsExtension = Extension.create<{ skipped: SkippedItems | undefined }>({
   name: 'accordAnnotations',
+  addOptions() {
+    return { skipped: undefined };
+  },
   addProseMirrorPlugins() {
+    const { skipped } = this.options;
     return [
       new Plugin<DecorationSet>({
         key: annotationsKey,
@@ -117,7 +141,7 @@ export const AnnotationsExtension = Extension.create({
           init: () => DecorationSet.empty,
           apply(tr, set) {
             const next = tr.getMeta(annotationsKey) as Annotations | undefined;
-            if (next) return buildDecorations(tr.doc, next);
+            if (next) return buildDecorations(tr.doc, next, skipped);
             return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
           },
         },
