@@ -5,8 +5,13 @@
  */
 import type { AccountService } from './accounts/account-service.js';
 import { createAccountService } from './accounts/account-service.js';
-import type { DocumentText } from './api/api-deps.js';
 import { createAccessRefresh, type AccessRefresh } from './application/access-refresh.js';
+import type { DocumentText } from './application/ports.js';
+import {
+  createApplication,
+  type ApplicationOptions,
+  type ApplicationServices,
+} from './application/services.js';
 import { createCollabGateway, type CollabGateway } from './collab/collab-gateway.js';
 import { createCommandService, type CommandService } from './commands/command-service.js';
 import type { Config } from './config.js';
@@ -16,6 +21,7 @@ import type { EventStore } from './eventstore/port.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { readModelFile } from './readmodels/read-model-db.js';
+import { createReactorCheckpoints } from './readmodels/reactor-checkpoints.js';
 import { createReadModels, type ReadModels } from './readmodels/read-models.js';
 import { createCollabAuth } from './collab/collab-auth.js';
 import { createCollabDocumentText } from './text/collab-document-text.js';
@@ -31,13 +37,22 @@ export interface AccordCore {
   collab: CollabGateway;
   text: DocumentText;
   access: AccessRefresh;
+  /** The use cases (one service each) that edges call, and the reactors behind them. */
+  services: ApplicationServices;
   close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  store?: EventStore;
+  /** Wraps the text port, e.g. to inject faults in tests. */
+  decorateText?: (text: DocumentText) => DocumentText;
+  application?: ApplicationOptions;
 }
 
 export async function createCore(
   config: Config,
   logger: Logger,
-  options: { store?: EventStore } = {},
+  options: CoreOptions = {},
 ): Promise<AccordCore> {
   const metrics = createMetrics();
   const store = instrumentEventStore(options.store ?? openEventStore(config), metrics);
@@ -71,12 +86,29 @@ export async function createCore(
     hooks: createCollabAuth({ accounts, queries }),
     logger: logger.child({ component: 'collab' }),
     metrics,
+    ...config.collab,
   });
-  const text = createCollabDocumentText({ collab, store, queries });
+  const collabText = createCollabDocumentText({ collab, store, queries });
+  const text = options.decorateText ? options.decorateText(collabText) : collabText;
   access.attach({
     documentAccessChanged: (documentId) => collab.refreshAccess(documentId),
     signedOut: (userId) => collab.refreshUser(userId),
   });
+  // Cross-stream work is finished from the log: the reactors start after the read models.
+  const services = await createApplication(
+    {
+      store,
+      commands,
+      queries,
+      accounts,
+      text,
+      checkpoints: createReactorCheckpoints(readModels.db),
+      waitForReadModels: (position) => readModels.projector.waitFor(position),
+      logger,
+      metrics,
+    },
+    options.application,
+  );
   return {
     config,
     logger,
@@ -88,7 +120,9 @@ export async function createCore(
     collab,
     text,
     access,
+    services,
     async close() {
+      await services.stop();
       access.close();
       await collab.close();
       await readModels.stop();

@@ -8,15 +8,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { sessionTokenOf } from './accounts/session-cookie.js';
 import { mountApi } from './api/create-api.js';
 import type { Config } from './config.js';
-import { createCore, type AccordCore } from './core.js';
+import { createCore, type AccordCore, type CoreOptions } from './core.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
-import type { EventStore } from './eventstore/port.js';
 import { createHttpApp, installErrorHandling } from './http/app.js';
 import { serveClient } from './http/static-client.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { sessionAuthenticator } from './realtime/session-auth.js';
 import { createSocketGateway } from './realtime/socket-gateway.js';
 import { closeWorkerPool } from './workers/pool.js';
 import { version } from './version.js';
@@ -26,9 +25,8 @@ export interface RunningServer extends AccordCore {
   httpServer: http.Server;
 }
 
-export interface StartOptions {
-  /** Use this store instead of opening one from the configuration (tests). */
-  store?: EventStore;
+/** `store`: use this store instead of opening one from the configuration (tests). */
+export interface StartOptions extends CoreOptions {
   logger?: Logger;
 }
 
@@ -56,7 +54,7 @@ export async function startServer(
     httpServer,
     logger: logger.child({ component: 'socket.io' }),
     metrics,
-    authenticate: (req) => Promise.resolve(accounts.authenticate(sessionTokenOf(req))),
+    authenticate: sessionAuthenticator({ accounts, queries }),
     membership: (negotiationId, userId) => {
       const membership = queries.getMembership(negotiationId, userId);
       if (!membership) return Promise.resolve(undefined);
@@ -77,7 +75,7 @@ export async function startServer(
     memberChanged: (negotiationId, userId) => sockets.refreshMembership(negotiationId, userId),
     signedOut: (userId) => sockets.checkUserSessions(userId),
   });
-  mountApi(app, { commands, queries, accounts, text, access, store });
+  mountApi(app, { commands, queries, accounts, text, access, store, services: core.services });
   if (!serveClient(app))
     logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
   installErrorHandling(app, logger);

@@ -7,6 +7,7 @@
 //   if (!answer.ok) explain(answer.error.code);
 import { z } from 'zod';
 import { entityIdSchema } from './schema.js';
+import type { ActivityDescription } from './activity.js';
 import type { Role } from './vocabulary.js';
 
 export const REALTIME_PATH = '/socket.io';
@@ -64,7 +65,8 @@ export interface ChangeNotice {
   eventType: string;
   /** The global log position as a decimal string (a bigint does not survive JSON). */
   position: string;
-  summary?: string;
+  /** What happened, as data the client puts into words (activity entries and toasts). */
+  activity?: ActivityDescription;
 }
 
 export type SessionEndedNotice =

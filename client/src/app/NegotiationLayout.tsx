@@ -6,7 +6,7 @@ import { api } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n.js';
 import { isOwnChange } from '../lib/ownChanges.js';
 import { knownAmendments, knownCommentAuthors } from '../realtime/knownRecords.js';
-import { noticeToast } from '../realtime/noticeToast.js';
+import { noticeDetail, noticeToast } from '../realtime/noticeToast.js';
 import { useChangeNotices, useRealtime } from '../realtime/realtime.js';
 import { useNegotiationRoom } from '../realtime/rooms.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
@@ -20,7 +20,8 @@ const NEGOTIATION_KINDS = new Set(['negotiation', 'stakeholder', 'member', 'chai
 
 export function NegotiationLayout() {
   const { negotiationId = '', documentId } = useParams();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const toasts = useToasts();
   const navigate = useNavigate();
   const realtime = useRealtime();
@@ -45,7 +46,7 @@ export function NegotiationLayout() {
     );
     if (!key) return;
     void isOwnChange(notice.position).then((own) => {
-      if (!own) toasts.show(t(key), notice.summary ? { detail: notice.summary } : {});
+      if (!own) toasts.show(t(key), noticeDetail(notice, i18n));
     });
   });
 

@@ -14,7 +14,10 @@ const entry = (position: string, at: string, documentId: string | null = 'd1'): 
   actor: { userId: null, displayName: null, stakeholderId: null, stakeholder: null },
   kind: 'position',
   eventType: 'PositionStated',
-  summary: '',
+  activity: {
+    type: 'PositionStated',
+    params: { stance: 'support', on: 'paragraph' },
+  },
   subjectId: null,
 });
 

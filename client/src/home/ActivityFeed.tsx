@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import type { PlainMessageKey } from '../i18n/i18n.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { Loading, LoadError } from '../ui/bits.js';
+import { activityText } from './activityText.js';
 
 /** How many entries show before "Show all". */
 const FIRST = 15;
@@ -34,7 +35,8 @@ export function ActivityFeed({
   negotiationId: string;
   lastVisit: string | null;
 }) {
-  const { t, formatDateTime, formatRelative } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDateTime, formatRelative } = i18n;
   const [onlyNew, setOnlyNew] = useState(false);
   const [expanded, setExpanded] = useState(false);
   const activity = useLiveResource(
@@ -85,7 +87,7 @@ export function ActivityFeed({
                     {entry.actor.stakeholder.shortCode}
                   </abbr>
                 )}{' '}
-                {entry.summary}
+                {activityText(i18n, entry.activity)}
               </p>
             </li>
           );

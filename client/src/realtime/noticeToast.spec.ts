@@ -1,6 +1,7 @@
 import type { ChangeNotice } from '@accord/shared';
 import { describe, expect, it } from 'vitest';
-import { noticeToast, type Known } from './noticeToast.js';
+import { createI18n } from '../i18n/i18n.js';
+import { noticeDetail, noticeToast, type Known } from './noticeToast.js';
 
 const me = { userId: 'u-me', stakeholderId: 's-us' };
 const known: Known = {
@@ -60,5 +61,26 @@ describe('which live changes concern the user', () => {
     expect(noticeToast(notice('MemberRoleChanged', 'member', 'u-me'), me, known)).toBe(
       'toast.roleChanged',
     );
+  });
+});
+
+describe('the toast’s detail', () => {
+  const i18n = createI18n({ preferred: ['en-GB'], timeZone: 'UTC' });
+
+  it('says what happened in the same words as the activity feed', () => {
+    const accepted: ChangeNotice = {
+      ...notice('AmendmentAccepted', 'amendment', 'ours'),
+      activity: {
+        type: 'AmendmentAccepted',
+        params: { sponsor: 'Maranu', chairsCompromise: false },
+      },
+    };
+    expect(noticeDetail(accepted, i18n)).toEqual({
+      detail: 'The chair accepted the amendment by Maranu',
+    });
+  });
+
+  it('has no detail when the notice says nothing of what happened', () => {
+    expect(noticeDetail(notice('AmendmentAccepted', 'amendment', 'ours'), i18n)).toEqual({});
   });
 });

@@ -2,7 +2,8 @@
 // amendments, positions stated on them, replies to their comments, and the chair's acts on the
 // document they have open. Pure, so it is tested without a socket.
 import type { ChangeNotice } from '@accord/shared';
-import type { PlainMessageKey } from '../i18n/i18n.js';
+import { activityText } from '../home/activityText.js';
+import type { I18n, PlainMessageKey } from '../i18n/i18n.js';
 import type { KnownAmendment } from './knownRecords.js';
 
 export interface Me {
@@ -58,4 +59,13 @@ export function noticeToast(
     default:
       return null;
   }
+}
+
+/** The toast's second line: what happened, in the same words as the activity feed. */
+export function noticeDetail(
+  notice: ChangeNotice,
+  i18n: Pick<I18n, 't' | 'formatList'>,
+): { detail?: string } {
+  const text = notice.activity ? activityText(i18n, notice.activity) : '';
+  return text ? { detail: text } : {};
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { normaliseEmail, type AccountCommandMeta } from '@accord/shared';
 import type { CommandService } from '../commands/command-service.js';
 import { derivedId } from '../commands/event-ids.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError, UnauthenticatedError } from '../application/errors.js';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { SESSION_TTL_MS } from './session-cookie.js';
 import { hashToken, newToken } from './tokens.js';
@@ -48,14 +48,12 @@ export interface AccountService {
 
 export function assertPasswordAcceptable(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw HttpProblem.of(
-      422,
+    throw InvalidInputError.field(
       'weak-password',
       'Password too short',
+      'body.password',
+      `at least ${MIN_PASSWORD_LENGTH} characters`,
       `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
-      {
-        errors: [{ path: 'body.password', message: `at least ${MIN_PASSWORD_LENGTH} characters` }],
-      },
     );
   }
 }
@@ -118,7 +116,7 @@ export function createAccountService(deps: {
         password,
       );
       if (!credentials || !valid) {
-        throw HttpProblem.of(401, 'invalid-credentials', 'Wrong e-mail or password');
+        throw new UnauthenticatedError('invalid-credentials', 'Wrong e-mail or password');
       }
       return startSession(credentials.userId);
     },

@@ -1,7 +1,7 @@
 // Slows password guessing: a few failed sign-ins per address and e-mail, then a wait.
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { HttpProblem } from '../http/problem.js';
+import { RateLimitedError } from '../application/errors.js';
 
 export function loginRateLimit(
   options: { limit?: number; windowMs?: number } = {},
@@ -18,12 +18,9 @@ export function loginRateLimit(
     },
     handler: (_req, _res, next) => {
       next(
-        HttpProblem.of(
-          429,
-          'too-many-attempts',
-          'Too many sign-in attempts',
-          'Wait a few minutes, then try again.',
-        ),
+        new RateLimitedError('too-many-attempts', 'Too many sign-in attempts', {
+          detail: 'Wait a few minutes, then try again.',
+        }),
       );
     },
   });

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { HttpProblem } from '../http/problem.js';
+import { ForbiddenError } from '../application/errors.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,12 +28,9 @@ export function originCheck(): RequestHandler {
       return;
     }
     next(
-      HttpProblem.of(
-        403,
-        'cross-site-request',
-        'Cross-site request refused',
-        'This request came from another site.',
-      ),
+      new ForbiddenError('cross-site-request', 'Cross-site request refused', {
+        detail: 'This request came from another site.',
+      }),
     );
   };
 }

@@ -11,7 +11,7 @@ import {
 } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { assertOpen, authorize, documentScope, memberMeta, newId } from './request-context.js';
 import { created, done } from './responses.js';
@@ -31,89 +31,12 @@ const TableAmendmentBody = z.strictObject({
   rationale: freeText(2000).default(''),
 });
 
-const INSERT_CONTEXT = 60;
-
 export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
-  const { commands, queries, text } = deps;
-
-  async function proposalFor(
-    documentId: string,
-    body: z.infer<typeof TableAmendmentBody>,
-  ): Promise<TableAmendment['data']['proposal']> {
-    const paragraph = (await text.paragraphs(documentId)).find((p) => p.id === body.paragraphId);
-    if (!paragraph) {
-      throw HttpProblem.of(
-        422,
-        'unknown-paragraph',
-        'No such paragraph in this document',
-        undefined,
-        { errors: [{ path: 'body.paragraphId', message: 'not in the document' }] },
-      );
-    }
-    const needRange = () => {
-      const range = body.range;
-      if (!range || range.end > paragraph.text.length) {
-        throw HttpProblem.of(
-          422,
-          'invalid-range',
-          'Select the words the amendment is about',
-          `The range must lie within the paragraph's ${paragraph.text.length} characters.`,
-          {
-            errors: [{ path: 'body.range', message: 'missing or outside the paragraph' }],
-          },
-        );
-      }
-      return range;
-    };
-    switch (body.kind) {
-      case 'insert': {
-        const { start } = needRange();
-        const anchor = await text.anchor(documentId, paragraph.id, start, start);
-        const originalText = paragraph.text.slice(Math.max(0, start - INSERT_CONTEXT), start);
-        return {
-          kind: 'insert',
-          anchor: { start: anchor.start, end: anchor.end },
-          originalText,
-          proposedText: body.proposedText,
-        };
-      }
-      case 'delete':
-      case 'replace': {
-        const { start, end } = needRange();
-        if (end === start)
-          throw HttpProblem.of(422, 'invalid-range', 'Select the words to change', undefined, {
-            errors: [{ path: 'body.range', message: 'empty' }],
-          });
-        const anchor = await text.anchor(documentId, paragraph.id, start, end);
-        const common = {
-          anchor: { start: anchor.start, end: anchor.end },
-          originalText: anchor.text,
-        };
-        return body.kind === 'delete'
-          ? { kind: 'delete', ...common, proposedText: '' }
-          : { kind: 'replace', ...common, proposedText: body.proposedText };
-      }
-      case 'add-paragraph':
-        return {
-          kind: 'add-paragraph',
-          anchor: null,
-          paragraphKind: body.paragraphKind ?? paragraph.kind,
-          originalText: '',
-          proposedText: body.proposedText,
-        };
-      case 'delete-paragraph':
-        return {
-          kind: 'delete-paragraph',
-          anchor: null,
-          originalText: paragraph.text,
-          proposedText: '',
-        };
-    }
-  }
+  const { commands, queries, services } = deps;
 
   const amendmentScope = (amendmentId: string, user: SignedInUser) => {
     const amendment = queries.getAmendment(amendmentId);
-    if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+    if (!amendment) throw new NotFoundError('Amendment not found');
     const scope = documentScope(deps, amendment.documentId, user);
     assertOpen(scope);
     return { scope, amendment };
@@ -147,17 +70,10 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
       authorize(scope, 'amendment.table');
       assertOpen(scope);
       const amendmentId = newId(req, 'amendment');
-      const result = await commands.execute({
-        type: 'TableAmendment',
-        data: {
-          amendmentId,
-          documentId: params.documentId,
-          paragraphId: body.paragraphId,
-          proposal: await proposalFor(params.documentId, body),
-          rationale: body.rationale,
-        },
-        meta: memberMeta(req, scope.actor),
-      });
+      const result = await services.amendments.table(
+        { amendmentId, documentId: params.documentId, ...body },
+        memberMeta(req, scope.actor),
+      );
       return created({ amendmentId }, result.position);
     },
   });
@@ -170,7 +86,7 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     params: z.object({ amendmentId: entityIdSchema }),
     handler: ({ params, session }) => {
       const amendment = queries.getAmendment(params.amendmentId);
-      if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+      if (!amendment) throw new NotFoundError('Amendment not found');
       documentScope(deps, amendment.documentId, session);
       return Promise.resolve({ body: amendment });
     },
@@ -254,22 +170,29 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
   api.route({
     method: 'post',
     path: '/amendments/:amendmentId/accept',
-    summary: 'Accept an amendment: the chair applies it to the text',
+    summary:
+      'Accept an amendment: its words go into the text (202 when they are still on their way)',
     tags: ['amendments'],
     params: AmendmentParams,
+    responses: {
+      200: { description: 'Accepted, its words in the text: { position, textApplied: true }' },
+      202: {
+        description:
+          'Accepted; the words are still being applied and will follow: { position, textApplied: false }',
+      },
+    },
     handler: async ({ params, session, req }) => {
-      const { scope, amendment } = amendmentScope(params.amendmentId, session);
+      const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.decide');
-      await text.assertAmendmentApplies(amendment.documentId, params.amendmentId);
-      const result = await commands.execute({
-        type: 'AcceptAmendment',
-        data: params,
-        meta: memberMeta(req, scope.actor),
-      });
-      // Applied after the decision is recorded; a retried request (duplicate) does not apply twice.
-      if (!result.duplicate)
-        await text.applyAmendment(amendment.documentId, params.amendmentId, scope.actor);
-      return done(result.position);
+      const result = await services.amendments.accept(
+        params.amendmentId,
+        memberMeta(req, scope.actor),
+      );
+      // 202: the decision is on record and the reactor is still bringing the words in.
+      return {
+        status: result.textApplied ? 200 : 202,
+        body: { position: result.position?.toString(), textApplied: result.textApplied },
+      };
     },
   });
 
@@ -306,8 +229,7 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
       const { scope, amendment } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.decide');
       if (queries.getAmendment(body.intoAmendmentId)?.documentId !== amendment.documentId) {
-        throw HttpProblem.of(
-          422,
+        throw new InvalidInputError(
           'invalid-merge',
           'The compromise must be an amendment to the same document',
         );

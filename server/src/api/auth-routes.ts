@@ -3,12 +3,8 @@ import { z } from 'zod';
 import { emailSchema, entityIdSchema, labelText, normaliseEmail } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { loginRateLimit } from '../accounts/login-rate-limit.js';
-import { verifyPassword } from '../accounts/passwords.js';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from '../accounts/session-cookie.js';
-import { hashToken } from '../accounts/tokens.js';
-import { derivedId } from '../commands/event-ids.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
 import type { ApiDeps } from './api-deps.js';
 import { commandIdOf } from './request-context.js';
 
@@ -22,7 +18,7 @@ const AcceptInvitation = z.strictObject({
 });
 
 export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
-  const { accounts, queries, commands, access } = deps;
+  const { accounts, queries, access, services } = deps;
   const me = (user: SignedInUser) => ({
     user,
     negotiations: queries.listNegotiationsForUser(user.userId),
@@ -70,30 +66,6 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     },
   });
 
-  const pendingInvitation = (invitationId: string, token: string) => {
-    const invitation = queries.getInvitationForAcceptance(invitationId);
-    if (!invitation || invitation.tokenHash !== hashToken(token)) {
-      throw HttpProblem.of(
-        404,
-        'invitation-not-found',
-        'Invitation not found',
-        'The link is wrong or has been replaced.',
-      );
-    }
-    if (invitation.status !== 'pending') {
-      throw HttpProblem.of(409, 'invitation-used', 'This invitation has already been accepted');
-    }
-    if (Date.parse(invitation.expiresAt) <= Date.now()) {
-      throw HttpProblem.of(
-        410,
-        'invitation-expired',
-        'This invitation has expired',
-        'Ask the secretariat for a new one.',
-      );
-    }
-    return invitation;
-  };
-
   api.router.post('/invitations/:invitationId/accept', loginRateLimit());
   api.route({
     method: 'post',
@@ -104,7 +76,7 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     params: z.object({ invitationId: entityIdSchema }),
     body: InvitationToken,
     handler: ({ params, body }) => {
-      const invitation = pendingInvitation(params.invitationId, body.token);
+      const invitation = services.invitations.pending(params.invitationId, body.token);
       const negotiation = queries.getNegotiation(invitation.negotiationId);
       const stakeholder = negotiation?.stakeholders.find(
         (s) => s.stakeholderId === invitation.stakeholderId,
@@ -140,54 +112,13 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     params: z.object({ invitationId: entityIdSchema }),
     body: AcceptInvitation,
     handler: async ({ params, body, req }) => {
-      const invitation = pendingInvitation(params.invitationId, body.token);
-      const commandId = commandIdOf(req);
-      const existing = queries.getCredentialsByEmail(normaliseEmail(invitation.email));
-      let userId: string;
-      if (existing) {
-        if (!(await verifyPassword(existing.passwordHash, body.password))) {
-          throw HttpProblem.of(
-            401,
-            'invalid-credentials',
-            'Wrong password',
-            'This e-mail has an account: use its password.',
-          );
-        }
-        userId = existing.userId;
-      } else {
-        if (!body.displayName) {
-          throw HttpProblem.of(
-            422,
-            'invalid-input',
-            'Your name is needed',
-            'Give the name others will see.',
-            {
-              errors: [{ path: 'body.displayName', message: 'required for a new account' }],
-            },
-          );
-        }
-        userId = await accounts.register({
-          email: invitation.email,
-          displayName: body.displayName,
-          password: body.password,
-          commandId: derivedId(commandId, 'register'),
-        });
-      }
-      await commands.execute({
-        type: 'AcceptInvitation',
-        data: {
-          negotiationId: invitation.negotiationId,
-          invitationId: params.invitationId,
-          tokenHash: hashToken(body.token),
-          userId,
-        },
-        meta: {
-          commandId: derivedId(commandId, 'accept'),
-          actor: { userId },
-          now: new Date().toISOString(),
-        },
+      const session = await services.invitations.accept({
+        invitationId: params.invitationId,
+        token: body.token,
+        password: body.password,
+        displayName: body.displayName,
+        commandId: commandIdOf(req),
       });
-      const session = await accounts.startSession(userId);
       return {
         status: 201,
         body: me(session.user),

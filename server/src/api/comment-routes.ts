@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { entityIdSchema } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { assertOpen, authorize, documentScope, memberMeta, newId } from './request-context.js';
 import { created, done } from './responses.js';
@@ -48,22 +48,20 @@ export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
         (p) => p.id === body.paragraphId,
       );
       if (!paragraph)
-        throw HttpProblem.of(
-          422,
+        throw InvalidInputError.field(
           'unknown-paragraph',
           'No such paragraph in this document',
-          undefined,
-          { errors: [{ path: 'body.paragraphId', message: 'not in the document' }] },
+          'body.paragraphId',
+          'not in the document',
         );
       let range: { start: string; end: string; quote: string } | undefined;
       if (body.range) {
         if (body.range.end <= body.range.start || body.range.end > paragraph.text.length) {
-          throw HttpProblem.of(
-            422,
+          throw InvalidInputError.field(
             'invalid-range',
             'The quoted words are not in the paragraph',
-            undefined,
-            { errors: [{ path: 'body.range', message: 'outside the paragraph' }] },
+            'body.range',
+            'outside the paragraph',
           );
         }
         const anchor = await text.anchor(

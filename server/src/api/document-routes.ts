@@ -13,9 +13,9 @@ import {
 } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
-import { createDocumentWithText, DOCUMENT_LIMITS } from './create-document.js';
+import { DOCUMENT_LIMITS } from '../application/documents/document-service.js';
 import {
   assertOpen,
   authorize,
@@ -50,14 +50,11 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
   const assertParagraph = async (documentId: string, paragraphId: string) => {
     const paragraph = (await text.paragraphs(documentId)).find((p) => p.id === paragraphId);
     if (!paragraph) {
-      throw HttpProblem.of(
-        422,
+      throw InvalidInputError.field(
         'unknown-paragraph',
         'No such paragraph in this document',
-        undefined,
-        {
-          errors: [{ path: 'paragraphId', message: 'not in the document' }],
-        },
+        'paragraphId',
+        'not in the document',
       );
     }
     return paragraph;
@@ -86,8 +83,7 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'document.create');
       const documentId = newId(req, 'document');
-      const result = await createDocumentWithText(
-        deps,
+      const result = await deps.services.documents.create(
         { documentId, negotiationId: params.negotiationId, ...body },
         memberMeta(req, scope.actor),
         (i) => newId(req, `paragraph-${i}`),
@@ -178,20 +174,17 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
       assertOpen(scope);
       const document = queries.getDocument(params.documentId)!;
       const label = body.label ?? suggestNextRevisionLabel(document.revisions.map((r) => r.label));
-      const textRevision = await text.textRevision(params.documentId);
-      if (textRevision === undefined)
-        throw HttpProblem.of(409, 'empty-text', 'The document has no text to freeze yet');
-      const result = await commands.execute({
-        type: 'IssueRevision',
-        data: { documentId: params.documentId, label, textRevision: textRevision.toString() },
-        meta: memberMeta(req, scope.actor),
-      });
+      const { position, textRevision } = await deps.services.documents.issueRevision(
+        params.documentId,
+        label,
+        memberMeta(req, scope.actor),
+      );
       return {
         status: 201,
         body: {
           label,
           textRevision: textRevision.toString(),
-          position: result.position?.toString(),
+          position: position?.toString(),
         },
       };
     },

@@ -3,12 +3,11 @@ import { documentModeSchema, entityIdSchema } from '@accord/shared';
 import { z } from 'zod';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { ApplicationError, type ApplicationErrorKind } from '../application/errors.js';
 import { DraftImportError } from '../imports/draft-model.js';
 import { documentNaming, importSymbolSchema, importTitleSchema } from '../imports/import-draft.js';
 import { IMPORT_MAX_BYTES, importContentTypes, parseDraft } from '../imports/parse-draft.js';
 import type { ApiDeps } from './api-deps.js';
-import { createDocumentWithText } from './create-document.js';
 import { authorize, memberMeta, negotiationScope, newId } from './request-context.js';
 
 const ImportQuery = z.object({
@@ -18,9 +17,21 @@ const ImportQuery = z.object({
   dryRun: z.enum(['true', 'false']).default('false'),
 });
 
+/** The importer states a status of its own; it is read back as the kind of refusal it means. */
+const kindOfImportStatus = (status: number): ApplicationErrorKind =>
+  status === 413
+    ? 'too-large'
+    : status === 503
+      ? 'unavailable'
+      : status === 400
+        ? 'bad-request'
+        : 'invalid-input';
+
 const asProblem = (error: unknown): unknown =>
   error instanceof DraftImportError
-    ? HttpProblem.of(error.status, error.code, error.title, error.detail)
+    ? new ApplicationError(kindOfImportStatus(error.status), error.code, error.title, {
+        detail: error.detail,
+      })
     : error;
 
 export function importRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
@@ -47,8 +58,7 @@ export function importRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void 
         if (query.dryRun === 'true') return { status: 200, body: { report: draft.report } };
         const naming = documentNaming(draft.report, query);
         const documentId = newId(req, 'document');
-        const result = await createDocumentWithText(
-          deps,
+        const result = await deps.services.documents.create(
           {
             documentId,
             negotiationId: params.negotiationId,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { entityIdSchema, freeText, positionTargetSchema, stanceSchema } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { assertOpen, authorize, documentScope, memberMeta } from './request-context.js';
 import { done } from './responses.js';
@@ -21,12 +21,11 @@ export function positionRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
         ? (await text.paragraphs(documentId)).some((p) => p.id === target.id)
         : queries.getAmendment(target.id)?.documentId === documentId;
     if (!exists) {
-      throw HttpProblem.of(
-        422,
+      throw InvalidInputError.field(
         'unknown-target',
         `No such ${target.kind} in this document`,
-        undefined,
-        { errors: [{ path: 'body.target.id', message: 'not in the document' }] },
+        'body.target.id',
+        'not in the document',
       );
     }
   };

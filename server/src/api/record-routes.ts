@@ -17,7 +17,7 @@ import {
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { NotFoundError } from '../application/errors.js';
 import {
   asOfSchema,
   compareAsOf,
@@ -50,7 +50,7 @@ const asOf = (text: string | undefined): AsOf =>
 
 export function recordRoutes(
   api: ApiRouter<SignedInUser>,
-  deps: ApiDeps & { store: EventStore; history?: RecordHistory },
+  deps: Omit<ApiDeps, 'services'> & { store: EventStore; history?: RecordHistory },
 ): void {
   const { store, text } = deps;
   const history = deps.history ?? new RecordHistory(store);
@@ -235,7 +235,7 @@ export function recordRoutes(
           : { minCommonTargets: query.minCommonTargets }),
         includeInherited: query.includeInherited === 'true',
       });
-      if (!analysis) throw HttpProblem.of(404, 'not-found', 'Document not found');
+      if (!analysis) throw new NotFoundError('Document not found');
       return { body: { asOf: point, ...analysis } };
     },
   });

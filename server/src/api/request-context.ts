@@ -17,7 +17,12 @@ import {
 } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { derivedId } from '../commands/event-ids.js';
-import { HttpProblem } from '../http/problem.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
 
 const idempotencyKey = z.union([z.uuid(), z.ulid()]);
@@ -44,14 +49,12 @@ function parseIdempotencyKey(req: Request): string | undefined {
   const header = req.get('idempotency-key');
   if (header === undefined) return undefined;
   if (!idempotencyKey.safeParse(header).success) {
-    throw HttpProblem.of(
-      422,
+    throw InvalidInputError.field(
       'invalid-input',
       'Invalid Idempotency-Key',
+      'header.idempotency-key',
+      'must be a UUID or ULID',
       'The Idempotency-Key header must be a UUID or ULID.',
-      {
-        errors: [{ path: 'header.idempotency-key', message: 'must be a UUID or ULID' }],
-      },
     );
   }
   return header;
@@ -82,18 +85,15 @@ export interface DocumentScope extends NegotiationScope {
 
 /** The user's membership in a negotiation; 404 when they are not a member (nothing leaks). */
 export function negotiationScope(
-  deps: ApiDeps,
+  deps: Pick<ApiDeps, 'queries'>,
   negotiationId: string,
   user: SignedInUser,
 ): NegotiationScope {
   const membership = deps.queries.getMembership(negotiationId, user.userId);
   if (!membership) {
-    throw HttpProblem.of(
-      404,
-      'not-found',
-      'Negotiation not found',
-      'No negotiation with this id that you take part in.',
-    );
+    throw new NotFoundError('Negotiation not found', {
+      detail: 'No negotiation with this id that you take part in.',
+    });
   }
   return {
     negotiationId,
@@ -102,12 +102,12 @@ export function negotiationScope(
 }
 
 export function documentScope(
-  deps: ApiDeps,
+  deps: Pick<ApiDeps, 'queries'>,
   documentId: string,
   user: SignedInUser,
 ): DocumentScope {
   const document = deps.queries.getDocument(documentId);
-  if (!document) throw HttpProblem.of(404, 'not-found', 'Document not found');
+  if (!document) throw new NotFoundError('Document not found');
   const scope = negotiationScope(deps, document.negotiationId, user);
   return { ...scope, documentId, mode: document.mode, adopted: document.adopted };
 }
@@ -116,22 +116,16 @@ export function documentScope(
 export function authorize(scope: NegotiationScope & { mode?: DocumentMode }, action: Action): void {
   if (can(scope.actor.role, action, scope.mode)) return;
   const allowed = rolesAllowed(action, scope.mode);
-  throw HttpProblem.of(
-    403,
-    'forbidden',
-    'Not allowed for your role',
-    `A ${scope.actor.role} may not do this${scope.mode ? ` in a ${scope.mode} document` : ''}. Allowed: ${allowed.join(', ') || 'nobody'}.`,
-    { action, role: scope.actor.role },
-  );
+  throw new ForbiddenError('forbidden', 'Not allowed for your role', {
+    detail: `A ${scope.actor.role} may not do this${scope.mode ? ` in a ${scope.mode} document` : ''}. Allowed: ${allowed.join(', ') || 'nobody'}.`,
+    extensions: { action, role: scope.actor.role },
+  });
 }
 
 /** Once adopted, a document's record is closed. */
 export function assertOpen(scope: DocumentScope): void {
   if (scope.adopted)
-    throw HttpProblem.of(
-      409,
-      'document-adopted',
-      'The document has been adopted',
-      'Its record is closed.',
-    );
+    throw new ConflictError('document-adopted', 'The document has been adopted', {
+      detail: 'Its record is closed.',
+    });
 }

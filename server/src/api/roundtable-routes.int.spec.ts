@@ -386,7 +386,10 @@ describe('roundtables over HTTP', () => {
       }
       expect(pushed()).toEqual(['RoundtableScheduled', 'RoundtableDraftEdited']);
       const scheduled = changes.find((c) => c.eventType === 'RoundtableScheduled')!;
-      expect(scheduled.summary).toContain('scheduled the roundtable');
+      expect(scheduled.activity).toEqual({
+        type: 'RoundtableScheduled',
+        params: { actor: 'The chair', theme: 'Early warning that reaches everyone' },
+      });
     } finally {
       socket.disconnect();
     }

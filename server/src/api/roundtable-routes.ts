@@ -22,7 +22,7 @@ import {
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { HttpProblem } from '../http/problem.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { RoundtableView } from '../readmodels/queries.js';
 import { digestHeader } from '../roundtables/paper-files.js';
 import { createRoundtablePapers } from '../roundtables/roundtable-papers.js';
@@ -66,7 +66,7 @@ const EXTENSIONS: Record<RoundtablePaperFormat, string> = {
 };
 
 const invalid = (code: string, title: string, path: string, message: string) =>
-  HttpProblem.of(422, code, title, message, { errors: [{ path, message }] });
+  InvalidInputError.field(code, title, path, message, message);
 
 export function roundtableRoutes(
   api: ApiRouter<SignedInUser>,
@@ -86,7 +86,7 @@ export function roundtableRoutes(
     user: SignedInUser,
   ): { roundtable: RoundtableView; scope: NegotiationScope } => {
     const roundtable = queries.getRoundtable(roundtableId);
-    if (!roundtable) throw HttpProblem.of(404, 'not-found', 'Roundtable not found');
+    if (!roundtable) throw new NotFoundError('Roundtable not found');
     const scope = negotiationScope(deps, roundtable.negotiationId, user);
     authorize(scope, 'record.read');
     return { roundtable, scope };
@@ -95,13 +95,10 @@ export function roundtableRoutes(
   const assertCoChair = (roundtable: RoundtableView, scope: NegotiationScope) => {
     const coChairStakeholderIds = roundtable.coChairs.map((c) => c.stakeholderId);
     if (actsForCoChair({ coChairStakeholderIds }, scope.actor)) return;
-    throw HttpProblem.of(
-      403,
-      'forbidden',
-      'Only the co-chair delegations may do this',
-      `The co-chairs are ${roundtable.coChairs.map((c) => c.name ?? c.stakeholderId).join(' and ')}.`,
-      { reason: 'not-a-co-chair' },
-    );
+    throw new ForbiddenError('forbidden', 'Only the co-chair delegations may do this', {
+      detail: `The co-chairs are ${roundtable.coChairs.map((c) => c.name ?? c.stakeholderId).join(' and ')}.`,
+      extensions: { reason: 'not-a-co-chair' },
+    });
   };
 
   /** What the roundtable covers must be a document of the negotiation and paragraphs in it. */

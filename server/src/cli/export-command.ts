@@ -12,8 +12,8 @@ import {
   parseExportRequest,
   renderExport,
 } from '../exports/index.js';
-import { HttpProblem } from '../http/problem.js';
 import { RecordHistory } from '../timetravel/index.js';
+import { ApplicationError } from '../application/errors.js';
 import { withStore } from './open-store.js';
 
 interface ExportOptions {
@@ -36,12 +36,8 @@ const FLAGS = {
 
 /** A refusal as one line for the terminal: the problem's own words. */
 const plain = (error: unknown): unknown =>
-  error instanceof HttpProblem
-    ? new Error(
-        error.problem.detail
-          ? `${error.problem.title}: ${error.problem.detail}`
-          : error.problem.title,
-      )
+  error instanceof ApplicationError
+    ? new Error(error.detail ? `${error.title}: ${error.detail}` : error.title)
     : error;
 
 export async function runExport(options: ExportOptions): Promise<{ file: string; bytes: number }> {

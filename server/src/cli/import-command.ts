@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { can, documentModeSchema, normaliseEmail, type Actor } from '@accord/shared';
 import type { Command } from 'commander';
-import { createDocumentWithText } from '../api/create-document.js';
+
 import { derivedId } from '../commands/event-ids.js';
 import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
@@ -80,8 +80,7 @@ async function importFile(file: string, options: ImportOptions): Promise<string[
     }
     const commandId = randomUUID();
     const documentId = derivedId(commandId, 'document');
-    await createDocumentWithText(
-      core,
+    await core.services.documents.create(
       {
         documentId,
         negotiationId: options.negotiation,

@@ -15,7 +15,7 @@ import {
   type Decider,
 } from '@accord/shared';
 import type { EventStore, JsonObject } from '../eventstore/port.js';
-import { HttpProblem, problemType } from '../http/problem.js';
+import { ConflictError, InvalidInputError } from '../application/errors.js';
 import { handleCommand, type CommandResult, type EventCodec } from './handle-command.js';
 
 export const accordCodec: EventCodec<AccordCommand, AccordEvent> = {
@@ -40,10 +40,7 @@ export function createCommandService(deps: {
       // The last line of defence for every entry point: nothing invalid is ever decided or appended.
       const valid = commandSchemas[command.type].safeParse(command.data);
       if (!valid.success) {
-        throw new HttpProblem({
-          type: problemType('invalid-input'),
-          title: 'The request is not valid',
-          status: 422,
+        throw new InvalidInputError('invalid-input', 'The request is not valid', {
           detail: valid.error.issues
             .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
             .join('; '),
@@ -53,11 +50,10 @@ export function createCommandService(deps: {
       const stream = streamForCommand(command);
       const earlier = deps.commandRecord?.(command.meta.commandId);
       if (earlier && (earlier.stream !== stream || earlier.commandType !== command.type)) {
-        throw HttpProblem.of(
-          409,
+        throw new ConflictError(
           'idempotency-key-reused',
           'This Idempotency-Key was already used for another request',
-          'Use a new key for a new request.',
+          { detail: 'Use a new key for a new request.' },
         );
       }
       const { decider } = aggregates[aggregateOf(command.type)] as unknown as {

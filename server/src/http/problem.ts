@@ -5,6 +5,11 @@
 import { domainErrorStatus, EventParseError, isDomainError } from '@accord/shared';
 import type { Response } from 'express';
 import {
+  ApplicationError,
+  isApplicationError,
+  type ApplicationErrorKind,
+} from '../application/errors.js';
+import {
   AppendTooLarge,
   StoreUnavailable,
   StreamDeleted,
@@ -23,10 +28,37 @@ export interface Problem {
 
 export const problemType = (code: string): string => `urn:accord:problem:${code}`;
 
-/** An error that already knows its problem. Route handlers throw these. */
-export class HttpProblem extends Error {
+/** HTTP status of each kind of application error: decided here, at the edge, and nowhere else. */
+const statusOfKind: Record<ApplicationErrorKind, number> = {
+  'bad-request': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+  'too-large': 413,
+  'invalid-input': 422,
+  'rate-limited': 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+const kindOfStatus = (status: number): ApplicationErrorKind =>
+  (Object.entries(statusOfKind).find(([, known]) => known === status)?.[0] as
+    ApplicationErrorKind | undefined) ?? (status < 500 ? 'bad-request' : 'internal');
+
+/**
+ * An error that already knows its HTTP problem: only the HTTP edge (this folder) throws these.
+ * It is an ApplicationError too, so code that reports refusals (the CLI) treats it alike.
+ */
+export class HttpProblem extends ApplicationError {
   constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title);
+    super(
+      kindOfStatus(problem.status),
+      problem.type.replace(/^urn:accord:problem:/, ''),
+      problem.title,
+      problem.detail === undefined ? {} : { detail: problem.detail },
+    );
     this.name = 'HttpProblem';
   }
 
@@ -62,6 +94,16 @@ const isBodyParserError = (e: unknown): e is Error & BodyParserError =>
 /** Maps any thrown value to a problem; unknown errors become a 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpProblem) return error.problem;
+  if (isApplicationError(error)) {
+    return {
+      ...error.extensions,
+      type: problemType(error.code),
+      title: error.title,
+      status: statusOfKind[error.kind],
+      ...(error.detail ? { detail: error.detail } : {}),
+      ...(error.errors ? { errors: error.errors } : {}),
+    };
+  }
   if (isDomainError(error)) {
     return {
       type: problemType(error.code.replace('_', '-')),

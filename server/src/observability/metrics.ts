@@ -13,6 +13,9 @@ export interface Metrics {
   websocketConnections: Gauge<'kind'>;
   loadedDocuments: Gauge;
   subscriptionLag: Gauge<'subscription'>;
+  /** Cross-stream work a reactor has not finished after its retry budget: operators look here. */
+  reactorStuck: Gauge<'reactor'>;
+  reactorFailures: Counter<'reactor'>;
 }
 
 export function createMetrics(): Metrics {
@@ -61,6 +64,18 @@ export function createMetrics(): Metrics {
       name: 'accord_subscription_lag_seconds',
       help: 'Age of the last event a subscription processed: how far behind the log it runs',
       labelNames: ['subscription'],
+      registers: [registry],
+    }),
+    reactorStuck: new Gauge({
+      name: 'accord_reactor_stuck_items',
+      help: 'Events a reactor has failed to finish within its retry budget (still retrying)',
+      labelNames: ['reactor'],
+      registers: [registry],
+    }),
+    reactorFailures: new Counter({
+      name: 'accord_reactor_failures_total',
+      help: 'Failed attempts of reactors to finish cross-stream work (each is retried)',
+      labelNames: ['reactor'],
       registers: [registry],
     }),
   };

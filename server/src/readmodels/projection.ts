@@ -2,7 +2,7 @@
  * A projection turns events into rows. It owns its tables: `migrate` creates them, `reset`
  * drops them for a rebuild, `apply` handles one event inside the projector's transaction.
  */
-import type { Action } from '@accord/shared';
+import type { Action, ActivityDescription } from '@accord/shared';
 import type { RecordedEvent } from '../eventstore/port.js';
 import type { ReadModelDb } from './read-model-db.js';
 
@@ -15,8 +15,8 @@ export interface ReadModelChange {
   id?: string;
   /** The permission a role needs to be told about it (e.g. 'record.read', 'invitations.manage'). */
   readAction: Action;
-  /** A short, safe summary for toasts and activity (never hashes or e-mails). */
-  summary?: string;
+  /** What happened, as data for toasts and activity (never hashes or e-mails). */
+  activity?: ActivityDescription;
   /** The event that caused it. */
   eventType: string;
   position: bigint;

@@ -43,8 +43,8 @@ describe('rebuildReadModels', () => {
     // A row no event accounts for: a rebuild must not keep it.
     first.db
       .prepare(
-        `INSERT INTO activity (position, negotiation_id, at, kind, event_type, summary)
-         VALUES (999999, ?, '2026-01-01T00:00:00.000Z', 'bogus', 'Bogus', 'Nothing happened')`,
+        `INSERT INTO activity (position, negotiation_id, at, kind, event_type, entry)
+         VALUES (999999, ?, '2026-01-01T00:00:00.000Z', 'bogus', 'Bogus', '{"type":"Bogus"}')`,
       )
       .run(scenario.negotiationId);
     await first.stop();

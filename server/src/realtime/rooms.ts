@@ -37,6 +37,6 @@ export function toChangeNotice(change: ReadModelChange): ChangeNotice {
   if (change.negotiationId !== undefined) notice.negotiationId = change.negotiationId;
   if (change.documentId !== undefined) notice.documentId = change.documentId;
   if (change.id !== undefined) notice.id = change.id;
-  if (change.summary !== undefined) notice.summary = change.summary;
+  if (change.activity !== undefined) notice.activity = change.activity;
   return notice;
 }

@@ -11,7 +11,10 @@ const change: ReadModelChange = {
   eventType: 'AmendmentTabled',
   readAction: 'record.read',
   position: 12345678901234567890n,
-  summary: 'France tabled an amendment to OP 3',
+  activity: {
+    type: 'AmendmentTabled',
+    params: { sponsor: 'France', chairsCompromise: false, amendmentKind: 'replace' },
+  },
 };
 
 describe('rooms', () => {
@@ -39,7 +42,10 @@ describe('rooms', () => {
       documentId: 'D',
       eventType: 'AmendmentTabled',
       position: '12345678901234567890',
-      summary: 'France tabled an amendment to OP 3',
+      activity: {
+        type: 'AmendmentTabled',
+        params: { sponsor: 'France', chairsCompromise: false, amendmentKind: 'replace' },
+      },
     });
     expect(JSON.parse(JSON.stringify(notice))).toEqual(notice);
   });

@@ -5,7 +5,8 @@ import { roundtablePaperStream } from '@accord/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collect, MAX_APPEND_SIZE, type EventStore } from '../eventstore/port.js';
 import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
-import { HttpProblem } from '../http/problem.js';
+import { ApplicationError } from '../application/errors.js';
+import { toProblem } from '../http/problem.js';
 import { describeFile, readPaperFile, storePaperFiles } from './paper-files.js';
 
 describe('issued paper files', () => {
@@ -60,10 +61,13 @@ describe('issued paper files', () => {
       },
     ]);
     await expect(readPaperFile(store, roundtableId, 3, recorded)).rejects.toSatisfy(
-      (e) => e instanceof HttpProblem && e.problem.type === 'urn:accord:problem:paper-integrity',
+      (e) =>
+        e instanceof ApplicationError &&
+        toProblem(e).type === 'urn:accord:problem:paper-integrity' &&
+        toProblem(e).status === 500,
     );
     await expect(readPaperFile(store, roundtableId, 4, recorded)).rejects.toBeInstanceOf(
-      HttpProblem,
+      ApplicationError,
     );
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '@accord/shared';
 import { derivedId } from '../commands/event-ids.js';
 import { MAX_APPEND_SIZE, type EventStore } from '../eventstore/port.js';
-import { HttpProblem } from '../http/problem.js';
+import { InternalError } from '../application/errors.js';
 
 /** Leaves room under MAX_APPEND_SIZE for the metadata of the piece. */
 export const PAPER_CHUNK_SIZE = MAX_APPEND_SIZE - 16 * 1024;
@@ -85,12 +85,9 @@ export async function storePaperFiles(
 }
 
 const corrupt = (detail: string) =>
-  HttpProblem.of(
-    500,
-    'paper-integrity',
-    'The stored paper does not match its recorded hash',
-    `${detail} Nothing is served rather than a file that differs from what was issued.`,
-  );
+  new InternalError('paper-integrity', 'The stored paper does not match its recorded hash', {
+    detail: `${detail} Nothing is served rather than a file that differs from what was issued.`,
+  });
 
 /**
  * The bytes of one issued file, checked against the hash recorded when the version was issued.

@@ -27,7 +27,7 @@ import {
   type ExportModel,
   type RenderedExport,
 } from '../exports/index.js';
-import { HttpProblem } from '../http/problem.js';
+import { NotFoundError } from '../application/errors.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 import type { DocumentFrame, RecordHistory } from '../timetravel/index.js';
 import {
@@ -61,7 +61,7 @@ export interface IssuedVersion {
   duplicate: boolean;
 }
 
-const notFound = () => HttpProblem.of(404, 'not-found', 'Roundtable not found');
+const notFound = () => new NotFoundError('Roundtable not found');
 
 /** The roundtable folded from its own stream: the decider's view, never behind the read model. */
 export async function loadRoundtable(
@@ -261,21 +261,17 @@ export function createRoundtablePapers(deps: RoundtablePapersDeps) {
       const { state } = await scheduled(roundtableId);
       const paper = state.papers.find((p) => p.version === version);
       if (!paper) {
-        throw HttpProblem.of(
-          404,
-          'paper-version-not-found',
-          'No such paper version',
-          `Versions issued: ${state.papers.map((p) => p.version).join(', ') || 'none'}.`,
-        );
+        throw new NotFoundError('No such paper version', {
+          code: 'paper-version-not-found',
+          detail: `Versions issued: ${state.papers.map((p) => p.version).join(', ') || 'none'}.`,
+        });
       }
       const file = paper.files.find((f) => f.format === format);
       if (!file) {
-        throw HttpProblem.of(
-          404,
-          'paper-format-not-issued',
-          `Version ${version} was not issued as ${format}`,
-          `Issued as: ${paper.files.map((f) => f.format).join(', ')}.`,
-        );
+        throw new NotFoundError(`Version ${version} was not issued as ${format}`, {
+          code: 'paper-format-not-issued',
+          detail: `Issued as: ${paper.files.map((f) => f.format).join(', ')}.`,
+        });
       }
       const bytes = await readPaperFile(store, roundtableId, version, file);
       return { bytes, file, paper };

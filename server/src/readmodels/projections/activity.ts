@@ -1,5 +1,6 @@
-// The activity feed: one line per notable event of a negotiation, who did it and when, for
+// The activity feed: one entry per notable event of a negotiation, who did it and when, for
 // "since your last visit". Runs after every other projection so its look-ups see this event.
+// An entry is stored as data (the `ActivityDescription` JSON), never as a sentence.
 import { describe } from './describe.js';
 import { memberStakeholderId } from './lookups.js';
 import { changeOf, defineProjection, statementsFor } from './projection-kit.js';
@@ -7,9 +8,9 @@ import { changeOf, defineProjection, statementsFor } from './projection-kit.js';
 const statements = statementsFor((db) => ({
   add: db.prepare(
     `INSERT INTO activity (position, negotiation_id, document_id, at, actor_user_id,
-       actor_stakeholder_id, kind, event_type, summary, subject_id)
+       actor_stakeholder_id, kind, event_type, entry, subject_id)
      VALUES (@position, @negotiationId, @documentId, @at, @actorUserId,
-       @actorStakeholderId, @kind, @eventType, @summary, @subjectId)
+       @actorStakeholderId, @kind, @eventType, @entry, @subjectId)
      ON CONFLICT (position) DO NOTHING`,
   ),
 }));
@@ -31,14 +32,14 @@ export const activityProjection = defineProjection({
       actor_stakeholder_id TEXT,
       kind TEXT NOT NULL,
       event_type TEXT NOT NULL,
-      summary TEXT NOT NULL,
+      entry TEXT NOT NULL, -- JSON: { type, params }
       subject_id TEXT
     );
     CREATE INDEX IF NOT EXISTS activity_by_negotiation ON activity (negotiation_id, at, position);`,
   onEvery(db, context) {
     const description = describe(db, context);
     if (!description?.notable || !description.negotiationId) return;
-    const { negotiationId, documentId, subjectId, summary } = description;
+    const { negotiationId, documentId, subjectId, activity } = description;
     const { userId, stakeholderId } = context.actor;
     // Users who were not members yet (opening, accepting) act for the stakeholder they joined.
     const actorStakeholderId =
@@ -52,7 +53,7 @@ export const activityProjection = defineProjection({
       actorStakeholderId: actorStakeholderId ?? null,
       kind: activityKind(context.event.type),
       eventType: context.event.type,
-      summary,
+      entry: JSON.stringify(activity),
       subjectId: subjectId ?? null,
     });
     return [
@@ -62,7 +63,7 @@ export const activityProjection = defineProjection({
         negotiationId,
         ...(documentId ? { documentId } : {}),
         id: context.position.toString(),
-        summary,
+        activity,
       }),
     ];
   },

@@ -1,15 +1,9 @@
-// Where an event belongs (negotiation, document, the thing it is about) and a one-line summary in
-// the glossary's words, for the activity feed and the live layer's toasts. Summaries name
-// stakeholders, people and documents, never e-mail addresses, tokens or hashes.
-import type {
-  Action,
-  AmendmentKind,
-  DocumentMode,
-  ParagraphStatus,
-  Role,
-  Stance,
-  StakeholderKind,
-} from '@accord/shared';
+// Where an event belongs (negotiation, document, the thing it is about) and what it says, as
+// structured data (`ActivityDescription` in shared: a type and its parameters), for the activity
+// feed and the live layer's toasts. The client puts it into words in the reader's language; the
+// server builds no sentences. Parameters name stakeholders, people and documents, never e-mail
+// addresses, tokens or hashes.
+import type { Action, ActivityDescription } from '@accord/shared';
 import type { ReadModelChange } from '../projection.js';
 import type { ReadModelDb } from '../read-model-db.js';
 import {
@@ -27,82 +21,48 @@ export interface Description {
   documentId?: string;
   /** The amendment, comment, paragraph, stakeholder, member … the event is about. */
   subjectId?: string;
-  summary: string;
+  activity: ActivityDescription;
   /** Worth a line in the activity feed ("since your last visit"). */
   notable: boolean;
 }
 
-const MAX_NAME = 80;
-const short = (text: string): string =>
-  text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text;
-const quoted = (title: string | undefined): string =>
-  title === undefined ? 'a document' : `“${short(title)}”`;
+/** Drops parameters whose value is unknown, so the stored entry carries no nulls. */
+function known<P extends Record<string, unknown>>(params: P): P {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as P;
+}
 
-const kindWords: Record<StakeholderKind, string> = {
-  delegation: 'a delegation',
-  group: 'a negotiating group',
-  'civil-society': 'civil society',
-  observer: 'an observer',
-  secretariat: 'the secretariat',
-};
-const roleWords: Record<Role, string> = {
-  chair: 'chair',
-  secretariat: 'secretariat',
-  delegate: 'delegate',
-  'civil-society': 'civil society',
-  observer: 'observer',
-};
-const modeWords: Record<DocumentMode, string> = {
-  'open-drafting': 'open drafting',
-  formal: 'formal negotiation',
-};
-const amendmentKindWords: Record<AmendmentKind, string> = {
-  insert: 'to insert words',
-  delete: 'to delete words',
-  replace: 'to replace words',
-  'add-paragraph': 'to add a paragraph',
-  'delete-paragraph': 'to delete a paragraph',
-};
-const stanceVerbs: Record<Stance, string> = {
-  support: 'supports',
-  'can-accept': 'can accept',
-  reservation: 'has a reservation on',
-  objection: 'objects to',
-  abstain: 'abstains on',
-};
-const statusPhrases: Record<ParagraphStatus, (who: string, doc: string) => string> = {
-  open: (who, doc) => `${who} reopened a paragraph of ${doc}`,
-  bracketed: (who, doc) => `${who} bracketed a paragraph of ${doc}`,
-  'agreed-ad-ref': (who, doc) => `${who} marked a paragraph of ${doc} agreed ad ref`,
-};
+const describeAs = <D extends ActivityDescription>(activity: D): ActivityDescription =>
+  ({
+    type: activity.type,
+    params: known(activity.params),
+  }) as ActivityDescription;
 
 export function describe(db: ReadModelDb, context: EventContext): Description | undefined {
   const description = describeEvent(db, context);
-  // Names may be missing ("a member"), so the sentence is capitalised once it is complete.
-  return description && { ...description, summary: capitalise(description.summary) };
+  return description && { ...description, activity: describeAs(description.activity) };
 }
 
 function describeEvent(db: ReadModelDb, context: EventContext): Description | undefined {
   const { event } = context;
-  const person = (userId: string | undefined): string => short(userName(db, userId) ?? 'a member');
+  const person = (userId: string | undefined) => userName(db, userId);
   const party = (negotiationId: string | null | undefined, stakeholderId: string | undefined) =>
-    short(stakeholderName(db, negotiationId, stakeholderId) ?? 'a stakeholder');
+    stakeholderName(db, negotiationId, stakeholderId);
   const onDocument = (documentId: string) => {
     const doc = documentRef(db, documentId);
-    return { negotiationId: doc?.negotiationId, documentId, title: quoted(doc?.title) };
+    return { negotiationId: doc?.negotiationId, documentId, title: doc?.title };
   };
   const onAmendment = (amendmentId: string) => {
     const ref = amendmentRef(db, amendmentId);
-    const doc = ref ? onDocument(ref.documentId) : undefined;
-    const sponsor = party(ref?.negotiationId, ref?.sponsorStakeholderId);
-    const label = ref?.chairsCompromise ? 'the chair’s compromise' : `the amendment by ${sponsor}`;
     return {
       negotiationId: ref?.negotiationId ?? undefined,
       ...(ref ? { documentId: ref.documentId } : {}),
       subjectId: amendmentId,
-      sponsor,
-      label,
-      title: doc?.title ?? quoted(undefined),
+      /** How the amendment is named in a sentence. */
+      named: {
+        sponsor: party(ref?.negotiationId, ref?.sponsorStakeholderId),
+        chairsCompromise: ref?.chairsCompromise ?? false,
+      },
+      title: ref ? documentRef(db, ref.documentId)?.title : undefined,
     };
   };
 
@@ -111,7 +71,7 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       const { negotiationId, title, openedBy } = event.data;
       return {
         negotiationId,
-        summary: `${person(openedBy)} opened the negotiation ${quoted(title)}`,
+        activity: { type: event.type, params: { actor: person(openedBy), title } },
         notable: true,
       };
     }
@@ -120,16 +80,19 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       return {
         negotiationId,
         subjectId: stakeholderId,
-        summary: `${short(name)} (${shortCode}) registered as ${kindWords[kind]}`,
+        activity: {
+          type: event.type,
+          params: { stakeholder: name, code: shortCode, stakeholderKind: kind },
+        },
         notable: true,
       };
     }
     case 'ChairsAppointed': {
       const { negotiationId, userIds } = event.data;
-      const names = userIds.map(person).join(' and ');
+      const people = userIds.map((userId) => person(userId)).filter((n) => n !== undefined);
       return {
         negotiationId,
-        summary: `${names} appointed ${userIds.length === 1 ? 'chair' : 'co-chairs'}`,
+        activity: { type: event.type, params: { people, count: userIds.length } },
         notable: true,
       };
     }
@@ -138,7 +101,10 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       return {
         negotiationId,
         subjectId: invitationId,
-        summary: `Invitation sent to join ${party(negotiationId, stakeholderId)} as ${roleWords[role]}`,
+        activity: {
+          type: event.type,
+          params: { stakeholder: party(negotiationId, stakeholderId), role },
+        },
         notable: false,
       };
     }
@@ -147,7 +113,7 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       return {
         negotiationId,
         subjectId: invitationId,
-        summary: `${person(userId)} accepted an invitation`,
+        activity: { type: event.type, params: { actor: person(userId) } },
         notable: false,
       };
     }
@@ -156,7 +122,10 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       return {
         negotiationId,
         subjectId: userId,
-        summary: `${person(userId)} joined for ${party(negotiationId, stakeholderId)} as ${roleWords[role]}`,
+        activity: {
+          type: event.type,
+          params: { actor: person(userId), stakeholder: party(negotiationId, stakeholderId), role },
+        },
         notable: true,
       };
     }
@@ -165,7 +134,10 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       return {
         negotiationId,
         subjectId: userId,
-        summary: `${person(userId)} is now ${roleWords[to]} (was ${roleWords[from]})`,
+        activity: {
+          type: event.type,
+          params: { actor: person(userId), role: to, previousRole: from },
+        },
         // Appointing chairs already says it in one line.
         notable: context.commandType !== 'AppointChairs',
       };
@@ -176,7 +148,10 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       return {
         negotiationId,
         subjectId: userId,
-        summary: `${person(userId)} no longer takes part for ${party(negotiationId, stakeholderId)}`,
+        activity: {
+          type: event.type,
+          params: { actor: person(userId), stakeholder: party(negotiationId, stakeholderId) },
+        },
         notable: true,
       };
     }
@@ -186,7 +161,10 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
         negotiationId,
         documentId,
         subjectId: documentId,
-        summary: `${person(createdBy)} created ${short(symbol)} ${quoted(title)} for ${modeWords[mode]}`,
+        activity: {
+          type: event.type,
+          params: { actor: person(createdBy), symbol, title, mode },
+        },
         notable: true,
       };
     }
@@ -197,7 +175,7 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
         negotiationId: doc.negotiationId,
         documentId,
         subjectId: documentId,
-        summary: `${doc.title} is now in ${modeWords[to]}`,
+        activity: { type: event.type, params: { title: doc.title, mode: to } },
         notable: true,
       };
     }
@@ -208,85 +186,77 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
         negotiationId: doc.negotiationId,
         documentId,
         subjectId: paragraphId,
-        summary: statusPhrases[status](person(setBy), doc.title),
+        activity: {
+          type: event.type,
+          params: { actor: person(setBy), title: doc.title, status },
+        },
         notable: true,
       };
     }
-    case 'RevisionIssued': {
-      const { documentId, label } = event.data;
-      const doc = onDocument(documentId);
-      return {
-        negotiationId: doc.negotiationId,
-        documentId,
-        subjectId: documentId,
-        summary: `${short(label)} of ${doc.title} issued`,
-        notable: true,
-      };
-    }
+    case 'RevisionIssued':
     case 'DocumentAdopted': {
-      const { documentId, revisionLabel } = event.data;
+      const { documentId } = event.data;
+      const label = event.type === 'RevisionIssued' ? event.data.label : event.data.revisionLabel;
       const doc = onDocument(documentId);
       return {
         negotiationId: doc.negotiationId,
         documentId,
         subjectId: documentId,
-        summary: `${doc.title} adopted (${short(revisionLabel)})`,
+        activity: { type: event.type, params: { title: doc.title, label } },
         notable: true,
       };
     }
     case 'AmendmentTabled': {
-      const { amendmentId, proposal, chairsCompromise } = event.data;
+      const { amendmentId, proposal } = event.data;
       const a = onAmendment(amendmentId);
-      const summary = chairsCompromise
-        ? `The chair put forward a chair’s compromise on ${a.title}`
-        : `${a.sponsor} tabled an amendment ${amendmentKindWords[proposal.kind]} in ${a.title}`;
-      return { ...located(a), summary, notable: true };
+      return {
+        ...located(a),
+        activity: {
+          type: event.type,
+          params: {
+            ...a.named,
+            chairsCompromise: event.data.chairsCompromise,
+            title: a.title,
+            amendmentKind: proposal.kind,
+          },
+        },
+        notable: true,
+      };
     }
     case 'AmendmentCosponsored': {
       const a = onAmendment(event.data.amendmentId);
-      const cosponsor = party(a.negotiationId, event.data.stakeholderId);
-      return { ...located(a), summary: `${cosponsor} co-sponsored ${a.label}`, notable: true };
-    }
-    case 'AmendmentRevised': {
-      const a = onAmendment(event.data.amendmentId);
-      return { ...located(a), summary: `${a.label} was revised`, notable: true };
-    }
-    case 'AmendmentWithdrawn': {
-      const a = onAmendment(event.data.amendmentId);
-      return { ...located(a), summary: `${a.label} was withdrawn`, notable: true };
-    }
-    case 'AmendmentAccepted': {
-      const a = onAmendment(event.data.amendmentId);
-      return { ...located(a), summary: `The chair accepted ${a.label}`, notable: true };
-    }
-    case 'AmendmentRejected': {
-      const a = onAmendment(event.data.amendmentId);
-      return { ...located(a), summary: `The chair rejected ${a.label}`, notable: true };
-    }
-    case 'AmendmentMerged': {
-      const a = onAmendment(event.data.amendmentId);
+      const stakeholder = party(a.negotiationId, event.data.stakeholderId);
       return {
         ...located(a),
-        summary: `${a.label} was merged into a chair’s compromise`,
+        activity: { type: event.type, params: { ...a.named, stakeholder } },
         notable: true,
       };
+    }
+    case 'AmendmentRevised':
+    case 'AmendmentWithdrawn':
+    case 'AmendmentAccepted':
+    case 'AmendmentRejected':
+    case 'AmendmentMerged': {
+      const a = onAmendment(event.data.amendmentId);
+      return { ...located(a), activity: { type: event.type, params: a.named }, notable: true };
     }
     case 'PositionStated':
     case 'PositionWithdrawn': {
       const { documentId, target, stakeholderId } = event.data;
       const doc = onDocument(documentId);
-      const who = party(doc.negotiationId, stakeholderId);
-      const what =
-        target.kind === 'paragraph' ? `a paragraph of ${doc.title}` : onAmendment(target.id).label;
-      const summary =
-        event.type === 'PositionStated'
-          ? `${who} ${stanceVerbs[event.data.stance]} ${what}`
-          : `${who} withdrew its position on ${what}`;
+      const on =
+        target.kind === 'paragraph'
+          ? { on: 'paragraph' as const, title: doc.title }
+          : { on: 'amendment' as const, ...onAmendment(target.id).named };
+      const stakeholder = party(doc.negotiationId, stakeholderId);
       return {
         negotiationId: doc.negotiationId,
         documentId,
         subjectId: target.id,
-        summary,
+        activity:
+          event.type === 'PositionStated'
+            ? { type: event.type, params: { stakeholder, stance: event.data.stance, ...on } }
+            : { type: event.type, params: { stakeholder, ...on } },
         notable: true,
       };
     }
@@ -294,16 +264,18 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
     case 'CommentReplied': {
       const { documentId, commentId, authorUserId, authorStakeholderId } = event.data;
       const doc = onDocument(documentId);
-      const who = `${person(authorUserId)} (${party(doc.negotiationId, authorStakeholderId)})`;
-      const summary =
-        event.type === 'CommentPosted'
-          ? `${who} commented on a paragraph of ${doc.title}`
-          : `${who} replied to a comment on ${doc.title}`;
       return {
         negotiationId: doc.negotiationId,
         documentId,
         subjectId: commentId,
-        summary,
+        activity: {
+          type: event.type,
+          params: {
+            actor: person(authorUserId),
+            stakeholder: party(doc.negotiationId, authorStakeholderId),
+            title: doc.title,
+          },
+        },
         notable: true,
       };
     }
@@ -311,15 +283,12 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
     case 'CommentReopened': {
       const { documentId, commentId } = event.data;
       const doc = onDocument(documentId);
-      const [by, verb] =
-        event.type === 'CommentResolved'
-          ? [event.data.resolvedBy, 'resolved']
-          : [event.data.reopenedBy, 'reopened'];
+      const by = event.type === 'CommentResolved' ? event.data.resolvedBy : event.data.reopenedBy;
       return {
         negotiationId: doc.negotiationId,
         documentId,
         subjectId: commentId,
-        summary: `${person(by)} ${verb} a comment on ${doc.title}`,
+        activity: { type: event.type, params: { actor: person(by), title: doc.title } },
         notable: true,
       };
     }
@@ -329,7 +298,7 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
         negotiationId,
         documentId: coverage.documentId,
         subjectId: roundtableId,
-        summary: `${person(scheduledBy)} scheduled the roundtable ${quoted(theme)}`,
+        activity: { type: event.type, params: { actor: person(scheduledBy), theme } },
         notable: true,
       };
     }
@@ -340,7 +309,7 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
     case 'RoundtableConcluded': {
       const { roundtableId } = event.data;
       const ref = roundtableRef(db, roundtableId);
-      const theme = quoted(ref?.theme);
+      const theme = ref?.theme;
       const where = {
         negotiationId: ref?.negotiationId,
         ...(ref ? { documentId: ref.documentId } : {}),
@@ -350,31 +319,39 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
         case 'RoundtableCoverageChanged':
           return {
             ...where,
-            summary: `${person(event.data.changedBy)} changed what the roundtable ${theme} covers`,
+            activity: { type: event.type, params: { actor: person(event.data.changedBy), theme } },
             notable: true,
           };
         case 'RoundtableDraftEdited':
-          return {
-            ...where,
-            summary: `${party(ref?.negotiationId, event.data.stakeholderId)} edited the paper of the roundtable ${theme}`,
-            notable: false,
-          };
         case 'RoundtableDraftSigned':
           return {
             ...where,
-            summary: `${party(ref?.negotiationId, event.data.stakeholderId)} signed off the paper of the roundtable ${theme}`,
-            notable: true,
+            activity: {
+              type: event.type,
+              params: { stakeholder: party(ref?.negotiationId, event.data.stakeholderId), theme },
+            },
+            notable: event.type === 'RoundtableDraftSigned',
           };
         case 'RoundtablePaperIssued':
           return {
             ...where,
-            summary: `${person(event.data.issuedBy)} issued version ${event.data.version} of the paper of the roundtable ${theme}`,
+            activity: {
+              type: event.type,
+              params: {
+                actor: person(event.data.issuedBy),
+                theme,
+                version: event.data.version,
+              },
+            },
             notable: true,
           };
         case 'RoundtableConcluded':
           return {
             ...where,
-            summary: `${person(event.data.concludedBy)} concluded the roundtable ${theme}`,
+            activity: {
+              type: event.type,
+              params: { actor: person(event.data.concludedBy), theme },
+            },
             notable: true,
           };
       }
@@ -398,9 +375,7 @@ function located(a: { negotiationId: string | undefined; documentId?: string; su
   };
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The one change a projection reports for an event it applied, located and summarised. */
+/** The one change a projection reports for an event it applied, located and described. */
 export function describedChange(
   db: ReadModelDb,
   context: EventContext,
@@ -409,12 +384,12 @@ export function describedChange(
 ): ReadModelChange[] {
   const description = describe(db, context);
   if (!description) return [];
-  const { negotiationId, documentId, subjectId, summary } = description;
+  const { negotiationId, documentId, subjectId, activity } = description;
   return [
     changeOf(context, {
       kind,
       readAction,
-      summary,
+      activity,
       ...(negotiationId ? { negotiationId } : {}),
       ...(documentId ? { documentId } : {}),
       ...(subjectId ? { id: subjectId } : {}),

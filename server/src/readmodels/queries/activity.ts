@@ -1,5 +1,6 @@
 // The activity feed of a negotiation, newest first, optionally only what happened after a time
 // ("since your last visit").
+import type { ActivityDescription } from '@accord/shared';
 import { isoTime, statementsFor } from '../projections/projection-kit.js';
 import type { ReadModelDb } from '../read-model-db.js';
 import { boundedLimit, joinStakeholder, stakeholderColumns, stakeholderRef } from './sql-kit.js';
@@ -15,7 +16,7 @@ interface ActivityRow {
   actor_stakeholder_id: string | null;
   kind: string;
   event_type: string;
-  summary: string;
+  entry: string;
   subject_id: string | null;
 }
 
@@ -26,7 +27,7 @@ const statements = statementsFor((db) => ({
   feed: db.prepare<[{ negotiationId: string; since: string | null; limit: number }], ActivityRow>(
     `SELECT CAST(a.position AS TEXT) AS position, a.negotiation_id, a.document_id, a.at,
        a.actor_user_id, u.display_name AS actor_display_name, a.actor_stakeholder_id, a.kind,
-       a.event_type, a.summary, a.subject_id, ${stakeholderColumns('s', 'actor')}
+       a.event_type, a.entry, a.subject_id, ${stakeholderColumns('s', 'actor')}
      FROM activity a
      LEFT JOIN users u ON u.user_id = a.actor_user_id
      ${joinStakeholder('s', 'a.negotiation_id', 'a.actor_stakeholder_id')}
@@ -68,7 +69,7 @@ export function activityQueries(db: ReadModelDb) {
           },
           kind: row.kind,
           eventType: row.event_type,
-          summary: row.summary,
+          activity: JSON.parse(row.entry) as ActivityDescription,
           subjectId: row.subject_id,
         }));
     },
