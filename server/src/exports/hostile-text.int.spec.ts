@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { renderExport, type ExportBlock, type ExportModel, type ParagraphBlock } from './index.js';
 
-const SCHEMA_DIR = new URL('../../../../shared/schemas/akomantoso/', import.meta.url);
+const SCHEMA_DIR = new URL('./akomantoso/', import.meta.url);
 const AT = '2026-03-04T09:00:00.000Z';
 const SAMPLES = Number(process.env.H5_SAMPLES ?? 40);
 
