@@ -11,7 +11,8 @@ import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
 import { demoNegotiation as demo } from '../demo/demo-negotiation.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError } from '../application/errors.js';
+import { toProblem } from '../http/problem.js';
 import { createLogger } from '../observability/logger.js';
 import {
   checkWellFormed,
@@ -210,8 +211,8 @@ describe('document exports of the demo', () => {
       variant: 'clean',
       asOf: { kind: 'position', position: 0n },
     }).catch((e: unknown) => e);
-    expect(before).toBeInstanceOf(HttpProblem);
-    expect((before as HttpProblem).problem.status).toBe(422);
-    expect((before as HttpProblem).problem.type).toMatch(/before-document$/);
+    expect(before).toBeInstanceOf(InvalidInputError);
+    expect(toProblem(before).status).toBe(422);
+    expect(toProblem(before).type).toMatch(/before-document$/);
   });
 });

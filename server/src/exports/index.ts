@@ -8,7 +8,7 @@
  */
 import type { ExportFormat, ExportModel, RenderedExport } from './model.js';
 import { renderExportHere } from './render-here.js';
-import { HttpProblem } from '../http/problem.js';
+import { UnavailableError } from '../application/errors.js';
 import { runHeavyTask, WorkerPoolError } from '../workers/pool.js';
 
 export * from './model.js';
@@ -28,7 +28,7 @@ export { renderExportHere } from './render-here.js';
 /**
  * The model as a file of the format; the same model always gives the same bytes. Rendering runs
  * in the worker pool (workers/pool.ts), off the event loop, with its time and memory limits;
- * a full queue or a render over time is an HttpProblem (503).
+ * a full queue or a render over time is refused as unavailable.
  */
 export async function renderExport(
   model: ExportModel,
@@ -39,13 +39,12 @@ export async function renderExport(
   ).catch((error: unknown) => {
     if (!(error instanceof WorkerPoolError)) throw error;
     throw error.reason === 'busy'
-      ? HttpProblem.of(
-          503,
-          'exports-busy',
-          'Exports are busy',
-          `Try again shortly: ${error.message}.`,
-        )
-      : HttpProblem.of(503, 'export-stopped', 'The export was stopped', `${error.message}.`);
+      ? new UnavailableError('exports-busy', 'Exports are busy', {
+          detail: `Try again shortly: ${error.message}.`,
+        })
+      : new UnavailableError('export-stopped', 'The export was stopped', {
+          detail: `${error.message}.`,
+        });
   });
   if (result.kind !== 'export') throw new Error('The export worker answered another task');
   return {

@@ -5,7 +5,7 @@
  *
  *   parseExportRequest({ format: 'docx', variant: 'compare', from: 'revision:Rev 1', to: 'now' });
  */
-import { HttpProblem } from '../http/problem.js';
+import { BadRequestError, InvalidInputError } from '../application/errors.js';
 import { parseAsOf, type AsOf } from '../timetravel/index.js';
 import type { DocumentExportRequest } from './build.js';
 import { exportVariants, type ExportVariant } from './document-model.js';
@@ -25,7 +25,8 @@ const isVariant = (text: string): text is ExportVariant =>
   (exportVariants as readonly string[]).includes(text);
 
 const invalid = (path: string, message: string) =>
-  HttpProblem.of(422, 'invalid-input', 'The request is not valid', `${path}: ${message}.`, {
+  new InvalidInputError('invalid-input', 'The request is not valid', {
+    detail: `${path}: ${message}.`,
     errors: [{ path, message }],
   });
 
@@ -36,24 +37,17 @@ export function parseExportRequest(
 ): { format: ExportFormat; request: DocumentExportRequest } {
   const { format, variant = 'clean' } = input;
   if (format === undefined || !isExportFormat(format))
-    throw HttpProblem.of(
-      400,
-      'unknown-export-format',
-      'Unknown export format',
-      `${pathOf('format')} must be one of ${exportFormats.join(', ')}${format === undefined ? '' : `, not "${format}"`}.`,
-      { errors: [{ path: pathOf('format'), message: 'unknown format' }], formats: exportFormats },
-    );
+    throw new BadRequestError('unknown-export-format', 'Unknown export format', {
+      detail: `${pathOf('format')} must be one of ${exportFormats.join(', ')}${format === undefined ? '' : `, not "${format}"`}.`,
+      errors: [{ path: pathOf('format'), message: 'unknown format' }],
+      extensions: { formats: exportFormats },
+    });
   if (!isVariant(variant))
-    throw HttpProblem.of(
-      400,
-      'unknown-export-variant',
-      'Unknown export variant',
-      `${pathOf('variant')} must be one of ${exportVariants.join(', ')}, not "${variant}".`,
-      {
-        errors: [{ path: pathOf('variant'), message: 'unknown variant' }],
-        variants: exportVariants,
-      },
-    );
+    throw new BadRequestError('unknown-export-variant', 'Unknown export variant', {
+      detail: `${pathOf('variant')} must be one of ${exportVariants.join(', ')}, not "${variant}".`,
+      errors: [{ path: pathOf('variant'), message: 'unknown variant' }],
+      extensions: { variants: exportVariants },
+    });
   const point = (field: 'asOf' | 'from' | 'to', text: string): AsOf => {
     const parsed = parseAsOf(text);
     if (!parsed)
@@ -66,15 +60,10 @@ export function parseExportRequest(
   if (variant === 'compare') {
     const missing = (['from', 'to'] as const).filter((f) => input[f] === undefined);
     if (missing.length > 0)
-      throw HttpProblem.of(
-        422,
-        'compare-needs-points',
-        'A comparison needs two points',
-        `variant compare needs ${missing.map(pathOf).join(' and ')} (e.g. revision:Zero draft and now).`,
-        {
-          errors: missing.map((f) => ({ path: pathOf(f), message: 'required to compare' })),
-        },
-      );
+      throw new InvalidInputError('compare-needs-points', 'A comparison needs two points', {
+        detail: `variant compare needs ${missing.map(pathOf).join(' and ')} (e.g. revision:Zero draft and now).`,
+        errors: missing.map((f) => ({ path: pathOf(f), message: 'required to compare' })),
+      });
     if (input.asOf !== undefined) throw invalid(pathOf('asOf'), 'a comparison takes from and to');
     return {
       format,

@@ -5,6 +5,7 @@
  * and a report of how each one was recognised and what was dropped or guessed.
  */
 import type { ParagraphKind } from '@accord/shared';
+import type { ProcessingLimits } from '../config.js';
 
 export const draftFormats = ['docx', 'markdown'] as const;
 export type DraftFormat = (typeof draftFormats)[number];
@@ -135,3 +136,13 @@ export class DraftImportError extends Error {
     this.name = 'DraftImportError';
   }
 }
+
+/** The limits one import is parsed under (see ProcessingLimits in config.ts). */
+export type ImportLimits = Pick<
+  ProcessingLimits,
+  | 'importMaxBytes'
+  | 'importMaxUnpackedBytes'
+  | 'importMaxZipEntries'
+  | 'importMaxZipRatio'
+  | 'importMaxMarkdownDepth'
+>;

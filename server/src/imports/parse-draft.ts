@@ -5,28 +5,23 @@
  *
  *   const { paragraphs, report } = await parseDraft(bytes, 'docx');
  */
-import { DOCUMENT_LIMITS } from '../api/create-document.js';
-import { processingLimits, type ProcessingLimits } from '../config.js';
+import { DOCUMENT_LIMITS } from '@accord/shared';
+import { processingLimits } from '../config.js';
 import {
   DraftImportError,
   type DraftFormat,
+  type ImportLimits,
   type ImportWarning,
   type RecognisedDraft,
 } from './draft-model.js';
+
+export type { ImportLimits } from './draft-model.js';
 import { readDocxBlocks } from './docx-blocks.js';
 import { readMarkdownBlocks } from './markdown-blocks.js';
 import { recogniseDraft } from './recognise.js';
 import { runHeavyTask, WorkerPoolError } from '../workers/pool.js';
 
 /** The limits an import obeys; from the environment unless a caller passes its own. */
-export type ImportLimits = Pick<
-  ProcessingLimits,
-  | 'importMaxBytes'
-  | 'importMaxUnpackedBytes'
-  | 'importMaxZipEntries'
-  | 'importMaxZipRatio'
-  | 'importMaxMarkdownDepth'
->;
 
 /** The environment's limits; a bad value falls back to the defaults here (start-up refuses it). */
 export function importLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { docTextStream, type Actor } from '@accord/shared';
 import type * as Y from 'yjs';
-import type { DocumentText } from '../api/api-deps.js';
+import type { DocumentText } from '../application/ports.js';
 import type { EventStore } from '../eventstore/port.js';
-import { HttpProblem } from '../http/problem.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 import { resolveAnchor, type ResolvedAnchor, type TextAnchor } from './anchors.js';
 import {
@@ -48,12 +48,9 @@ export interface LiveDocuments {
 type StoredProposal = NonNullable<ReturnType<ReadModelQueries['getAmendment']>>['proposal'];
 
 const anchorLost = () =>
-  HttpProblem.of(
-    409,
-    'anchor-lost',
-    'The words this amendment changes are no longer in the text',
-    'Ask the sponsor to revise it against the current text.',
-  );
+  new ConflictError('anchor-lost', 'The words this amendment changes are no longer in the text', {
+    detail: 'Ask the sponsor to revise it against the current text.',
+  });
 
 /** Checks, then changes: Yjs cannot roll back a transaction that throws half-way. */
 function applyProposal(doc: Y.Doc, paragraphId: string, proposal: StoredProposal): void {
@@ -89,12 +86,12 @@ export function createCollabDocumentText(deps: {
   const { collab, store, queries } = deps;
   const rangeError = (error: unknown): never => {
     if (error instanceof RangeError) {
-      throw HttpProblem.of(
-        422,
+      throw InvalidInputError.field(
         'invalid-range',
         'That range is not in the paragraph',
+        'body.range',
         error.message,
-        { errors: [{ path: 'body.range', message: error.message }] },
+        error.message,
       );
     }
     throw error;
@@ -121,7 +118,7 @@ export function createCollabDocumentText(deps: {
 
     async assertAmendmentApplies(documentId, amendmentId) {
       const amendment = queries.getAmendment(amendmentId);
-      if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+      if (!amendment) throw new NotFoundError('Amendment not found');
       const paragraphs = await collab.readParagraphs(documentId);
       if (!paragraphs.some((p) => p.id === amendment.paragraphId)) throw anchorLost();
       const { proposal } = amendment;
@@ -136,7 +133,7 @@ export function createCollabDocumentText(deps: {
 
     async applyAmendment(documentId, amendmentId, by: Actor, at?: string) {
       const amendment = queries.getAmendment(amendmentId);
-      if (!amendment) throw HttpProblem.of(404, 'not-found', 'Amendment not found');
+      if (!amendment) throw new NotFoundError('Amendment not found');
       await collab.applyServerChange(
         documentId,
         {

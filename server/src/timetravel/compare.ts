@@ -5,7 +5,7 @@
  *   await compareAsOf(deps, documentId, parseAsOf('revision:Rev 1')!, parseAsOf('now')!);
  */
 import { compareTexts, type StakeholderKind, type TextComparison } from '@accord/shared';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError } from '../application/errors.js';
 import { attributedTexts } from '../text/change-attribution.js';
 import type { AsOf } from './as-of.js';
 import { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';
@@ -40,13 +40,10 @@ export async function compareAsOf(
   const fromRevision = revisionOf(from);
   const toRevision = revisionOf(to);
   if (fromRevision !== undefined && (toRevision === undefined || fromRevision > toRevision)) {
-    throw HttpProblem.of(
-      422,
-      'from-after-to',
-      'The comparison must go forward in time',
-      `${from.asOf} (text revision ${from.textRevision}) is after ${to.asOf} (text revision ${to.textRevision ?? 'none'}).`,
-      { errors: [{ path: 'query.from', message: 'after `to`' }] },
-    );
+    throw new InvalidInputError('from-after-to', 'The comparison must go forward in time', {
+      detail: `${from.asOf} (text revision ${from.textRevision}) is after ${to.asOf} (text revision ${to.textRevision ?? 'none'}).`,
+      errors: [{ path: 'query.from', message: 'after `to`' }],
+    });
   }
   const texts = await attributedTexts(deps.store, documentId, fromRevision, toRevision);
   const comparison = compareTexts(texts.from, texts.to, texts.attribution);

@@ -14,7 +14,7 @@
  */
 import { sameRevisionLabel, type ConsensusState, type DocumentRecord } from '@accord/shared';
 import type { EventStore } from '../eventstore/port.js';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError, NotFoundError } from '../application/errors.js';
 import {
   lastTextRevision,
   textRevisionAtPosition,
@@ -43,7 +43,7 @@ export interface ResolvedPoint {
 
 async function documentNow(deps: TimeTravelDeps, documentId: string): Promise<DocumentRecord> {
   const document = (await deps.history.at({ kind: 'now' })).state.documents[documentId];
-  if (!document) throw HttpProblem.of(404, 'not-found', 'Document not found');
+  if (!document) throw new NotFoundError('Document not found');
   return document;
 }
 
@@ -74,13 +74,11 @@ export async function resolvePoint(
       const now = await documentNow(deps, documentId);
       const revision = now.revisions.find((r) => sameRevisionLabel(r.label, asOf.label));
       if (!revision || revision.position === undefined) {
-        throw HttpProblem.of(
-          404,
-          'revision-not-found',
-          'No revision with that label',
-          `This document has no revision "${asOf.label}".`,
-          { revisions: now.revisions.map((r) => r.label) },
-        );
+        throw new NotFoundError('No revision with that label', {
+          code: 'revision-not-found',
+          detail: `This document has no revision "${asOf.label}".`,
+          extensions: { revisions: now.revisions.map((r) => r.label) },
+        });
       }
       record = await history.at({ kind: 'position', position: BigInt(revision.position) });
       textRevision = BigInt(revision.textRevision);
@@ -90,17 +88,14 @@ export async function resolvePoint(
   const document = record.state.documents[documentId];
   if (!document) {
     const created = await documentNow(deps, documentId);
-    throw HttpProblem.of(
-      422,
-      'before-document',
-      'The document did not exist then',
-      `${formatAsOf(asOf)} is before the document was created (${created.createdAt}, position ${created.createdPosition ?? '?'}).`,
-      {
-        errors: [{ path: `query.${field}`, message: 'before the document was created' }],
+    throw new InvalidInputError('before-document', 'The document did not exist then', {
+      detail: `${formatAsOf(asOf)} is before the document was created (${created.createdAt}, position ${created.createdPosition ?? '?'}).`,
+      errors: [{ path: `query.${field}`, message: 'before the document was created' }],
+      extensions: {
         documentCreatedAt: created.createdAt,
         documentCreatedPosition: created.createdPosition ?? null,
       },
-    );
+    });
   }
   return {
     asOf: formatAsOf(asOf),

@@ -2,7 +2,8 @@
 // just after it) is what was live when the chair issued it; comparisons are exact and attributed;
 // points before the document existed are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpProblem } from '../http/problem.js';
+import { InvalidInputError } from '../application/errors.js';
+import { toProblem } from '../http/problem.js';
 import {
   createNegotiationFixture,
   type NegotiationFixture,
@@ -148,8 +149,8 @@ describe('time travel on a real server', () => {
       const refusal = await frameAsOf(deps, story.documentId, point(before)).catch(
         (e: unknown) => e,
       );
-      expect(refusal).toBeInstanceOf(HttpProblem);
-      expect((refusal as HttpProblem).problem).toMatchObject({
+      expect(refusal).toBeInstanceOf(InvalidInputError);
+      expect(toProblem(refusal)).toMatchObject({
         status: 422,
         type: 'urn:accord:problem:before-document',
         documentCreatedPosition: expect.stringMatching(/^\d+$/) as unknown,

@@ -3,8 +3,12 @@
  * apart (a refused import) cross the thread boundary as data, because a thrown error loses its
  * class and fields on the way.
  */
-import type { ImportLimits } from '../imports/parse-draft.js';
-import type { DraftFormat, DraftProblemCode, RecognisedDraft } from '../imports/draft-model.js';
+import type {
+  DraftFormat,
+  DraftProblemCode,
+  ImportLimits,
+  RecognisedDraft,
+} from '../imports/draft-model.js';
 import type { ExportFormat, ExportModel } from '../exports/model.js';
 
 export type HeavyTask =

@@ -8,7 +8,8 @@ import {
   type ExportModel,
   type ParagraphBlock,
 } from '../exports/index.js';
-import { HttpProblem } from '../http/problem.js';
+import { toProblem } from '../http/problem.js';
+import { UnavailableError } from '../application/errors.js';
 import { DraftImportError } from '../imports/draft-model.js';
 import { parseDraft } from '../imports/parse-draft.js';
 import { MARKDOWN_DRAFT } from '../imports/test-support/draft-fixtures.js';
@@ -144,9 +145,8 @@ describe.skipIf(!workerFile())('the worker pool', () => {
     const refused = outcomes.filter((o) => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
     for (const o of refused) {
-      const reason = o.reason as HttpProblem;
-      expect(reason).toBeInstanceOf(HttpProblem);
-      expect(reason.problem).toMatchObject({
+      expect(o.reason).toBeInstanceOf(UnavailableError);
+      expect(toProblem(o.reason)).toMatchObject({
         status: 503,
         type: 'urn:accord:problem:exports-busy',
       });

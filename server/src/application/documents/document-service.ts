@@ -11,7 +11,7 @@ import { ConflictError } from '../errors.js';
 import type { DocumentText } from '../ports.js';
 
 /** What one document may hold when it is created. */
-export const DOCUMENT_LIMITS = { paragraphs: 2000, paragraphText: 20_000 } as const;
+export { DOCUMENT_LIMITS } from '@accord/shared';
 
 export interface NewDocument {
   documentId: string;
