@@ -1,4 +1,4 @@
-// The shape every aggregate takes (DESIGN.md, "Domain: deciders and events") and the errors a
+// The shape every aggregate takes (ARCHITECTURE.md, "The path of a command") and the errors a
 // decider throws. Each error has a stable `code` that the server maps, in one place, to HTTP
 // problem details, socket.io acknowledgements and websocket close codes.
 

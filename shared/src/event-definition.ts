@@ -1,5 +1,5 @@
 // How an event type declares its current schema version and the upcasters that lift older
-// stored versions to it. An old event is upcast when read, never rewritten (DESIGN.md).
+// stored versions to it. An old event is upcast when read, never rewritten.
 //
 //   const StakeholderRegistered = defineEvent(2, v2Schema, [defineUpcaster(1, v1Schema, toV2)]);
 import type { z } from 'zod';

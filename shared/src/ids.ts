@@ -1,4 +1,4 @@
-// Stream names follow EventStoreDB's `category-id` convention (DESIGN.md, Domain); these
+// Stream names follow EventStoreDB's `category-id` convention (ARCHITECTURE.md); these
 // helpers are the only place the category prefixes are spelled.
 //
 //   appendToStream(amendmentStream(id), events)   // 'amendment-01J…'

@@ -5,7 +5,7 @@ import { cleanLine, cleanText } from './text-hygiene.js';
 
 export * from './text-hygiene.js';
 
-/** Every entity id is a UUID or a ULID (DESIGN.md); the caller or the server generates it. */
+/** Every entity id is a UUID or a ULID (see ARCHITECTURE.md); the caller or the server generates it. */
 export const entityIdSchema = z.union([z.uuid(), z.ulid()]);
 
 /** A UTC instant; offsets are refused so that stored times compare as strings. */

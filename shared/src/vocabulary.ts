@@ -1,4 +1,4 @@
-// The glossary's closed word lists (GLOSSARY.md), each as a const list, a zod enum and a type,
+// The negotiation vocabulary's closed word lists, each as a const list, a zod enum and a type,
 // so code, API schemas and UI all spell them the same way.
 import { z } from 'zod';
 

@@ -1,7 +1,7 @@
 /**
  * The event store port: the one interface everything above the store uses. It mirrors
  * EventStoreDB's semantics so the embedded SQLite adapter and the EventStoreDB adapter are
- * interchangeable (DESIGN.md, "Event store port"). Nothing above this file knows which runs.
+ * interchangeable (ARCHITECTURE.md, layer 4). Nothing above this file knows which runs.
  *
  *   const { nextExpectedRevision } = await store.appendToStream('document-42', [event], {
  *     expectedRevision: 'no_stream',
