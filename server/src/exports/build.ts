@@ -7,7 +7,7 @@
  *     variant: 'compare', from: parseAsOf('revision:Zero draft')!, to: { kind: 'now' },
  *   });
  */
-import { docTextStream } from '@accord/shared';
+import { docTextStream, type AsOf } from '@accord/shared';
 import { occurredAtOf } from '../eventstore/occurred-at.js';
 import { collect } from '../eventstore/port.js';
 import { resolveAnchor } from '../text/anchors.js';
@@ -15,7 +15,6 @@ import { loadDocState } from '../text/text-history.js';
 import {
   compareAsOf,
   frameAsOf,
-  type AsOf,
   type DocumentFrame,
   type TimeTravelDeps,
 } from '../timetravel/index.js';

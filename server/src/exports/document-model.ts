@@ -17,8 +17,8 @@ import {
   type Run,
 } from './model.js';
 
-export const exportVariants = ['clean', 'compilation', 'compare'] as const;
-export type ExportVariant = (typeof exportVariants)[number];
+export { exportVariants, type ExportVariant } from '@accord/shared';
+import type { ExportVariant } from '@accord/shared';
 
 export interface StakeholderName {
   name: string;

@@ -110,8 +110,8 @@ export interface ExportModel {
   source?: unknown;
 }
 
-export const exportFormats = ['docx', 'pdf', 'html', 'md', 'akn', 'json'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+// The formats are part of the export contract (shared), so the API, the CLI and the client agree.
+export { exportFormats, type ExportFormat } from '@accord/shared';
 
 export interface RenderedExport {
   bytes: Buffer;

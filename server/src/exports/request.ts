@@ -5,8 +5,8 @@
  *
  *   parseExportRequest({ format: 'docx', variant: 'compare', from: 'revision:Rev 1', to: 'now' });
  */
+import { parseAsOf, type AsOf } from '@accord/shared';
 import { BadRequestError, InvalidInputError } from '../application/errors.js';
-import { parseAsOf, type AsOf } from '../timetravel/index.js';
 import type { DocumentExportRequest } from './build.js';
 import { exportVariants, type ExportVariant } from './document-model.js';
 import { exportFormats, type ExportFormat } from './model.js';

@@ -115,7 +115,16 @@ function contractResponses(contract: Endpoint): RouteDoc['responses'] {
     };
   }
   if (!contract.response) return { [contract.status ?? 204]: { description: 'Done' } };
-  return { [contract.status ?? 200]: { description: 'OK', schema: contract.response } };
+  const schema = contract.response;
+  return {
+    [contract.status ?? 200]: { description: 'OK', schema },
+    ...Object.fromEntries(
+      Object.entries(contract.alsoAnswers ?? {}).map(([status, description]) => [
+        status,
+        { description, schema },
+      ]),
+    ),
+  };
 }
 
 /** Reads a raw body of one of the accepted media types, within the limit. */

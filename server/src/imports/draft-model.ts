@@ -4,11 +4,10 @@
  * styles, list nesting, an italic opening); `recogniseDraft` turns blocks into Accord paragraphs
  * and a report of how each one was recognised and what was dropped or guessed.
  */
-import type { ParagraphKind } from '@accord/shared';
+import type { ImportReport, ParagraphKind } from '@accord/shared';
 import type { ProcessingLimits } from '../config.js';
 
-export const draftFormats = ['docx', 'markdown'] as const;
-export type DraftFormat = (typeof draftFormats)[number];
+export { draftFormats, type DraftFormat, type ImportReport } from '@accord/shared';
 
 /** A paragraph, heading or list item of the source, as plain text with its hints. */
 export interface TextBlock {
@@ -42,57 +41,13 @@ export interface ImportedParagraph {
   text: string;
 }
 
+// The report's shape is part of the import contract (shared): the API answers it and the client
+// shows it, so it is defined once there.
+export type RecognisedParagraph = ImportReport['paragraphs'][number];
 /** The signal that decided a paragraph's kind, strongest first. */
-export type RecognisedBy = 'style' | 'numbering' | 'opening-word' | 'context' | 'default';
-
-export interface RecognisedParagraph {
-  /** 0-based position among the imported paragraphs. */
-  index: number;
-  kind: ParagraphKind;
-  /** The number it will carry ("PP 3", "OP 1 (a)"), derived; null for headings. */
-  label: string | null;
-  recognisedBy: RecognisedBy;
-  /** In words: "Word numbering, level 2", "opening “Decides”". */
-  evidence: string;
-  /** Typed numbering taken off the front of the text ("OP 12", "(b)", "3."), if any. */
-  numberingRemoved?: string;
-  /** The first words, to find it in the source. */
-  excerpt: string;
-}
-
-export type ImportWarningCode =
-  | 'table-dropped'
-  | 'image-dropped'
-  | 'footnotes-dropped'
-  | 'code-dropped'
-  | 'html-dropped'
-  | 'empty-paragraphs-dropped'
-  | 'kind-defaulted'
-  | 'level-flattened'
-  | 'subparagraph-without-parent'
-  | 'chapeau-as-heading'
-  | 'title-from-draft'
-  | 'symbol-from-draft'
-  | 'front-matter-dropped'
-  | 'status-note-removed'
-  | 'converter-message';
-
-export interface ImportWarning {
-  code: ImportWarningCode;
-  message: string;
-  /** Index of the imported paragraph it concerns, or the one it came after (-1: before all). */
-  at?: number;
-}
-
-export interface ImportReport {
-  format: DraftFormat;
-  bytes: number;
-  counts: Record<ParagraphKind, number> & { total: number };
-  /** Title and symbol found in the draft's front matter (not imported as paragraphs). */
-  found: { title: string | null; symbol: string | null };
-  paragraphs: RecognisedParagraph[];
-  warnings: ImportWarning[];
-}
+export type RecognisedBy = RecognisedParagraph['recognisedBy'];
+export type ImportWarning = ImportReport['warnings'][number];
+export type ImportWarningCode = ImportWarning['code'];
 
 export interface RecognisedDraft {
   paragraphs: ImportedParagraph[];

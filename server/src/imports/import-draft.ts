@@ -2,12 +2,11 @@
  * What the API and the CLI share after a draft is parsed: naming the new document (the title
  * and symbol given, else the ones found on the draft's first lines) and printing the report.
  */
-import { labelText } from '@accord/shared';
-import { z } from 'zod';
+import { importSymbolSchema, importTitleSchema } from '@accord/shared';
+import type { z } from 'zod';
 import { DraftImportError, type ImportReport } from './draft-model.js';
 
-export const importTitleSchema = labelText(300);
-export const importSymbolSchema = z.string().trim().min(1).max(80);
+export { importSymbolSchema, importTitleSchema } from '@accord/shared';
 
 /** The new document's title and symbol; throws when neither the caller nor the draft gives one. */
 export function documentNaming(

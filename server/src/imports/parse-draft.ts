@@ -38,15 +38,8 @@ export function importLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits
  */
 export const IMPORT_MAX_BYTES = importLimits().importMaxBytes;
 
-export const DOCX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Media types an import accepts, and the format each one means. */
-export const importContentTypes: Record<string, DraftFormat> = {
-  [DOCX_CONTENT_TYPE]: 'docx',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-};
+// The media types an import accepts are part of the import contract (shared).
+export { DOCX_CONTENT_TYPE, importContentTypes } from '@accord/shared';
 
 /** The format a file name's extension names, for the CLI. */
 export function formatOfFileName(name: string): DraftFormat | undefined {

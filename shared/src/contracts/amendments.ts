@@ -70,6 +70,13 @@ export const tableAmendmentBodySchema = z.strictObject({
 });
 export type TableAmendmentBody = z.output<typeof tableAmendmentBodySchema>;
 
+/**
+ * What accepting answers: the decision's position, and whether its words are in the text yet
+ * (200) or still being applied and will follow in the live updates (202).
+ */
+export const acceptAnswerSchema = commandDoneSchema.extend({ textApplied: z.boolean() });
+export type AcceptAnswer = z.infer<typeof acceptAnswerSchema>;
+
 export const amendmentContracts = {
   listAmendments: defineEndpoint({
     method: 'get',
@@ -122,7 +129,9 @@ export const amendmentContracts = {
     method: 'post',
     path: '/amendments/:amendmentId/accept',
     params: amendmentParams,
-    response: commandDoneSchema,
+    status: 200,
+    alsoAnswers: { 202: 'The decision is recorded; its words are still being applied to the text' },
+    response: acceptAnswerSchema,
   }),
   reject: defineEndpoint({
     method: 'post',

@@ -53,6 +53,8 @@ export interface Endpoint<
   response?: R;
   /** The success status (default 200; 204 when there is no response). */
   status?: number;
+  /** Other success statuses the same `response` may come with, and when (e.g. 202 while work finishes). */
+  alsoAnswers?: Record<number, string>;
   /** Set instead of `response` when the answer is a file. */
   file?: FileAnswer;
   /** `public` endpoints need no session (signing in, invitations). */

@@ -100,8 +100,8 @@ export const importContracts = {
       dryRun: z.enum(['true', 'false']).default('false'),
     }),
     upload: { contentTypes: Object.keys(importContentTypes) },
-    /** 200 for a dry run. */
     status: 201,
+    alsoAnswers: { 200: 'A dry run: what would be imported; nothing is recorded' },
     response: importAnswerSchema,
   }),
 };
