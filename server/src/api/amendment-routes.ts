@@ -1,35 +1,12 @@
 // Amendments: tabling one against a range of the live text (the server anchors it and quotes
 // the original words itself), co-sponsoring, revising, withdrawing, and the chair's decisions.
-import { z } from 'zod';
-import {
-  amendmentKindSchema,
-  entityIdSchema,
-  freeText,
-  labelText,
-  paragraphKindSchema,
-  type TableAmendment,
-} from '@accord/shared';
+import { amendmentContracts, type TableAmendment } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { assertOpen, authorize, documentScope, memberMeta, newId } from './request-context.js';
 import { created, done } from './responses.js';
-
-const Range = z
-  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
-  .refine((r) => r.end >= r.start, 'end must not be before start');
-
-const TableAmendmentBody = z.strictObject({
-  paragraphId: entityIdSchema,
-  kind: amendmentKindSchema,
-  /** Characters of the paragraph's text: [start, end) to delete or replace; start = end to insert. */
-  range: Range.optional(),
-  proposedText: z.string().max(10_000).default(''),
-  /** For a new paragraph: preambular, operative, … */
-  paragraphKind: paragraphKindSchema.optional(),
-  rationale: freeText(2000).default(''),
-});
 
 export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   const { commands, queries, services } = deps;
@@ -42,29 +19,18 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     return { scope, amendment };
   };
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/amendments',
+  api.implement(amendmentContracts.listAmendments, {
     summary: 'Amendments to a document, optionally for one paragraph or status',
     tags: ['amendments'],
-    params: z.object({ documentId: entityIdSchema }),
-    query: z.object({
-      paragraphId: entityIdSchema.optional(),
-      status: z.enum(['pending', 'withdrawn', 'accepted', 'rejected', 'merged']).optional(),
-    }),
     handler: ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       return Promise.resolve({ body: queries.listAmendments(params.documentId, query) });
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/documents/:documentId/amendments',
+  api.implement(amendmentContracts.tableAmendment, {
     summary: 'Table an amendment on behalf of your delegation',
     tags: ['amendments'],
-    params: z.object({ documentId: entityIdSchema }),
-    body: TableAmendmentBody,
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'amendment.table');
@@ -78,12 +44,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/amendments/:amendmentId',
+  api.implement(amendmentContracts.getAmendment, {
     summary: 'One amendment with its sponsors, status and decision',
     tags: ['amendments'],
-    params: z.object({ amendmentId: entityIdSchema }),
     handler: ({ params, session }) => {
       const amendment = queries.getAmendment(params.amendmentId);
       if (!amendment) throw new NotFoundError('Amendment not found');
@@ -92,14 +55,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  const AmendmentParams = z.object({ amendmentId: entityIdSchema });
-
-  api.route({
-    method: 'post',
-    path: '/amendments/:amendmentId/cosponsor',
+  api.implement(amendmentContracts.cosponsor, {
     summary: 'Co-sponsor an amendment on behalf of your delegation',
     tags: ['amendments'],
-    params: AmendmentParams,
     handler: async ({ params, session, req }) => {
       const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.cosponsor');
@@ -115,16 +73,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/amendments/:amendmentId/revise',
+  api.implement(amendmentContracts.revise, {
     summary: 'Revise the proposed wording or rationale (sponsor only, while pending)',
     tags: ['amendments'],
-    params: AmendmentParams,
-    body: z.strictObject({
-      proposedText: z.string().max(10_000),
-      rationale: freeText(2000).optional(),
-    }),
     handler: async ({ params, body, session, req }) => {
       const { scope, amendment } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.revise');
@@ -145,13 +96,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/amendments/:amendmentId/withdraw',
+  api.implement(amendmentContracts.withdraw, {
     summary: 'Withdraw an amendment (sponsor only)',
     tags: ['amendments'],
-    params: AmendmentParams,
-    body: z.strictObject({ reason: freeText(1000).optional() }),
     handler: async ({ params, body, session, req }) => {
       const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.withdraw');
@@ -167,20 +114,10 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/amendments/:amendmentId/accept',
+  api.implement(amendmentContracts.accept, {
     summary:
       'Accept an amendment: its words go into the text (202 when they are still on their way)',
     tags: ['amendments'],
-    params: AmendmentParams,
-    responses: {
-      200: { description: 'Accepted, its words in the text: { position, textApplied: true }' },
-      202: {
-        description:
-          'Accepted; the words are still being applied and will follow: { position, textApplied: false }',
-      },
-    },
     handler: async ({ params, session, req }) => {
       const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.decide');
@@ -196,13 +133,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/amendments/:amendmentId/reject',
+  api.implement(amendmentContracts.reject, {
     summary: 'Reject an amendment, giving the reason',
     tags: ['amendments'],
-    params: AmendmentParams,
-    body: z.strictObject({ reason: labelText(2000) }),
     handler: async ({ params, body, session, req }) => {
       const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.decide');
@@ -218,13 +151,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/amendments/:amendmentId/merge',
+  api.implement(amendmentContracts.merge, {
     summary: "Merge an amendment into a chair's compromise",
     tags: ['amendments'],
-    params: AmendmentParams,
-    body: z.strictObject({ intoAmendmentId: entityIdSchema }),
     handler: async ({ params, body, session, req }) => {
       const { scope, amendment } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.decide');

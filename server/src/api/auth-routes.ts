@@ -1,21 +1,11 @@
 // Signing in and out, the current user, and accepting an invitation (which can create the account).
-import { z } from 'zod';
-import { emailSchema, entityIdSchema, labelText, normaliseEmail } from '@accord/shared';
+import { authContracts, normaliseEmail } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { loginRateLimit } from '../accounts/login-rate-limit.js';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from '../accounts/session-cookie.js';
 import type { ApiRouter } from '../http/api-router.js';
 import type { ApiDeps } from './api-deps.js';
 import { commandIdOf } from './request-context.js';
-
-const SignIn = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
-const InvitationToken = z.strictObject({ token: z.string().min(20).max(100) });
-const AcceptInvitation = z.strictObject({
-  token: z.string().min(20).max(100),
-  password: z.string().min(1).max(200),
-  /** Needed only when the invitation creates the account. */
-  displayName: labelText(100).optional(),
-});
 
 export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   const { accounts, queries, access, services } = deps;
@@ -25,13 +15,9 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   });
 
   api.router.post('/session', loginRateLimit());
-  api.route({
-    method: 'post',
-    path: '/session',
+  api.implement(authContracts.signIn, {
     summary: 'Sign in with e-mail and password; sets the session cookie',
     tags: ['session'],
-    access: 'public',
-    body: SignIn,
     handler: async ({ body, req }) => {
       const session = await accounts.signIn(body.email, body.password);
       return {
@@ -42,20 +28,15 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/session',
+  api.implement(authContracts.session, {
     summary: 'The signed-in user and the negotiations they take part in',
     tags: ['session'],
     handler: ({ session }) => Promise.resolve({ body: me(session) }),
   });
 
-  api.route({
-    method: 'delete',
-    path: '/session',
+  api.implement(authContracts.signOut, {
     summary: 'Sign out',
     tags: ['session'],
-    access: 'public',
     handler: async ({ req }) => {
       const token = sessionTokenOf(req);
       const user = accounts.authenticate(token);
@@ -67,14 +48,9 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   });
 
   api.router.post('/invitations/:invitationId/accept', loginRateLimit());
-  api.route({
-    method: 'post',
-    path: '/invitations/:invitationId/preview',
+  api.implement(authContracts.previewInvitation, {
     summary: 'What an invitation is for (the token comes from the invitation link)',
     tags: ['session'],
-    access: 'public',
-    params: z.object({ invitationId: entityIdSchema }),
-    body: InvitationToken,
     handler: ({ params, body }) => {
       const invitation = services.invitations.pending(params.invitationId, body.token);
       const negotiation = queries.getNegotiation(invitation.negotiationId);
@@ -103,14 +79,9 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/invitations/:invitationId/accept',
+  api.implement(authContracts.acceptInvitation, {
     summary: 'Accept an invitation: signs in, creating the account if the e-mail has none',
     tags: ['session'],
-    access: 'public',
-    params: z.object({ invitationId: entityIdSchema }),
-    body: AcceptInvitation,
     handler: async ({ params, body, req }) => {
       const session = await services.invitations.accept({
         invitationId: params.invitationId,

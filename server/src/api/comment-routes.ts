@@ -1,7 +1,6 @@
 // Comments anchored to the text: everyone may comment and reply; authors, chairs and the
 // secretariat resolve.
-import { z } from 'zod';
-import { entityIdSchema } from '@accord/shared';
+import { commentContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { InvalidInputError } from '../application/errors.js';
@@ -9,37 +8,21 @@ import type { ApiDeps } from './api-deps.js';
 import { assertOpen, authorize, documentScope, memberMeta, newId } from './request-context.js';
 import { created, done } from './responses.js';
 
-const Body = z.string().trim().min(1).max(5000);
-const CommentParams = z.object({ documentId: entityIdSchema, commentId: entityIdSchema });
-
 export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   const { commands, queries, text } = deps;
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/comments',
+  api.implement(commentContracts.listComments, {
     summary: 'Comments and their replies',
     tags: ['comments'],
-    params: z.object({ documentId: entityIdSchema }),
     handler: ({ params, session }) => {
       documentScope(deps, params.documentId, session);
       return Promise.resolve({ body: queries.listComments(params.documentId) });
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/documents/:documentId/comments',
+  api.implement(commentContracts.postComment, {
     summary: 'Comment on a paragraph or on words in it',
     tags: ['comments'],
-    params: z.object({ documentId: entityIdSchema }),
-    body: z.strictObject({
-      paragraphId: entityIdSchema,
-      range: z
-        .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) })
-        .optional(),
-      body: Body,
-    }),
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'comment.post');
@@ -87,13 +70,9 @@ export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/documents/:documentId/comments/:commentId/replies',
+  api.implement(commentContracts.reply, {
     summary: 'Reply to a comment',
     tags: ['comments'],
-    params: CommentParams,
-    body: z.strictObject({ body: Body }),
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'comment.post');
@@ -112,15 +91,12 @@ export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     ['resolve', 'ResolveComment'],
     ['reopen', 'ReopenComment'],
   ] as const) {
-    api.route({
-      method: 'post',
-      path: `/documents/:documentId/comments/:commentId/${verb}`,
+    api.implement(commentContracts[verb], {
       summary:
         verb === 'resolve'
           ? 'Resolve a comment (its author, a chair or the secretariat)'
           : 'Reopen a resolved comment',
       tags: ['comments'],
-      params: CommentParams,
       handler: async ({ params, session, req }) => {
         const scope = documentScope(deps, params.documentId, session);
         assertOpen(scope);

@@ -1,21 +1,10 @@
 // Documents: creating one (with its first paragraphs), reading it numbered, and the chair's acts
 // on it — mode, paragraph status, revisions, adoption.
-import { z } from 'zod';
-import {
-  documentModeSchema,
-  entityIdSchema,
-  freeText,
-  labelText,
-  numberParagraphs,
-  paragraphKindSchema,
-  paragraphStatusSchema,
-  suggestNextRevisionLabel,
-} from '@accord/shared';
+import { documentContracts, numberParagraphs, suggestNextRevisionLabel } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { InvalidInputError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
-import { DOCUMENT_LIMITS } from '../application/documents/document-service.js';
 import {
   assertOpen,
   authorize,
@@ -25,23 +14,6 @@ import {
   newId,
 } from './request-context.js';
 import { created, done } from './responses.js';
-
-const DocumentParams = z.object({ documentId: entityIdSchema });
-
-const CreateDocumentBody = z.strictObject({
-  title: labelText(300),
-  symbol: z.string().trim().min(1).max(80),
-  mode: documentModeSchema,
-  paragraphs: z
-    .array(
-      z.strictObject({
-        kind: paragraphKindSchema,
-        text: z.string().max(DOCUMENT_LIMITS.paragraphText),
-      }),
-    )
-    .max(DOCUMENT_LIMITS.paragraphs)
-    .default([]),
-});
 
 export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   const { commands, queries, text } = deps;
@@ -60,25 +32,18 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     return paragraph;
   };
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/documents',
+  api.implement(documentContracts.listDocuments, {
     summary: 'Documents with their latest revision and paragraph-status counts',
     tags: ['documents'],
-    params: z.object({ negotiationId: entityIdSchema }),
     handler: ({ params, session }) => {
       negotiationScope(deps, params.negotiationId, session);
       return Promise.resolve({ body: queries.listDocuments(params.negotiationId) });
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/negotiations/:negotiationId/documents',
+  api.implement(documentContracts.createDocument, {
     summary: 'Create a document, optionally with its first paragraphs',
     tags: ['documents'],
-    params: z.object({ negotiationId: entityIdSchema }),
-    body: CreateDocumentBody,
     handler: async ({ params, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'document.create');
@@ -92,12 +57,9 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId',
+  api.implement(documentContracts.getDocument, {
     summary: 'A document: its record and its paragraphs, numbered, with their status',
     tags: ['documents'],
-    params: DocumentParams,
     handler: async ({ params, session }) => {
       const scope = documentScope(deps, params.documentId, session);
       const document = queries.getDocument(params.documentId)!;
@@ -120,13 +82,9 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     },
   });
 
-  api.route({
-    method: 'put',
-    path: '/documents/:documentId/mode',
+  api.implement(documentContracts.changeMode, {
     summary: 'Switch between open drafting and formal mode',
     tags: ['documents'],
-    params: DocumentParams,
-    body: z.strictObject({ mode: documentModeSchema }),
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'document.changeMode');
@@ -140,13 +98,9 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     },
   });
 
-  api.route({
-    method: 'put',
-    path: '/documents/:documentId/paragraphs/:paragraphId/status',
+  api.implement(documentContracts.setParagraphStatus, {
     summary: 'Mark a paragraph open, bracketed or agreed ad ref',
     tags: ['documents'],
-    params: z.object({ documentId: entityIdSchema, paragraphId: entityIdSchema }),
-    body: z.strictObject({ status: paragraphStatusSchema, reason: freeText(500).optional() }),
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'paragraph.setStatus');
@@ -161,13 +115,9 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/documents/:documentId/revisions',
+  api.implement(documentContracts.issueRevision, {
     summary: 'Issue a revision (Zero draft, Rev 1, …) freezing the text as it is now',
     tags: ['documents'],
-    params: DocumentParams,
-    body: z.strictObject({ label: labelText(60).optional() }),
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'revision.issue');
@@ -190,13 +140,9 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/documents/:documentId/adopt',
+  api.implement(documentContracts.adoptDocument, {
     summary: 'Adopt the document as of its latest revision; its record closes',
     tags: ['documents'],
-    params: DocumentParams,
-    body: z.strictObject({ revisionLabel: labelText(60) }),
     handler: async ({ params, body, session, req }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'document.adopt');

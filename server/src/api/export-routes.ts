@@ -4,42 +4,19 @@
 //
 //   GET /api/documents/:documentId/export?format=docx&variant=compilation&asOf=revision:Rev 1
 //   GET /api/documents/:documentId/export?format=akn&variant=compare&from=revision:Zero draft&to=now
-import { z } from 'zod';
-import { entityIdSchema } from '@accord/shared';
+import { exportContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import {
   buildDocumentExport,
   exportFileName,
-  exportFormats,
-  exportVariants,
   parseExportRequest,
   renderExport,
 } from '../exports/index.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { asOfSchema, RecordHistory } from '../timetravel/index.js';
+import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { authorize, documentScope } from './request-context.js';
-
-const DocumentParams = z.object({ documentId: entityIdSchema });
-
-// Format and variant are checked by parseExportRequest, so an unknown one gets its own 400
-// problem naming the choices rather than a generic validation error.
-const ExportQuery = z.object({
-  format: z
-    .string()
-    .max(40)
-    .optional()
-    .describe(`One of ${exportFormats.join(', ')}`),
-  variant: z
-    .string()
-    .max(40)
-    .optional()
-    .describe(`One of ${exportVariants.join(', ')} (default clean)`),
-  asOf: asOfSchema.optional().describe('For clean and compilation (default now)'),
-  from: asOfSchema.optional().describe('For compare: the earlier point'),
-  to: asOfSchema.optional().describe('For compare: the later point'),
-});
 
 export function exportRoutes(
   api: ApiRouter<SignedInUser>,
@@ -47,15 +24,10 @@ export function exportRoutes(
 ): void {
   const timeTravel = { store: deps.store, history: deps.history ?? new RecordHistory(deps.store) };
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/export',
+  api.implement(exportContracts.exportDocument, {
     summary:
       'The document as a file: clean, compilation or comparison; DOCX, PDF, HTML, Markdown, Akoma Ntoso or JSON',
     tags: ['record', 'exports'],
-    params: DocumentParams,
-    query: ExportQuery,
-    responses: { 200: { description: 'The file, as an attachment' } },
     handler: async ({ params, query, session, res }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'document.export');

@@ -1,21 +1,13 @@
 // Importing a draft (a Word or Markdown file, sent as the raw body) into a new document.
-import { documentModeSchema, entityIdSchema } from '@accord/shared';
-import { z } from 'zod';
+import { importContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { ApplicationError, type ApplicationErrorKind } from '../application/errors.js';
 import { DraftImportError } from '../imports/draft-model.js';
-import { documentNaming, importSymbolSchema, importTitleSchema } from '../imports/import-draft.js';
+import { documentNaming } from '../imports/import-draft.js';
 import { IMPORT_MAX_BYTES, importContentTypes, parseDraft } from '../imports/parse-draft.js';
 import type { ApiDeps } from './api-deps.js';
 import { authorize, memberMeta, negotiationScope, newId } from './request-context.js';
-
-const ImportQuery = z.object({
-  title: importTitleSchema.optional(),
-  symbol: importSymbolSchema.optional(),
-  mode: documentModeSchema.default('formal'),
-  dryRun: z.enum(['true', 'false']).default('false'),
-});
 
 /** The importer states a status of its own; it is read back as the kind of refusal it means. */
 const kindOfImportStatus = (status: number): ApplicationErrorKind =>
@@ -35,20 +27,11 @@ const asProblem = (error: unknown): unknown =>
     : error;
 
 export function importRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
-  api.route({
-    method: 'post',
-    path: '/negotiations/:negotiationId/imports',
+  api.implement(importContracts.importDraft, {
     summary:
       'Import a draft (DOCX or Markdown, the raw request body) into a new document; dryRun=true only reports what would be imported',
     tags: ['documents'],
-    params: z.object({ negotiationId: entityIdSchema }),
-    query: ImportQuery,
-    body: z.instanceof(Buffer),
-    rawBody: { contentTypes: Object.keys(importContentTypes), limit: IMPORT_MAX_BYTES },
-    responses: {
-      200: { description: 'Dry run: { report }, nothing written' },
-      201: { description: 'Imported: { documentId, position, report }' },
-    },
+    uploadLimit: IMPORT_MAX_BYTES,
     handler: async ({ params, query, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'document.create');
