@@ -1,57 +1,28 @@
 // A negotiation and its people: stakeholders, chairs, members, invitations, the activity feed.
-import { z } from 'zod';
-import {
-  emailSchema,
-  entityIdSchema,
-  freeText,
-  instantSchema,
-  labelText,
-  roleSchema,
-  shortCodeSchema,
-  stakeholderKindSchema,
-} from '@accord/shared';
+import { negotiationContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { hashToken, newToken } from '../accounts/tokens.js';
 import type { ApiRouter } from '../http/api-router.js';
+import { NotFoundError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { authorize, memberMeta, negotiationScope, newId, userMeta } from './request-context.js';
 import { created, done } from './responses.js';
 
-const NegotiationParams = z.object({ negotiationId: entityIdSchema });
-const MemberParams = z.object({ negotiationId: entityIdSchema, userId: entityIdSchema });
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
-
-const OpenNegotiationBody = z.strictObject({
-  title: labelText(200),
-  description: freeText(2000),
-  secretariat: z.strictObject({ name: labelText(200), shortCode: shortCodeSchema }),
-});
-const RegisterStakeholderBody = z.strictObject({
-  kind: stakeholderKindSchema,
-  name: labelText(200),
-  shortCode: shortCodeSchema,
-  /** For a delegation: the negotiating groups it belongs to. */
-  groupIds: z.array(entityIdSchema).max(20).optional(),
-});
 
 export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   const { commands, queries } = deps;
 
-  api.route({
-    method: 'get',
-    path: '/negotiations',
+  api.implement(negotiationContracts.listNegotiations, {
     summary: 'The negotiations the signed-in user takes part in',
     tags: ['negotiations'],
     handler: ({ session }) =>
       Promise.resolve({ body: queries.listNegotiationsForUser(session.userId) }),
   });
 
-  api.route({
-    method: 'post',
-    path: '/negotiations',
+  api.implement(negotiationContracts.openNegotiation, {
     summary: 'Open a negotiation; the opener joins its secretariat to set it up',
     tags: ['negotiations'],
-    body: OpenNegotiationBody,
     handler: async ({ body, session, req }) => {
       const negotiationId = newId(req, 'negotiation');
       const result = await commands.execute({
@@ -68,39 +39,30 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId',
+  api.implement(negotiationContracts.getNegotiation, {
     summary: 'A negotiation with its stakeholders, chairs and your membership',
     tags: ['negotiations'],
-    params: NegotiationParams,
     handler: ({ params, session }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
-      return Promise.resolve({
-        body: { ...queries.getNegotiation(params.negotiationId), you: scope.actor },
-      });
+      // A membership implies the negotiation was opened; the check only satisfies the types.
+      const negotiation = queries.getNegotiation(params.negotiationId);
+      if (!negotiation) throw new NotFoundError('Negotiation not found');
+      return Promise.resolve({ body: { ...negotiation, you: scope.actor } });
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/stakeholders',
+  api.implement(negotiationContracts.listStakeholders, {
     summary: 'Delegations, negotiating groups, civil society, observers and secretariat',
     tags: ['negotiations'],
-    params: NegotiationParams,
     handler: ({ params, session }) => {
       negotiationScope(deps, params.negotiationId, session);
       return Promise.resolve({ body: queries.listStakeholders(params.negotiationId) });
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/negotiations/:negotiationId/stakeholders',
+  api.implement(negotiationContracts.registerStakeholder, {
     summary: 'Register a stakeholder',
     tags: ['negotiations'],
-    params: NegotiationParams,
-    body: RegisterStakeholderBody,
     handler: async ({ params, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'stakeholders.manage');
@@ -123,13 +85,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'put',
-    path: '/negotiations/:negotiationId/chairs',
+  api.implement(negotiationContracts.appointChairs, {
     summary: 'Appoint the chairs (co-facilitators)',
     tags: ['negotiations'],
-    params: NegotiationParams,
-    body: z.strictObject({ userIds: z.array(entityIdSchema).min(1).max(4) }),
     handler: async ({ params, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'chairs.appoint');
@@ -142,12 +100,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/members',
+  api.implement(negotiationContracts.listMembers, {
     summary: 'Members with their stakeholder, role and e-mail',
     tags: ['negotiations'],
-    params: NegotiationParams,
     handler: ({ params, session }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'members.manage');
@@ -155,13 +110,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'patch',
-    path: '/negotiations/:negotiationId/members/:userId',
+  api.implement(negotiationContracts.changeMemberRole, {
     summary: "Change a member's role",
     tags: ['negotiations'],
-    params: MemberParams,
-    body: z.strictObject({ role: roleSchema }),
     handler: async ({ params, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'members.manage');
@@ -174,12 +125,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'delete',
-    path: '/negotiations/:negotiationId/members/:userId',
+  api.implement(negotiationContracts.revokeMember, {
     summary: 'Revoke a membership',
     tags: ['negotiations'],
-    params: MemberParams,
     handler: async ({ params, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'members.manage');
@@ -192,12 +140,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/invitations',
+  api.implement(negotiationContracts.listInvitations, {
     summary: 'Invitations and whether they were accepted',
     tags: ['negotiations'],
-    params: NegotiationParams,
     handler: ({ params, session }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'invitations.manage');
@@ -205,13 +150,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/negotiations/:negotiationId/invitations',
+  api.implement(negotiationContracts.inviteMember, {
     summary: 'Invite an e-mail address to act for a stakeholder; returns the link once',
     tags: ['negotiations'],
-    params: NegotiationParams,
-    body: z.strictObject({ email: emailSchema, stakeholderId: entityIdSchema, role: roleSchema }),
     handler: async ({ params, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'invitations.manage');
@@ -233,7 +174,7 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
         // The token was shown once, when the invitation was issued; only its hash was kept.
         return {
           status: 200,
-          body: { invitationId, duplicate: true, position: result.position?.toString() },
+          body: { invitationId, duplicate: true as const, position: result.position?.toString() },
         };
       }
       // The token is in the fragment so it never reaches a server log; the page posts it back.
@@ -249,16 +190,9 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/activity',
+  api.implement(negotiationContracts.activity, {
     summary: 'What happened, newest first; `since` gives "since your last visit"',
     tags: ['negotiations'],
-    params: NegotiationParams,
-    query: z.object({
-      since: instantSchema.optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }),
     handler: ({ params, query, session }) => {
       negotiationScope(deps, params.negotiationId, session);
       return Promise.resolve({

@@ -4,45 +4,25 @@
 //
 //   GET /api/documents/:documentId/consensus?asOf=revision:Rev 1
 //   GET /api/documents/:documentId/compare?from=revision:Rev 1&to=now
-import { z } from 'zod';
 import {
   coalitionsOf,
   consensusOf,
-  entityIdSchema,
   milestonesOf,
+  parseAsOf,
   positionHistory,
+  recordContracts,
   trackRecord,
+  type AsOf,
   type MilestoneKind,
 } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { NotFoundError } from '../application/errors.js';
-import {
-  asOfSchema,
-  compareAsOf,
-  frameAsOf,
-  parseAsOf,
-  RecordHistory,
-  resolvePoint,
-  type AsOf,
-} from '../timetravel/index.js';
+import { compareAsOf, frameAsOf, RecordHistory, resolvePoint } from '../timetravel/index.js';
 import { paragraphsAt } from '../text/text-points.js';
 import type { ApiDeps } from './api-deps.js';
 import { documentScope, negotiationScope } from './request-context.js';
-
-const DocumentParams = z.object({ documentId: entityIdSchema });
-const NegotiationParams = z.object({ negotiationId: entityIdSchema });
-
-const milestoneKinds = [
-  'document-created',
-  'revision-issued',
-  'amendment-accepted',
-  'paragraph-agreed-ad-ref',
-  'document-adopted',
-] as const satisfies readonly MilestoneKind[];
-
-const booleanFlag = z.enum(['true', 'false']);
 
 /** asOfSchema has already checked the syntax. */
 const asOf = (text: string | undefined): AsOf =>
@@ -70,14 +50,10 @@ export function recordRoutes(
     return { resolved, paragraphs };
   };
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/consensus',
+  api.implement(recordContracts.consensus, {
     summary:
       'Consensus per paragraph and pending amendment (rule: no objection), now or as of a point',
     tags: ['record'],
-    params: DocumentParams,
-    query: z.object({ asOf: asOfSchema.optional() }),
     handler: async ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       const { resolved, paragraphs } = await pointWithText(params.documentId, asOf(query.asOf));
@@ -88,26 +64,18 @@ export function recordRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/frame',
+  api.implement(recordContracts.frame, {
     summary: 'The document as it stood at a point: text, amendments, positions and consensus',
     tags: ['record'],
-    params: DocumentParams,
-    query: z.object({ asOf: asOfSchema }),
     handler: async ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       return { body: await frameAsOf(timeTravel, params.documentId, asOf(query.asOf)) };
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/compare',
+  api.implement(recordContracts.compare, {
     summary: 'Word-level comparison of the text between two points, each change attributed',
     tags: ['record'],
-    params: DocumentParams,
-    query: z.object({ from: asOfSchema, to: asOfSchema.default('now') }),
     handler: async ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       return {
@@ -116,28 +84,10 @@ export function recordRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/positions/track',
+  api.implement(recordContracts.track, {
     summary:
       "A stakeholder's track record, one stakeholder on one target, or everyone over time on a target",
     tags: ['record', 'positions'],
-    params: DocumentParams,
-    query: z
-      .object({
-        stakeholderId: entityIdSchema.optional(),
-        targetKind: z.enum(['paragraph', 'amendment']).optional(),
-        targetId: entityIdSchema.optional(),
-        asOf: asOfSchema.optional(),
-      })
-      .refine((q) => (q.targetKind === undefined) === (q.targetId === undefined), {
-        message: 'targetKind and targetId go together',
-        path: ['targetId'],
-      })
-      .refine((q) => q.stakeholderId !== undefined || q.targetId !== undefined, {
-        message: 'name a stakeholderId, a target (targetKind and targetId), or both',
-        path: ['stakeholderId'],
-      }),
     handler: async ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       const {
@@ -168,26 +118,10 @@ export function recordRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/milestones',
+  api.implement(recordContracts.milestones, {
     summary:
       'Revisions issued, amendments accepted, paragraphs agreed ad ref, adoptions: each with a point to jump to',
     tags: ['record'],
-    params: NegotiationParams,
-    query: z.object({
-      documentId: entityIdSchema.optional(),
-      /** Comma-separated milestone kinds. */
-      kinds: z
-        .string()
-        .max(200)
-        .refine(
-          (list) =>
-            list.split(',').every((k) => (milestoneKinds as readonly string[]).includes(k.trim())),
-          { message: `each kind must be one of ${milestoneKinds.join(', ')}` },
-        )
-        .optional(),
-    }),
     handler: async ({ params, query, session }) => {
       negotiationScope(deps, params.negotiationId, session);
       const { state } = await history.at({ kind: 'now' });
@@ -209,18 +143,9 @@ export function recordRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/documents/:documentId/coalitions',
+  api.implement(recordContracts.coalitions, {
     summary: 'Delegations whose positions agree most often, and amendments that bridge coalitions',
     tags: ['record'],
-    params: DocumentParams,
-    query: z.object({
-      threshold: z.coerce.number().min(0).max(1).optional(),
-      minCommonTargets: z.coerce.number().int().min(1).max(1000).optional(),
-      includeInherited: booleanFlag.optional(),
-      asOf: asOfSchema.optional(),
-    }),
     handler: async ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       const {

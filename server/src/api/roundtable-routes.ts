@@ -7,16 +7,10 @@
 //   POST /api/roundtables/:roundtableId/sign-off              { draft } (co-chairs)
 //   POST /api/roundtables/:roundtableId/papers                issue the next version
 //   GET  /api/roundtables/:roundtableId/papers/:version?format=pdf
-import { z } from 'zod';
 import {
   actsForCoChair,
-  backgroundSchema,
-  coChairsSchema,
-  entityIdSchema,
-  guidingQuestionsSchema,
-  labelText,
-  roundtableCoverageSchema,
-  roundtablePaperFormatSchema,
+  roundtableContracts,
+  type RoundtableCoverage,
   type RoundtablePaperFormat,
 } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
@@ -36,25 +30,6 @@ import {
   type NegotiationScope,
 } from './request-context.js';
 import { created, done } from './responses.js';
-
-const NegotiationParams = z.object({ negotiationId: entityIdSchema });
-const RoundtableParams = z.object({ roundtableId: entityIdSchema });
-
-const ScheduleBody = z.strictObject({
-  theme: labelText(300),
-  coChairStakeholderIds: coChairsSchema,
-  /** The day it meets, YYYY-MM-DD. */
-  date: z.iso.date(),
-  coverage: roundtableCoverageSchema,
-  invitedStakeholderIds: z.array(entityIdSchema).max(500).default([]),
-});
-
-const DraftBody = z.strictObject({
-  background: backgroundSchema,
-  guidingQuestions: guidingQuestionsSchema,
-});
-
-const FormatQuery = z.object({ format: roundtablePaperFormatSchema.default('pdf') });
 
 const EXTENSIONS: Record<RoundtablePaperFormat, string> = {
   docx: 'docx',
@@ -102,10 +77,7 @@ export function roundtableRoutes(
   };
 
   /** What the roundtable covers must be a document of the negotiation and paragraphs in it. */
-  const checkCoverage = async (
-    negotiationId: string,
-    coverage: z.infer<typeof roundtableCoverageSchema>,
-  ) => {
+  const checkCoverage = async (negotiationId: string, coverage: RoundtableCoverage) => {
     const document = queries.getDocument(coverage.documentId);
     if (document?.negotiationId !== negotiationId) {
       throw invalid(
@@ -127,25 +99,18 @@ export function roundtableRoutes(
     }
   };
 
-  api.route({
-    method: 'get',
-    path: '/negotiations/:negotiationId/roundtables',
+  api.implement(roundtableContracts.listRoundtables, {
     summary: "A negotiation's roundtables by date, with their drafts and issued paper versions",
     tags: ['roundtables'],
-    params: NegotiationParams,
     handler: ({ params, session }) => {
       authorize(negotiationScope(deps, params.negotiationId, session), 'record.read');
       return Promise.resolve({ body: queries.listRoundtables(params.negotiationId) });
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/negotiations/:negotiationId/roundtables',
+  api.implement(roundtableContracts.scheduleRoundtable, {
     summary: 'Schedule a roundtable: theme, two co-chair delegations, date, coverage, invitees',
     tags: ['roundtables'],
-    params: NegotiationParams,
-    body: ScheduleBody,
     handler: async ({ params, body, session, req }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'roundtable.schedule');
@@ -183,23 +148,16 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/roundtables/:roundtableId',
+  api.implement(roundtableContracts.getRoundtable, {
     summary: 'One roundtable: co-chairs, coverage, draft, sign-offs, issued versions',
     tags: ['roundtables'],
-    params: RoundtableParams,
     handler: ({ params, session }) =>
       Promise.resolve({ body: roundtableScope(params.roundtableId, session).roundtable }),
   });
 
-  api.route({
-    method: 'put',
-    path: '/roundtables/:roundtableId/draft',
+  api.implement(roundtableContracts.editDraft, {
     summary: "The co-chairs' background and guiding questions; a change clears the sign-offs",
     tags: ['roundtables'],
-    params: RoundtableParams,
-    body: DraftBody,
     handler: async ({ params, body, session, req }) => {
       const { roundtable, scope } = roundtableScope(params.roundtableId, session);
       assertCoChair(roundtable, scope);
@@ -212,13 +170,9 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'put',
-    path: '/roundtables/:roundtableId/coverage',
+  api.implement(roundtableContracts.changeCoverage, {
     summary: 'Change the document and paragraphs a roundtable covers; clears the sign-offs',
     tags: ['roundtables'],
-    params: RoundtableParams,
-    body: roundtableCoverageSchema,
     handler: async ({ params, body, session, req }) => {
       const { roundtable, scope } = roundtableScope(params.roundtableId, session);
       authorize(scope, 'roundtable.schedule');
@@ -232,13 +186,9 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/roundtables/:roundtableId/sign-off',
+  api.implement(roundtableContracts.signOff, {
     summary: 'Sign off the current draft on behalf of your co-chair delegation',
     tags: ['roundtables'],
-    params: RoundtableParams,
-    body: z.strictObject({ draft: z.number().int().min(1) }),
     handler: async ({ params, body, session, req }) => {
       const { roundtable, scope } = roundtableScope(params.roundtableId, session);
       assertCoChair(roundtable, scope);
@@ -251,24 +201,17 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/roundtables/:roundtableId/papers',
+  api.implement(roundtableContracts.listPapers, {
     summary: 'The issued paper versions, each with the SHA-256 of every file',
     tags: ['roundtables'],
-    params: RoundtableParams,
     handler: ({ params, session }) =>
       Promise.resolve({ body: roundtableScope(params.roundtableId, session).roundtable.papers }),
   });
 
-  api.route({
-    method: 'post',
-    path: '/roundtables/:roundtableId/papers',
+  api.implement(roundtableContracts.issuePaper, {
     summary:
       'Issue the next paper version from the record now; both co-chairs must have signed off the draft',
     tags: ['roundtables'],
-    params: RoundtableParams,
-    body: z.strictObject({ draft: z.number().int().min(1).optional() }),
     handler: async ({ params, body, session, req }) => {
       const { scope } = roundtableScope(params.roundtableId, session);
       authorize(scope, 'roundtable.issuePaper');
@@ -282,14 +225,9 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/roundtables/:roundtableId/papers/:version',
+  api.implement(roundtableContracts.downloadPaper, {
     summary: 'Download an issued file, byte for byte as issued (ETag and Repr-Digest: its SHA-256)',
     tags: ['roundtables'],
-    params: RoundtableParams.extend({ version: z.coerce.number().int().min(1).max(100_000) }),
-    query: FormatQuery,
-    responses: { 200: { description: 'The file as issued' }, 304: { description: 'Not modified' } },
     handler: async ({ params, query, session, req, res }) => {
       const { roundtable } = roundtableScope(params.roundtableId, session);
       const { bytes, file } = await papers.download(
@@ -315,14 +253,9 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/roundtables/:roundtableId/paper-preview',
+  api.implement(roundtableContracts.previewPaper, {
     summary: 'The current draft paper from the record now, rendered on the fly and not recorded',
     tags: ['roundtables'],
-    params: RoundtableParams,
-    query: FormatQuery,
-    responses: { 200: { description: 'The draft as a file' } },
     handler: async ({ params, query, session, res }) => {
       const { roundtable } = roundtableScope(params.roundtableId, session);
       const file = await papers.preview(params.roundtableId, query.format);
@@ -335,13 +268,9 @@ export function roundtableRoutes(
     },
   });
 
-  api.route({
-    method: 'post',
-    path: '/roundtables/:roundtableId/conclude',
+  api.implement(roundtableContracts.concludeRoundtable, {
     summary: 'Conclude a roundtable with a summary; its papers stay downloadable',
     tags: ['roundtables'],
-    params: RoundtableParams,
-    body: z.strictObject({ summary: labelText(20_000) }),
     handler: async ({ params, body, session, req }) => {
       const { scope } = roundtableScope(params.roundtableId, session);
       authorize(scope, 'roundtable.schedule');

@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseAsOf } from '@accord/shared';
 import { registerSeedCommand } from '../cli/seed-command.js';
 import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
 import { collect } from '../eventstore/port.js';
 import { createLogger } from '../observability/logger.js';
-import { frameAsOf, parseAsOf, RecordHistory } from '../timetravel/index.js';
+import { frameAsOf, RecordHistory } from '../timetravel/index.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { DEMO_PASSWORD, demoNegotiation as demo } from './demo-negotiation.js';
 import {

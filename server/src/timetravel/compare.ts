@@ -4,10 +4,9 @@
  *
  *   await compareAsOf(deps, documentId, parseAsOf('revision:Rev 1')!, parseAsOf('now')!);
  */
-import { compareTexts, type StakeholderKind, type TextComparison } from '@accord/shared';
+import { compareTexts, type AsOf, type StakeholderKind, type TextComparison } from '@accord/shared';
 import { InvalidInputError } from '../application/errors.js';
 import { attributedTexts } from '../text/change-attribution.js';
-import type { AsOf } from './as-of.js';
 import { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';
 
 type PointSummary = Omit<ResolvedPoint, 'state' | 'document'>;

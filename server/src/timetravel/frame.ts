@@ -11,14 +11,15 @@ import {
   numberParagraphs,
   targetsWithPositions,
   type AmendmentRecord,
+  type AsOf,
   type CurrentPosition,
   type DocumentConsensus,
+  type DocumentMode,
   type ParagraphKind,
   type ParagraphStatus,
   type RecordRevision,
 } from '@accord/shared';
 import { paragraphsAt } from '../text/text-points.js';
-import type { AsOf } from './as-of.js';
 import { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';
 
 export interface FrameParagraph {
@@ -36,7 +37,7 @@ export interface DocumentFrame {
     negotiationId: string;
     title: string;
     symbol: string;
-    mode: string;
+    mode: DocumentMode;
     adopted: boolean;
     revisions: RecordRevision[];
   };

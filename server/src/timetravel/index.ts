@@ -1,6 +1,5 @@
 // Time travel over the record: frames as of a point, comparisons between two points. The text at a
 // point (its revision, paragraphs and attribution) comes from the text's domain in ../text/.
-export { asOfSchema, formatAsOf, parseAsOf, type AsOf } from './as-of.js';
 export { compareAsOf, type DocumentComparison } from './compare.js';
 export { frameAsOf, type DocumentFrame, type FrameParagraph } from './frame.js';
 export { resolvePoint, type ResolvedPoint, type TimeTravelDeps } from './points.js';

@@ -12,7 +12,13 @@
  *
  *   const point = await resolvePoint({ store, history }, documentId, parseAsOf('revision:Rev 1')!);
  */
-import { sameRevisionLabel, type ConsensusState, type DocumentRecord } from '@accord/shared';
+import {
+  formatAsOf,
+  sameRevisionLabel,
+  type AsOf,
+  type ConsensusState,
+  type DocumentRecord,
+} from '@accord/shared';
 import type { EventStore } from '../eventstore/port.js';
 import { InvalidInputError, NotFoundError } from '../application/errors.js';
 import {
@@ -20,7 +26,6 @@ import {
   textRevisionAtPosition,
   textRevisionAtTime,
 } from '../text/text-points.js';
-import { formatAsOf, type AsOf } from './as-of.js';
 import type { FoldedRecord, RecordHistory } from './record-history.js';
 
 export interface TimeTravelDeps {

@@ -2,6 +2,7 @@
 // just after it) is what was live when the chair issued it; comparisons are exact and attributed;
 // points before the document existed are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAsOf } from '@accord/shared';
 import { InvalidInputError } from '../application/errors.js';
 import { toProblem } from '../http/problem.js';
 import {
@@ -9,7 +10,6 @@ import {
   type NegotiationFixture,
 } from '../test-support/negotiation-fixture.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
-import { parseAsOf } from './as-of.js';
 import { compareAsOf } from './compare.js';
 import { frameAsOf, type DocumentFrame } from './frame.js';
 import { RecordHistory } from './record-history.js';
