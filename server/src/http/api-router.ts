@@ -1,19 +1,11 @@
 /**
  * One declaration per API route gives its express handler, its input validation and its
- * OpenAPI 3.1 entry, so the documentation cannot drift from what the server accepts. A route
- * either implements a contract from @accord/shared (the schemas the browser is typed from too):
+ * OpenAPI 3.1 entry, so the documentation cannot drift from what the server accepts. Every route
+ * implements a contract from @accord/shared (the schemas the browser is typed from too):
  *
  *   api.implement(documentContracts.changeMode, {
  *     summary: 'Switch between open drafting and formal mode', tags: ['documents'],
  *     handler: async ({ params, body, session }) => ({ body: { position } }),
- *   });
- *
- * or, until every route has a contract, declares its schemas inline:
- *
- *   api.route({
- *     method: 'post', path: '/negotiations/:negotiationId/documents', summary: 'Create a document',
- *     params: z.object({ negotiationId: Id }), body: CreateDocumentBody,
- *     handler: async ({ params, body, session }) => ({ status: 201, body: await create(...) }),
  *   });
  */
 import express, { type Express, type Request, type Response } from 'express';
@@ -264,7 +256,7 @@ export class ApiRouter<S> {
     });
   }
 
-  route<
+  private route<
     P extends AnyObject = z.ZodObject,
     Q extends AnyObject = z.ZodObject,
     B extends z.ZodType = z.ZodUndefined,
