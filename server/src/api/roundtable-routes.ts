@@ -19,7 +19,7 @@ import type { ApiRouter } from '../http/api-router.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { RoundtableView } from '../readmodels/queries.js';
 import { digestHeader } from '../roundtables/paper-files.js';
-import { createRoundtablePapers } from '../roundtables/roundtable-papers.js';
+import { createRoundtablePapers } from '../application/roundtables/roundtable-paper-service.js';
 import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
 import {

@@ -19,30 +19,30 @@ import {
   type RoundtablePaperFormat,
   type RoundtableState,
 } from '@accord/shared';
-import type { CommandService } from '../commands/command-service.js';
-import { collect, type EventStore } from '../eventstore/port.js';
+import type { CommandService } from '../../commands/command-service.js';
+import { collect, type EventStore } from '../../eventstore/port.js';
 import {
   buildDocumentExport,
   renderExport,
   type ExportModel,
   type RenderedExport,
-} from '../exports/index.js';
-import { NotFoundError } from '../application/errors.js';
-import type { ReadModelQueries } from '../readmodels/queries.js';
-import type { DocumentFrame, RecordHistory } from '../timetravel/index.js';
+} from '../../exports/index.js';
+import { NotFoundError } from '../errors.js';
+import type { ReadModelQueries } from '../../readmodels/queries.js';
+import type { DocumentFrame, RecordHistory } from '../../timetravel/index.js';
 import {
   describeFile,
   readPaperFile,
   storePaperFiles,
   type RenderedPaperFile,
-} from './paper-files.js';
+} from '../../roundtables/paper-files.js';
 import {
   paperModel,
   type PaperComment,
   type PaperEdition,
   type PaperRoundtable,
   type PaperStakeholder,
-} from './paper-model.js';
+} from '../../roundtables/paper-model.js';
 
 export interface RoundtablePapersDeps {
   store: EventStore;
