@@ -24,7 +24,7 @@ import type {
 } from '../port.js';
 import { encodeEvents } from '../append/encode-events.js';
 import { checkExpectedRevision, type StoredIds } from '../append/expected-revision.js';
-import { checkFilter } from '../event-filter.js';
+import { checkFilter, checkMetadata, positiveInteger } from '../read-rules.js';
 import { AppendBatcher, lockStream } from './append-batch.js';
 import { PostgresCatchUpSubscription } from './catch-up-subscription.js';
 import { CommitListener } from './commit-listener.js';
@@ -354,25 +354,4 @@ const NO_IDS: StoredIds = { idsFrom: () => [], revisionOf: () => undefined };
 
 async function notifyCommit(db: Queryable): Promise<void> {
   await db.query(`SELECT pg_notify('${COMMIT_CHANNEL}', '')`);
-}
-
-function checkMetadata(metadata: StreamMetadata): StreamMetadata {
-  const checked: StreamMetadata = {};
-  if (metadata.maxCount !== undefined)
-    checked.maxCount = positiveInteger('maxCount', metadata.maxCount);
-  if (metadata.maxAge !== undefined) checked.maxAge = positiveInteger('maxAge', metadata.maxAge);
-  if (metadata.truncateBefore !== undefined) {
-    if (typeof metadata.truncateBefore !== 'bigint' || metadata.truncateBefore < 0n) {
-      throw new RangeError('truncateBefore must be a non-negative bigint');
-    }
-    checked.truncateBefore = metadata.truncateBefore;
-  }
-  return checked;
-}
-
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
-  }
-  return value;
 }

@@ -3,7 +3,14 @@
 // position after the last one read), so a long read never holds a transaction open.
 import { StreamDeleted } from '../errors.js';
 import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.js';
-import { checkFilter } from '../event-filter.js';
+import {
+  checkFilter,
+  firstVisibleRevision,
+  max,
+  maxCountOf,
+  min,
+  revisionOf,
+} from '../read-rules.js';
 import {
   EVENT_COLUMNS,
   STREAM_COLUMNS,
@@ -217,38 +224,8 @@ export function allPages(ctx: ReadContext, filter: EventFilter | undefined): Pag
 
 /** The revisions a stream read may return: metadata and soft deletes hide the older ones. */
 function visibleRange(info: StreamInfo, now: Date): { lo: bigint; createdFrom: Date | undefined } {
-  const { maxCount, maxAge, truncateBefore } = info.metadata;
-  let lo = info.deletedBefore ?? 0n;
-  if (truncateBefore !== undefined) lo = max(lo, truncateBefore);
-  if (maxCount !== undefined) lo = max(lo, info.lastRevision - BigInt(maxCount) + 1n);
+  const { maxAge } = info.metadata;
+  const lo = firstVisibleRevision(info);
   const createdFrom = maxAge === undefined ? undefined : new Date(now.getTime() - maxAge * 1000);
   return { lo, createdFrom };
-}
-
-function revisionOf(
-  from: 'start' | 'end' | bigint,
-  last: bigint,
-  start: bigint,
-  end: bigint,
-): bigint {
-  if (from === 'start') return start;
-  if (from === 'end') return end;
-  if (from < 0n) throw new RangeError(`Revision ${from} is negative`);
-  return from > last + 1n ? last + 1n : from;
-}
-
-function maxCountOf(maxCount: number | undefined): number {
-  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
-  if (!Number.isInteger(maxCount) || maxCount < 0) {
-    throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
-  }
-  return maxCount;
-}
-
-function max(a: bigint, b: bigint): bigint {
-  return a > b ? a : b;
-}
-
-function min(a: bigint, b: bigint): bigint {
-  return a < b ? a : b;
 }

@@ -20,7 +20,7 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../port.js';
-import { checkFilter } from '../event-filter.js';
+import { checkFilter, checkMetadata, positiveInteger } from '../read-rules.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { encodeEvents, type EncodedEvent } from '../append/encode-events.js';
 import { checkExpectedRevision } from '../append/expected-revision.js';
@@ -336,25 +336,4 @@ class SqliteStore implements SqliteEventStore {
 /** Runs a synchronous query as a promise, so failures reject instead of throwing at the call. */
 function settle<T>(query: () => T): Promise<T> {
   return new Promise((resolve) => resolve(query()));
-}
-
-function checkMetadata(metadata: StreamMetadata): StreamMetadata {
-  const checked: StreamMetadata = {};
-  if (metadata.maxCount !== undefined)
-    checked.maxCount = positiveInteger('maxCount', metadata.maxCount);
-  if (metadata.maxAge !== undefined) checked.maxAge = positiveInteger('maxAge', metadata.maxAge);
-  if (metadata.truncateBefore !== undefined) {
-    if (typeof metadata.truncateBefore !== 'bigint' || metadata.truncateBefore < 0n) {
-      throw new RangeError('truncateBefore must be a non-negative bigint');
-    }
-    checked.truncateBefore = metadata.truncateBefore;
-  }
-  return checked;
-}
-
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
-  }
-  return value;
 }
