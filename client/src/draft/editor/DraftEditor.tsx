@@ -45,6 +45,9 @@ export function DraftEditor(props: DraftEditorProps) {
   const editor = useEditor(
     {
       editable,
+      // The CSP forbids <style> elements, so TipTap's injected base rules would be blocked (and
+      // reported as a violation); the app's stylesheet carries them (styles/draft.css).
+      injectCSS: false,
       extensions: [
         DraftDocument,
         DraftParagraph,
