@@ -51,7 +51,10 @@ export interface Person {
   key: string;
   context: BrowserContext;
   page: Page;
-  /** Browser errors seen so far (uncaught exceptions), to assert none happened. */
+  /**
+   * Browser errors seen so far, to assert none happened: uncaught exceptions, and anything the
+   * Content-Security-Policy blocked (a blocked stylesheet breaks the page without throwing).
+   */
   errors: string[];
 }
 
@@ -60,6 +63,10 @@ export async function signInThroughUi(context: BrowserContext, key: string): Pro
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      errors.push(message.text());
+  });
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(`${key}@demo.accord.test`);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
