@@ -97,6 +97,9 @@ export class Reactor {
 
   /** Subscribes after the checkpoint; resolves once the history has been delivered. */
   async start(): Promise<void> {
+    // Operators see the reactor at 0 from the start, not only once something is stuck.
+    this.options.metrics?.reactorStuck.inc({ reactor: this.options.work.name }, 0);
+    this.options.metrics?.reactorFailures.inc({ reactor: this.options.work.name }, 0);
     this.saved = this.options.checkpoints.load(this.options.work.name);
     this.delivered = this.saved;
     this.subscribe();
