@@ -8,9 +8,10 @@
 
 const SERVER = '^server/src/';
 const EDGES = `${SERVER}(api|http|realtime|collab|cli)/`;
-const ROOT = `${SERVER}(main|server|core|cli|index)\\.ts$`;
+const ROOT = `${SERVER}(main|server|core|cli|config|index)\\.ts$`;
 const ADAPTERS = `${SERVER}eventstore/(sqlite|esdb|postgres)/`;
-const SPECS = '(\\.spec\\.tsx?$|/test-support/)';
+// Tests, their support code and the adversarial suite (server/src/hostile/) assemble whole systems.
+const SPECS = '(\\.spec\\.tsx?$|/test-support/|^server/src/hostile/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { normaliseEmail } from '@accord/shared';
+import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,6 +24,19 @@ const ConfigSchema = z.object({
   ACCORD_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('FULL'),
   /** Seed the demo negotiation on first start with an empty store. */
   ACCORD_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Comma-separated e-mails of the people who may open negotiations (see `operatorsOf`). */
+  ACCORD_OPERATORS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    )
+    .pipe(z.array(z.email('each entry must be an e-mail address').max(254)))
+    .optional(),
+  /** REST writes (POST/PUT/PATCH/DELETE under /api) one user, or one address signed out, may make a minute. */
+  ACCORD_REST_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(240),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -35,6 +50,10 @@ export interface Config {
   postgresUrl: string | undefined;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   seedDemo: boolean;
+  /** Normalised e-mails of the operators, the only people who may open a negotiation. */
+  operators: readonly string[];
+  /** The REST write budget of one user (or one address for public writes) per minute. */
+  restWritesPerMinute: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   production: boolean;
   /** Bytes, depths and workers for imports and exports (see ProcessingLimitsSchema). */
@@ -71,12 +90,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postgresUrl: c.ACCORD_POSTGRES_URL,
     sqliteSynchronous: c.ACCORD_SQLITE_SYNCHRONOUS,
     seedDemo: c.ACCORD_DEMO === 'true',
+    operators: operatorsOf(c.ACCORD_OPERATORS, c.ACCORD_DEMO === 'true'),
+    restWritesPerMinute: c.ACCORD_REST_WRITES_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
     production: c.NODE_ENV === 'production',
     limits: processingLimits(env),
     metricsToken: metricsToken(env),
     collab: collabLimits(env),
   };
+}
+
+/**
+ * Who may open a negotiation: the ACCORD_OPERATORS list when it is set. Unset, the demo's
+ * secretariat is the operator while the demo is on (so the seeded demo can open more), and
+ * nobody is otherwise: a server without operators only serves the negotiations it has.
+ */
+export function operatorsOf(listed: readonly string[] | undefined, demo: boolean): string[] {
+  if (listed !== undefined) return [...new Set(listed.map(normaliseEmail))];
+  return demo ? [normaliseEmail(DEMO_OPERATOR_EMAIL)] : [];
 }
 
 const MiB = 1024 * 1024;

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { mountApi } from './api/create-api.js';
+import { createOperatorPolicy } from './application/negotiations/operator-policy.js';
 import type { Config } from './config.js';
 import { createCore, type AccordCore, type CoreOptions } from './core.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
@@ -75,7 +76,17 @@ export async function startServer(
     memberChanged: (negotiationId, userId) => sockets.refreshMembership(negotiationId, userId),
     signedOut: (userId) => sockets.checkUserSessions(userId),
   });
-  mountApi(app, { commands, queries, accounts, text, access, store, services: core.services });
+  mountApi(app, {
+    commands,
+    queries,
+    accounts,
+    text,
+    access,
+    store,
+    services: core.services,
+    operators: createOperatorPolicy(config.operators),
+    restWritesPerMinute: config.restWritesPerMinute,
+  });
   if (!serveClient(app))
     logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
   installErrorHandling(app, logger);

@@ -117,7 +117,7 @@ describe('the app around the draft', () => {
     // The token leaves the address bar at once.
     expect(guest.url()).not.toContain('token');
     await guest.getByLabel('Your name, as others will see it').fill('Mila Novak');
-    await guest.getByLabel('Choose a password').fill('a long enough password');
+    await guest.getByLabel('Password').fill('a long enough password');
     await screenshot(guest, 'invitation');
     await guest.getByRole('button', { name: 'Accept the invitation' }).click();
     await guest.getByTestId('identity').waitFor();

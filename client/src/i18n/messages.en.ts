@@ -55,19 +55,17 @@ export const en = {
   'invitation.summary': 'You are invited to “{negotiation}” to act for {stakeholder} as {role}.',
   'invitation.for': 'This invitation is for {email}.',
   'invitation.expires': 'It is valid until {date}.',
-  'invitation.existingAccount':
-    'There is already an account with this e-mail: enter its password to accept.',
-  'invitation.newAccount': 'Choose the name others will see, and a password.',
+  'invitation.howToAccept':
+    'If this e-mail already has an Accord account, enter its password (your name stays as it is). Otherwise choose the name others will see and a password.',
   'invitation.displayName': 'Your name, as others will see it',
   'invitation.password': 'Password',
-  'invitation.newPassword': 'Choose a password',
   'invitation.accept': 'Accept the invitation',
   'invitation.accepting': 'Accepting…',
   'invitation.noToken': 'This link has no token. Open the link exactly as you received it.',
   'invitation.notFound': 'This invitation link is wrong or has been replaced.',
   'invitation.used': 'This invitation has already been accepted. Sign in instead.',
   'invitation.expired': 'This invitation has expired. Ask the secretariat for a new one.',
-  'invitation.wrongPassword': 'Wrong password for this account.',
+  'invitation.wrongPassword': 'Wrong password for the account of this e-mail.',
   'invitation.signInInstead': 'Go to sign in',
 
   // Choosing a negotiation

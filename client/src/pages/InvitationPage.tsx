@@ -1,6 +1,8 @@
 // Accepting an invitation from its link (`/invitations/<id>#token=…`): the token never leaves the
 // fragment except in the body of the preview and accept requests, and is wiped from the address
-// bar at once. Accepting signs in, creating the account when the e-mail has none.
+// bar at once. Accepting signs in, creating the account when the e-mail has none. The preview does
+// not say whether the e-mail has an account, so the form asks for a name and a password always;
+// the server uses the password to sign in when there is one, or both to create it.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { api } from '../api/endpoints.js';
@@ -68,7 +70,7 @@ export function InvitationPage() {
       const info = await api.acceptInvitation(invitationId, {
         token,
         password,
-        ...(preview.accountExists ? {} : { displayName: displayName.trim() }),
+        displayName: displayName.trim(),
       });
       signedIn(info);
       setAccepted(preview.negotiation?.negotiationId ?? '');
@@ -105,30 +107,24 @@ export function InvitationPage() {
             {t('invitation.for', { email: preview.email })}{' '}
             {t('invitation.expires', { date: formatDateTime(preview.expiresAt) })}
           </p>
-          <p>
-            {preview.accountExists ? t('invitation.existingAccount') : t('invitation.newAccount')}
-          </p>
-          {!preview.accountExists && (
-            <label className="field">
-              <span className="field__label">{t('invitation.displayName')}</span>
-              <input
-                name="displayName"
-                autoComplete="name"
-                required
-                maxLength={100}
-                value={displayName}
-                onChange={(e) => setDisplayName(e.target.value)}
-              />
-            </label>
-          )}
+          <p>{t('invitation.howToAccept')}</p>
           <label className="field">
-            <span className="field__label">
-              {preview.accountExists ? t('invitation.password') : t('invitation.newPassword')}
-            </span>
+            <span className="field__label">{t('invitation.displayName')}</span>
+            <input
+              name="displayName"
+              autoComplete="name"
+              required
+              maxLength={100}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('invitation.password')}</span>
             <input
               type="password"
               name="password"
-              autoComplete={preview.accountExists ? 'current-password' : 'new-password'}
+              autoComplete="current-password"
               required
               value={password}
               onChange={(e) => setPassword(e.target.value)}

@@ -3,6 +3,7 @@ import type { AccountService } from '../accounts/account-service.js';
 import type { AccessRefresh } from '../application/access-refresh.js';
 import type { CommandService } from '../commands/command-service.js';
 import type { DocumentText } from '../application/ports.js';
+import type { OperatorPolicy } from '../application/negotiations/operator-policy.js';
 import type { ApplicationServices } from '../application/services.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 
@@ -19,6 +20,8 @@ export interface ApiDeps {
    * themselves, from the read models, before the command that made them answers.
    */
   access: Pick<AccessRefresh, 'signedOut'>;
+  /** Who may open a negotiation (ACCORD_OPERATORS). */
+  operators: OperatorPolicy;
   /** The use cases that span streams: a route calls one of these rather than two commands. */
   services: Pick<ApplicationServices, 'amendments' | 'documents' | 'invitations'>;
 }

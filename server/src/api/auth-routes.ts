@@ -1,5 +1,5 @@
 // Signing in and out, the current user, and accepting an invitation (which can create the account).
-import { authContracts, normaliseEmail } from '@accord/shared';
+import { authContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { loginRateLimit } from '../accounts/login-rate-limit.js';
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from '../accounts/session-cookie.js';
@@ -71,8 +71,7 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
             : undefined,
           role: invitation.role,
           email: invitation.email,
-          accountExists:
-            queries.getCredentialsByEmail(normaliseEmail(invitation.email)) !== undefined,
+          // Whether the e-mail has an account is not told: the acceptance form works for both.
           expiresAt: invitation.expiresAt,
         },
       });

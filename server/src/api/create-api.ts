@@ -4,6 +4,7 @@ import type { SignedInUser } from '../accounts/account-service.js';
 import { originCheck } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
 import { ApiRouter } from '../http/api-router.js';
+import { restWriteLimit } from '../http/rest-write-limit.js';
 import { version } from '../version.js';
 import type { EventStore } from '../eventstore/port.js';
 import { RecordHistory } from '../timetravel/index.js';
@@ -24,7 +25,11 @@ export const API_BODY_LIMIT = '256kb';
 
 export function mountApi(
   app: Express,
-  deps: ApiDeps & { store: EventStore },
+  deps: ApiDeps & {
+    store: EventStore;
+    /** ACCORD_REST_WRITES_PER_MINUTE: the write budget of one user (or address) per minute. */
+    restWritesPerMinute: number;
+  },
 ): ApiRouter<SignedInUser> {
   const api = new ApiRouter<SignedInUser>({
     prefix: '/api',
@@ -32,6 +37,13 @@ export function mountApi(
   });
   api.router.use(express.json({ limit: API_BODY_LIMIT, strict: true }));
   api.router.use(originCheck());
+  // Before any route, so a refused write never reaches a handler nor the store.
+  api.router.use(
+    restWriteLimit({
+      perMinute: deps.restWritesPerMinute,
+      userIdOf: (req) => deps.accounts.authenticate(sessionTokenOf(req))?.userId,
+    }),
+  );
   authRoutes(api, deps);
   negotiationRoutes(api, deps);
   documentRoutes(api, deps);

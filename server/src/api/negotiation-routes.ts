@@ -21,9 +21,11 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
   });
 
   api.implement(negotiationContracts.openNegotiation, {
-    summary: 'Open a negotiation; the opener joins its secretariat to set it up',
+    summary: 'Open a negotiation (operators only); the opener joins its secretariat to set it up',
     tags: ['negotiations'],
     handler: async ({ body, session, req }) => {
+      // The opener becomes its secretariat: only a configured operator may do that.
+      deps.operators.assertMayOpenNegotiation(session.email);
       const negotiationId = newId(req, 'negotiation');
       const result = await commands.execute({
         type: 'OpenNegotiation',

@@ -30,7 +30,7 @@ const asOf = (text: string | undefined): AsOf =>
 
 export function recordRoutes(
   api: ApiRouter<SignedInUser>,
-  deps: Omit<ApiDeps, 'services'> & { store: EventStore; history?: RecordHistory },
+  deps: Omit<ApiDeps, 'services' | 'operators'> & { store: EventStore; history?: RecordHistory },
 ): void {
   const { store, text } = deps;
   const history = deps.history ?? new RecordHistory(store);

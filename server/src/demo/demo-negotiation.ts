@@ -119,6 +119,12 @@ export interface DemoRoundtable {
 /** One password for every demo account; printed in the README. */
 export const DEMO_PASSWORD = 'accord-demo-2026';
 
+/**
+ * The demo secretariat's e-mail: the operator when the demo is on and ACCORD_OPERATORS is unset
+ * (config.ts), so the seeded demo runs as an operator. A unit test ties it to the person below.
+ */
+export const DEMO_OPERATOR_EMAIL = 'secretariat@demo.accord.test';
+
 const person = (
   key: string,
   displayName: string,

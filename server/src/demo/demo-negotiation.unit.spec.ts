@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEMO_OPERATOR_EMAIL,
   DEMO_PASSWORD,
   demoNegotiation as demo,
   type DemoPerson,
@@ -45,6 +46,11 @@ describe('demo negotiation data', () => {
     expect(duplicates(demo.amendments.map((a) => a.key))).toEqual([]);
     expect(duplicates(demo.comments.map((c) => c.key))).toEqual([]);
     expect(duplicates(demo.agreedAdRef)).toEqual([]);
+  });
+
+  it('makes its one secretariat person the default operator', () => {
+    const secretariat = demo.people.filter((p) => p.role === 'secretariat');
+    expect(secretariat.map((p) => p.email)).toEqual([DEMO_OPERATOR_EMAIL]);
   });
 
   it('has the cast the README promises', () => {

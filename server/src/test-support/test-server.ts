@@ -15,6 +15,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ACCORD_DATA_DIR: temp.dir,
     LOG_LEVEL: 'silent',
     ACCORD_DEMO: 'false',
+    // Suites write far faster than people do, all from one address; a test of the budget sets it.
+    ACCORD_REST_WRITES_PER_MINUTE: '1000000',
     ...env,
   });
   const server = await startServer(config);

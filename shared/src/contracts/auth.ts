@@ -19,7 +19,10 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-/** What an invitation is for, shown before it is accepted. */
+/**
+ * What an invitation is for, shown before it is accepted. It does not say whether the e-mail
+ * has an account: the answer is the same either way, so the link does not reveal who has one.
+ */
 export const invitationPreviewSchema = z.object({
   negotiation: z.object({ negotiationId: z.string(), title: z.string() }).optional(),
   stakeholder: z
@@ -27,8 +30,6 @@ export const invitationPreviewSchema = z.object({
     .optional(),
   role: roleSchema,
   email: z.string(),
-  /** Whether the e-mail already has an account (then its password is asked, not a name). */
-  accountExists: z.boolean(),
   expiresAt: z.string(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
@@ -73,7 +74,7 @@ export const authContracts = {
     body: z.strictObject({
       token: invitationToken,
       password,
-      /** Needed only when the invitation creates the account. */
+      /** Used only when the invitation creates the account; an existing account keeps its name. */
       displayName: labelText(100).optional(),
     }),
     status: 201,

@@ -144,6 +144,10 @@ export function accordServer(port: number, dataDir: string): ServerProcess {
       HOST: '127.0.0.1',
       ACCORD_DATA_DIR: dataDir,
       ACCORD_DEMO: 'false',
+      // The operator accord-setup.ts creates, who opens the benchmark's negotiation over HTTP.
+      ACCORD_OPERATORS: 'secretariat@bench.test',
+      // Set-up writes two requests per delegate as one user: no REST write budget applies here.
+      ACCORD_REST_WRITES_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },

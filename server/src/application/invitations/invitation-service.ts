@@ -25,7 +25,7 @@ export interface AcceptInvitationInput {
   invitationId: string;
   token: string;
   password: string;
-  /** Needed only when the invitation creates the account. */
+  /** Used only when the invitation creates the account; an existing account keeps its name. */
   displayName?: string | undefined;
   /** The request's id; each step derives its own from it. */
   commandId: string;
@@ -69,7 +69,7 @@ export function createInvitationService(deps: {
     if (existing) {
       if (!(await verifyPassword(existing.passwordHash, input.password))) {
         throw new UnauthenticatedError('invalid-credentials', 'Wrong password', {
-          detail: 'This e-mail has an account: use its password.',
+          detail: 'If this e-mail already has an account, give its password.',
         });
       }
       return existing.userId;

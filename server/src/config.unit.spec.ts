@@ -1,0 +1,35 @@
+// The operator list and the REST write budget, as read from the environment at start-up.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
+
+describe('ACCORD_OPERATORS', () => {
+  it('makes the demo secretariat the operator when unset and the demo is on', () => {
+    expect(loadConfig({}).operators).toEqual([DEMO_OPERATOR_EMAIL]);
+    expect(loadConfig({ ACCORD_OPERATORS: '' }).operators).toEqual([DEMO_OPERATOR_EMAIL]);
+  });
+
+  it('names no operator when unset and the demo is off', () => {
+    expect(loadConfig({ ACCORD_DEMO: 'false' }).operators).toEqual([]);
+  });
+
+  it('reads a comma-separated list, normalised, instead of the demo default', () => {
+    const config = loadConfig({ ACCORD_OPERATORS: ' Ana@Example.org , ben@example.org,' });
+    expect(config.operators).toEqual(['ana@example.org', 'ben@example.org']);
+  });
+
+  it('refuses an entry that is not an e-mail address, naming the variable', () => {
+    expect(() => loadConfig({ ACCORD_OPERATORS: 'ana@example.org,not-an-address' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ ACCORD_OPERATORS: 'not-an-address' })).toThrow(/ACCORD_OPERATORS/);
+  });
+});
+
+describe('ACCORD_REST_WRITES_PER_MINUTE', () => {
+  it('defaults to 240 and accepts a positive whole number', () => {
+    expect(loadConfig({}).restWritesPerMinute).toBe(240);
+    expect(loadConfig({ ACCORD_REST_WRITES_PER_MINUTE: '1000' }).restWritesPerMinute).toBe(1000);
+    expect(() => loadConfig({ ACCORD_REST_WRITES_PER_MINUTE: '0' })).toThrow(ConfigError);
+  });
+});
