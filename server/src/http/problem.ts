@@ -165,6 +165,15 @@ export function toProblem(error: unknown): Problem {
       detail: error.type,
     };
   }
+  // A path parameter that is not percent-encoded UTF-8 (e.g. `%ED%A0%80`): express's router
+  // throws the URIError of decodeURIComponent; it is the client's mistake, not ours.
+  if (error instanceof URIError) {
+    return {
+      type: problemType('malformed-url'),
+      title: 'The URL is not validly percent-encoded',
+      status: 400,
+    };
+  }
   return { type: problemType('internal'), title: 'Internal server error', status: 500 };
 }
 
