@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { normaliseEmail } from '@accord/shared';
+import { DOCUMENT_LIMITS, normaliseEmail } from '@accord/shared';
 import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
 
 const ConfigSchema = z.object({
@@ -212,6 +212,14 @@ export const CollabLimitsSchema = z.object({
   ACCORD_COLLAB_USER_AWARENESS_PER_SECOND: positiveInt(30),
   /** Awareness updates per second of one delegation (excess dropped). */
   ACCORD_COLLAB_STAKEHOLDER_AWARENESS_PER_SECOND: positiveInt(120),
+  /** Characters one paragraph's text may reach through a client update (close 4415). */
+  ACCORD_COLLAB_MAX_PARAGRAPH_CHARS: positiveInt(DOCUMENT_LIMITS.paragraphText),
+  /** A text snapshot after this many updates… (server/src/text/README.md, "Snapshots") */
+  ACCORD_TEXT_SNAPSHOT_EVERY_UPDATES: positiveInt(500),
+  /** …or this many bytes of updates… */
+  ACCORD_TEXT_SNAPSHOT_EVERY_BYTES: positiveInt(MiB),
+  /** …and this many newest snapshots stay readable; older ones are truncated. */
+  ACCORD_TEXT_SNAPSHOTS_KEPT: positiveInt(3),
 });
 
 interface Rate {
@@ -221,6 +229,8 @@ interface Rate {
 
 export interface CollabLimits {
   maxDocumentBytes: number;
+  maxParagraphChars: number;
+  snapshotEvery: { updates: number; bytes: number; keep: number };
   maxBufferedBytes: number;
   maxTotalBufferedBytes: number;
   personLimits: {
@@ -247,6 +257,12 @@ export function collabLimits(env: NodeJS.ProcessEnv = process.env): CollabLimits
   });
   return {
     maxDocumentBytes: c.ACCORD_COLLAB_MAX_DOCUMENT_BYTES,
+    maxParagraphChars: c.ACCORD_COLLAB_MAX_PARAGRAPH_CHARS,
+    snapshotEvery: {
+      updates: c.ACCORD_TEXT_SNAPSHOT_EVERY_UPDATES,
+      bytes: c.ACCORD_TEXT_SNAPSHOT_EVERY_BYTES,
+      keep: c.ACCORD_TEXT_SNAPSHOTS_KEPT,
+    },
     maxBufferedBytes: c.ACCORD_COLLAB_MAX_BUFFERED_BYTES,
     maxTotalBufferedBytes: c.ACCORD_COLLAB_MAX_TOTAL_BUFFERED_BYTES,
     personLimits: {

@@ -3,6 +3,7 @@
  * unknown-id requests each get a precise problem+json answer, and the event log does not change.
  */
 import { randomUUID } from 'node:crypto';
+import { COMMENT_BODY_MAX, POSITION_STATEMENT_MAX } from '@accord/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../eventstore/port.js';
 import { ApiClient } from '../test-support/api-client.js';
@@ -402,6 +403,26 @@ describe('bad input', () => {
         method: 'POST',
         path: `/api/documents/${doc}/comments`,
         body: { paragraphId: p0, body: '   ' },
+        status: 422,
+      },
+      {
+        name: 'comment too long',
+        as: 'observer',
+        method: 'POST',
+        path: `/api/documents/${doc}/comments`,
+        body: { paragraphId: p0, body: 'x'.repeat(COMMENT_BODY_MAX + 1) },
+        status: 422,
+      },
+      {
+        name: 'statement one character too long',
+        as: 'delegate',
+        method: 'PUT',
+        path: `/api/documents/${doc}/positions`,
+        body: {
+          target: { kind: 'paragraph', id: p0 },
+          stance: 'support',
+          statement: 'x'.repeat(POSITION_STATEMENT_MAX + 1),
+        },
         status: 422,
       },
       {

@@ -25,6 +25,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol.js';
+import { overlongText } from './paragraph-length.js';
 import { decodeYjsUpdate, wouldChange } from './update-inspection.js';
 
 export interface CollabDocumentOptions {
@@ -42,6 +43,8 @@ export interface CollabDocumentOptions {
   budgets: CollabBudgets;
   /** Largest the document's stored state may grow through client updates; excess closes 4415. */
   maxDocumentBytes: number;
+  /** Longest one paragraph's text may grow through client updates; excess closes 4415. */
+  maxParagraphChars: number;
   idleUnloadMs: number;
   /** No connection and no server operation for `idleUnloadMs`: the gateway may unload it. */
   onIdle: (document: CollabDocument) => void;
@@ -115,6 +118,7 @@ export class CollabDocument {
       snapshotEvery: options.snapshotEvery,
       updatesSinceSnapshot: options.state.updatesSinceSnapshot,
       bytesSinceSnapshot: options.state.bytesSinceSnapshot,
+      lastSnapshotBytes: options.state.snapshotBytes,
       encodeState: () => Y.encodeStateAsUpdate(this.doc),
       onStored: (updates) => this.broadcastStored(updates),
       onFailed: (error) => this.fail(error),
@@ -395,6 +399,16 @@ export class CollabDocument {
       // An update that adds nothing (the empty step 2 after syncing) is harmless even when full.
       if (!wouldChange(this.doc, decoded)) return;
       this.refuse(connection, CollabCloseCode.DocumentTooLarge, CollabCloseReason.DocumentTooLarge);
+      return;
+    }
+    // Last of the checks: it walks the decoded structs, the others compare lengths.
+    const overlong = overlongText(this.doc, decoded, this.options.maxParagraphChars);
+    if (overlong) {
+      this.refuse(
+        connection,
+        CollabCloseCode.DocumentTooLarge,
+        `${CollabCloseReason.ParagraphTooLong}: ${overlong.paragraphId ?? 'new'}`,
+      );
       return;
     }
     // The doc's 'update' event (onDocUpdate) enqueues the novel part for storing.

@@ -11,7 +11,12 @@
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CollabCloseCode, CollabCloseReason, CollabUpgradeStatus } from '@accord/shared';
+import {
+  CollabCloseCode,
+  CollabCloseReason,
+  CollabUpgradeStatus,
+  DOCUMENT_LIMITS,
+} from '@accord/shared';
 import type { Logger } from 'pino';
 import type { Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
@@ -49,7 +54,10 @@ export interface CollabGatewayOptions {
   hooks: CollabHooks;
   logger: Logger;
   metrics?: CollabMetrics;
-  /** Default: a snapshot every 500 updates or 1 MiB of updates. */
+  /**
+   * Default: a snapshot every 500 updates or 1 MiB of updates, spaced by the document's size,
+   * the newest 3 kept (see ../text/README.md, "Snapshots").
+   */
   snapshotEvery?: SnapshotPolicy;
   /** A document without connections is unloaded after this long. Default 60 s. */
   idleUnloadMs?: number;
@@ -69,6 +77,11 @@ export interface CollabGatewayOptions {
   frames?: Partial<FrameLimits>;
   /** Stored document size past which client updates are refused with 4415. Default 64 MiB. */
   maxDocumentBytes?: number;
+  /**
+   * Characters one paragraph's text may reach through a client update; more closes with 4415
+   * `paragraph-too-long`. Default DOCUMENT_LIMITS.paragraphText (20,000).
+   */
+  maxParagraphChars?: number;
   /** Per-user and per-stakeholder rates and connection caps (see budgets.ts for defaults). */
   personLimits?: Partial<PersonLimits>;
 }
@@ -498,6 +511,7 @@ class Gateway implements CollabGateway {
       frames: this.frames,
       budgets: this.budgets,
       maxDocumentBytes: this.options.maxDocumentBytes ?? 64 * MiB,
+      maxParagraphChars: this.options.maxParagraphChars ?? DOCUMENT_LIMITS.paragraphText,
       idleUnloadMs: this.options.idleUnloadMs ?? 60_000,
       onIdle: (document) => void this.unloadIfIdle(document),
       onFailed: (document) => this.forget(document),

@@ -2,7 +2,7 @@
 // per-person budgets that reconnecting does not reset, a document size cap, session expiry.
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { CollabCloseCode, CollabUpgradeStatus } from '@accord/shared';
+import { CollabCloseCode, CollabCloseReason, CollabUpgradeStatus } from '@accord/shared';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -305,9 +305,32 @@ describe('hostile participants on the collaboration gateway', () => {
     expect(await readTextLog(server.store, documentId)).toHaveLength(logBefore);
   });
 
+  it('refuses an update that makes one paragraph too long, storing nothing', async () => {
+    await start({ maxParagraphChars: 1000 });
+    const documentId = await newDocument();
+    const alice = await raw(documentId, 'alice');
+    alice.socket.send(encodeSyncUpdate(paragraphUpdate('z'.repeat(1000))));
+    await waitFor(
+      async () => (await server.gateway.readParagraphs(documentId)).length === 3,
+      'a paragraph at the maximum stored',
+    );
+    const logBefore = (await readTextLog(server.store, documentId)).length;
+    alice.socket.send(encodeSyncUpdate(paragraphUpdate('z'.repeat(1001))));
+    const closed = await within(alice.closed, 5000, 'close');
+    expect(closed.code).toBe(CollabCloseCode.DocumentTooLarge);
+    expect(closed.reason).toBe(`${CollabCloseReason.ParagraphTooLong}: new`);
+    expect(await server.gateway.readParagraphs(documentId)).toHaveLength(3);
+    expect(await readTextLog(server.store, documentId)).toHaveLength(logBefore);
+  });
+
   it('closes a slow consumer once all buffers together pass the overall cap, and it resyncs on reconnect', async () => {
-    // The per-connection cap is out of reach: only the overall one can close anybody.
-    await start({ maxBufferedBytes: 512 * MiB, maxTotalBufferedBytes: 256 * 1024 });
+    // The per-connection cap is out of reach: only the overall one can close anybody. The big
+    // paragraphs that fill the buffers are allowed for this test.
+    await start({
+      maxBufferedBytes: 512 * MiB,
+      maxTotalBufferedBytes: 256 * 1024,
+      maxParagraphChars: MiB,
+    });
     const documentId = await newDocument();
     const slow = connectProvider(server, documentId, 'bob');
     const fast = connectProvider(server, documentId, 'carol');

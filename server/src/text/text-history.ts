@@ -93,6 +93,8 @@ export interface DocState {
   revision: bigint | undefined;
   /** The revision the snapshot used covers; undefined when loading started from nothing. */
   snapshotRevision: bigint | undefined;
+  /** Size of that snapshot's state (0 without one): spaces the next snapshot. */
+  snapshotBytes: number;
   /** Updates (and their bytes) folded in after the snapshot: what the next snapshot saves. */
   updatesSinceSnapshot: number;
   bytesSinceSnapshot: number;
@@ -143,6 +145,7 @@ export async function loadDocState(
     doc,
     revision,
     snapshotRevision: snapshot?.upToRevision,
+    snapshotBytes: snapshot?.state.byteLength ?? 0,
     updatesSinceSnapshot,
     bytesSinceSnapshot,
   };

@@ -20,12 +20,31 @@ import type { Logger } from 'pino';
 import { MAX_APPEND_SIZE, type EventStore, type EventToAppend } from '../eventstore/port.js';
 import { eventSize, snapshotEvents, textUpdatedEvent, type Attribution } from './text-history.js';
 
+/**
+ * When to take snapshots and how many to keep; see "Snapshots" in README.md. Storage stays
+ * linear: the snapshots a reader can see weigh at most `keep` times the document, and the
+ * spacing rule keeps every snapshot ever written under `1 / minBytesRatio` times the log.
+ */
 export interface SnapshotPolicy {
   /** Take a snapshot after this many stored updates… */
   updates: number;
-  /** …or after this many stored update bytes, whichever comes first. */
+  /** …or after this many stored update bytes, whichever comes first… */
   bytes: number;
+  /**
+   * …but only once the update bytes since the last snapshot reach this fraction of that
+   * snapshot's size, so a large document edited in small steps is not copied every few
+   * hundred keystrokes. Default DEFAULT_SNAPSHOT_MIN_BYTES_RATIO; 0 turns the rule off.
+   */
+  minBytesRatio?: number;
+  /**
+   * Snapshots kept readable; older ones are truncated from the stream (stream metadata
+   * `truncateBefore`). Default DEFAULT_SNAPSHOTS_KEPT; 0 keeps every one.
+   */
+  keep?: number;
 }
+
+export const DEFAULT_SNAPSHOT_MIN_BYTES_RATIO = 0.25;
+export const DEFAULT_SNAPSHOTS_KEPT = 3;
 
 export interface StoredUpdate {
   update: Uint8Array;
@@ -45,6 +64,8 @@ export interface TextWriterOptions {
   snapshotEvery: SnapshotPolicy;
   updatesSinceSnapshot: number;
   bytesSinceSnapshot: number;
+  /** Size of the snapshot the document was loaded from (0 or omitted: none). */
+  lastSnapshotBytes?: number;
   /** The document's full state; called only when every enqueued update is stored. */
   encodeState: () => Uint8Array;
   /** Called after each successful append, in order. */
@@ -76,6 +97,9 @@ export class TextWriter {
   private revision: bigint | undefined;
   private updatesSinceSnapshot: number;
   private bytesSinceSnapshot: number;
+  private lastSnapshotBytes: number;
+  /** Stream revision of the first event of each snapshot this writer appended, oldest first. */
+  private readonly snapshotStarts: bigint[] = [];
   private snapshotting: Promise<void> | undefined;
   private runLoop: Promise<void> | undefined;
 
@@ -83,6 +107,7 @@ export class TextWriter {
     this.revision = options.revision;
     this.updatesSinceSnapshot = options.updatesSinceSnapshot;
     this.bytesSinceSnapshot = options.bytesSinceSnapshot;
+    this.lastSnapshotBytes = options.lastSnapshotBytes ?? 0;
   }
 
   /** The revision of the last event this writer stored (or found at load). */
@@ -182,25 +207,29 @@ export class TextWriter {
   // Runs synchronously right after the last append with nothing pending, so the encoded state
   // is exactly what the log holds up to `revision`.
   private maybeSnapshot(): void {
-    const { updates, bytes } = this.options.snapshotEvery;
+    const policy = this.options.snapshotEvery;
     if (this.snapshotting || this.revision === undefined) return;
-    if (this.updatesSinceSnapshot < updates && this.bytesSinceSnapshot < bytes) return;
+    if (this.updatesSinceSnapshot < policy.updates && this.bytesSinceSnapshot < policy.bytes)
+      return;
+    const ratio = policy.minBytesRatio ?? DEFAULT_SNAPSHOT_MIN_BYTES_RATIO;
+    if (this.bytesSinceSnapshot < ratio * this.lastSnapshotBytes) return;
     const upTo = this.revision;
-    const events = snapshotEvents(
-      this.options.encodeState(),
-      upTo,
-      MAX_APPEND_SIZE - SNAPSHOT_HEADROOM,
-    );
+    const state = this.options.encodeState();
+    const events = snapshotEvents(state, upTo, MAX_APPEND_SIZE - SNAPSHOT_HEADROOM);
     this.updatesSinceSnapshot = 0;
     this.bytesSinceSnapshot = 0;
+    this.lastSnapshotBytes = state.byteLength;
     this.snapshotting = (async () => {
+      const stream = docTextSnapshotStream(this.options.documentId);
       try {
         // A snapshot only saves replay time, so its failure is logged and the log stays whole.
+        let start: bigint | undefined;
         for (const event of events) {
-          await this.options.store.appendToStream(docTextSnapshotStream(this.options.documentId), [
-            event,
-          ]);
+          const { nextExpectedRevision } = await this.options.store.appendToStream(stream, [event]);
+          start ??= nextExpectedRevision;
         }
+        if (start !== undefined) this.snapshotStarts.push(start);
+        await this.pruneSnapshots(stream, policy.keep ?? DEFAULT_SNAPSHOTS_KEPT);
       } catch (error) {
         this.options.logger.warn(
           { err: error, documentId: this.options.documentId },
@@ -210,6 +239,18 @@ export class TextWriter {
         this.snapshotting = undefined;
       }
     })();
+  }
+
+  /**
+   * Hides every snapshot older than the newest `keep` this writer appended (snapshots from
+   * before the document was loaded are older still, so one prefix cut covers them too). Time
+   * travel to a revision before the oldest kept snapshot replays the log from its start.
+   */
+  private async pruneSnapshots(stream: string, keep: number): Promise<void> {
+    if (keep <= 0 || this.snapshotStarts.length < keep) return;
+    const truncateBefore = this.snapshotStarts[this.snapshotStarts.length - keep]!;
+    this.snapshotStarts.splice(0, this.snapshotStarts.length - keep);
+    await this.options.store.setStreamMetadata(stream, { truncateBefore });
   }
 }
 

@@ -51,7 +51,8 @@ export const CollabCloseCode = {
    */
   FrameTooLarge: 4414,
   /**
-   * The update would grow the document past its maximum stored size; nothing was applied or
+   * The update would grow the document past its maximum stored size, or one paragraph's text
+   * past its maximum length (reason `paragraph-too-long: <paragraph id>`); nothing was applied or
    * stored. Permanent, and like a refused write: the client's copy holds a change the server
    * will never take, so it starts again from a fresh Y.Doc.
    */
@@ -86,6 +87,7 @@ export const CollabCloseReason = {
   RateLimited: 'rate-limited',
   FrameTooLarge: 'frame-too-large',
   DocumentTooLarge: 'document-too-large',
+  ParagraphTooLong: 'paragraph-too-long',
   PersistenceFailed: 'persistence-failed',
 } as const;
 

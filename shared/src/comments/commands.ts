@@ -17,7 +17,10 @@ export const commentAnchorSchema = z.strictObject({
     .optional(),
 });
 
-const body = z.string().trim().min(1).max(5000);
+/** Longest comment or reply, in characters (after trimming); longer ones are refused with 422. */
+export const COMMENT_BODY_MAX = 5000;
+
+const body = z.string().trim().min(1).max(COMMENT_BODY_MAX);
 
 export const postCommentSchema = z.strictObject({
   documentId: entityIdSchema,

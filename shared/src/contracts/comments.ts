@@ -1,6 +1,7 @@
 // Comments anchored to the text: everyone may comment and reply; authors, chairs and the
 // secretariat resolve.
 import { z } from 'zod';
+import { COMMENT_BODY_MAX } from '../comments/commands.js';
 import { entityIdSchema } from '../schema.js';
 import {
   commandDoneSchema,
@@ -42,7 +43,7 @@ export const commentThreadViewSchema = commentViewSchema.extend({
 });
 export type CommentThreadView = z.infer<typeof commentThreadViewSchema>;
 
-const commentBody = z.string().trim().min(1).max(5000);
+const commentBody = z.string().trim().min(1).max(COMMENT_BODY_MAX);
 const commentParams = z.object({ documentId: entityIdSchema, commentId: entityIdSchema });
 
 export const commentContracts = {

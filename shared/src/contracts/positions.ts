@@ -1,7 +1,7 @@
 // Positions: what a stakeholder says about a paragraph or an amendment, and the history of who
 // said what when.
 import { z } from 'zod';
-import { positionTargetSchema } from '../positions/commands.js';
+import { POSITION_STATEMENT_MAX, positionTargetSchema } from '../positions/commands.js';
 import { entityIdSchema, freeText } from '../schema.js';
 import { stanceSchema } from '../vocabulary.js';
 import { commandDoneSchema, documentParams, stakeholderRefViewSchema } from './common.js';
@@ -74,7 +74,7 @@ export const positionContracts = {
     body: z.strictObject({
       target: positionTargetSchema,
       stance: stanceSchema,
-      statement: freeText(4000).optional(),
+      statement: freeText(POSITION_STATEMENT_MAX).optional(),
     }),
     response: commandDoneSchema,
   }),

@@ -11,11 +11,14 @@ export const positionTargetSchema = z.strictObject({
   id: entityIdSchema,
 });
 
+/** Longest statement with a position, in characters; longer ones are refused with 422. */
+export const POSITION_STATEMENT_MAX = 4000;
+
 export const statePositionSchema = z.strictObject({
   documentId: entityIdSchema,
   target: positionTargetSchema,
   stance: stanceSchema,
-  statement: freeText(4000).optional(),
+  statement: freeText(POSITION_STATEMENT_MAX).optional(),
 });
 
 export const withdrawPositionSchema = z.strictObject({
