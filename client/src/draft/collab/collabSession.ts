@@ -43,6 +43,8 @@ export class CollabSession {
   private everSynced = false;
   private unsent = 0;
   private stopped: { code: number; reason: string } | null = null;
+  /** Whether this tab's changes to the text go to the server (see setCanWrite). */
+  private canWrite = true;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   private snapshot: CollabSnapshot = {
     state: { kind: 'connecting' },
@@ -81,6 +83,7 @@ export class CollabSession {
       this.publish();
     });
     this.provider = provider;
+    if (!this.canWrite) this.doc.off('update', provider._updateHandler);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.publish();
@@ -92,6 +95,20 @@ export class CollabSession {
     this.provider?.destroy();
     this.provider = null;
     this.synced = false;
+  }
+
+  /**
+   * A reader's tab sends no changes of the text. The editor changes its copy on its own when it
+   * meets an element it cannot show (it deletes it); from a reader the server would refuse that
+   * write and close the connection for good, so one hostile element would lock every observer
+   * out. Kept local, the reader just does not see the element.
+   */
+  setCanWrite(canWrite: boolean): void {
+    if (this.canWrite === canWrite) return;
+    this.canWrite = canWrite;
+    if (!this.provider) return;
+    if (canWrite) this.doc.on('update', this.provider._updateHandler);
+    else this.doc.off('update', this.provider._updateHandler);
   }
 
   /** Forgets the document for good (after stop). */

@@ -110,4 +110,28 @@ describe('poisoned presence', () => {
     expect(screen.getByText(/Dara/)).toBeTruthy();
     expect(screen.getByText('3 items could not be shown.')).toBeTruthy();
   });
+
+  it('drops a caret of the right shape that points nowhere Yjs can resolve', async () => {
+    const session = new CollabSession('d1', 'ws://127.0.0.1:9/collab');
+    sessions.push(session);
+    seed(session.doc);
+    renderInDraft(<LiveDraft session={session} />);
+    await screen.findByText('Decides to act;');
+
+    // The schema allows every field of a relative position to be missing; Yjs then throws.
+    const poisoned = new Map<number, unknown>([
+      [201, { user: { ...alice, name: 'Emil' }, cursor: { anchor: {}, head: {} } }],
+      [202, { user: { ...alice, name: 'Gus' }, cursor: { anchor: { tname: 'other' }, head: {} } }],
+    ]);
+    expect(() =>
+      act(() => applyAwarenessUpdate(session.awareness, remoteStates(poisoned), 'server')),
+    ).not.toThrow();
+
+    expect(screen.getByText('Decides to act;')).toBeTruthy();
+    expect(screen.getByText(/Emil/)).toBeTruthy();
+    expect(screen.getByText(/Gus/)).toBeTruthy();
+    expect(screen.getByText('2 items could not be shown.')).toBeTruthy();
+    expect(session.awareness.getStates().get(201)).toEqual({ user: { ...alice, name: 'Emil' } });
+    expect(session.doc.share.has('other')).toBe(false);
+  });
 });

@@ -41,6 +41,8 @@ export function DraftEditor(props: DraftEditorProps) {
   const caretLabel = useLatest(props.caretLabel);
   const onSelection = useLatest(props.onSelection);
   const lastSelection = useRef<SelectionInfo | null>(null);
+  // Before the editor exists: it may change its copy of the text as soon as it first draws it.
+  session.setCanWrite(editable);
 
   const editor = useEditor(
     {
