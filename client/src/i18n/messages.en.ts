@@ -797,6 +797,8 @@ export const en = {
   'draft.editorFailed': 'The text could not be shown. Reload the page to try again.',
   'connection.documentFull':
     'This text has reached its maximum size: your last change was not saved.',
+  'connection.paragraphTooLong':
+    'That paragraph would be longer than a paragraph may be: your last change was not saved. Split it into two paragraphs.',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

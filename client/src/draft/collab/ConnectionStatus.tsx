@@ -1,13 +1,17 @@
 // The connection indicator of the draft: connected and saved, reconnecting, offline with how many
 // changes wait to be sent, or stopped by the server (with what to do about it).
-import { CollabCloseCode, isWriteRefused } from '@accord/shared';
+import { CollabCloseCode, CollabCloseReason, isWriteRefused } from '@accord/shared';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PlainMessageKey } from '../../i18n/i18n.js';
 import type { CollabSnapshot } from './collabSession.js';
 
 export function stoppedMessage(code: number, reason: string): PlainMessageKey {
   // Checked first: a full document is also a refused write (the local copy must be dropped).
-  if (code === CollabCloseCode.DocumentTooLarge) return 'connection.documentFull';
+  if (code === CollabCloseCode.DocumentTooLarge) {
+    return reason.startsWith(CollabCloseReason.ParagraphTooLong)
+      ? 'connection.paragraphTooLong'
+      : 'connection.documentFull';
+  }
   if (isWriteRefused(code, reason)) return 'connection.refused';
   switch (code) {
     case CollabCloseCode.SessionEnded:

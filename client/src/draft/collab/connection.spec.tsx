@@ -48,6 +48,15 @@ describe('the connection indicator', () => {
     expect(isWriteRefused(4415, 'document-too-large')).toBe(true);
   });
 
+  it('names an over-long paragraph apart from a full document', () => {
+    show({
+      state: { kind: 'stopped', code: 4415, reason: 'paragraph-too-long: new' },
+      everSynced: true,
+      unsent: 0,
+    });
+    expect(screen.getByRole('status').textContent).toContain('Split it into two paragraphs');
+  });
+
   it('treats the server’s 4400–4499 decisions and oversize frames as final', () => {
     expect([4400, 4401, 4403, 4404, 4413, 4414, 4415, 4429, 1009].every(isPermanentClose)).toBe(
       true,
