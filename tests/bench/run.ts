@@ -1,28 +1,35 @@
 /**
- * `npm run bench` runs every suite; `npm run bench -- <suite> [<suite>…]` (or
- * `npm run bench:<suite>`) only those. Each prints as it goes and the run ends with a summary
- * table and the files.
+ * `npm run bench` runs every suite but the soak; `npm run bench -- <suite> [<suite>…]` (or
+ * `npm run bench:<suite>`) only those, with `--name value` flags for the suites that read them
+ * (`npm run bench -- soak --duration 300`). Each prints as it goes and the run ends with a
+ * summary table and the files.
  */
+import { parseBenchArgs } from './lib/bench-args.js';
 import { writeResults, toMarkdown, machineInfo, type SuiteResult } from './lib/results.js';
 import { exportsSuite } from './suites/exports.js';
 import { liveSuite } from './suites/live.js';
 import { memorySuite } from './suites/memory.js';
 import { replaySuite } from './suites/replay.js';
+import { soakSuite } from './suites/soak.js';
 import { storeSuite } from './suites/store.js';
 
-type Suite = (log: (line: string) => void) => Promise<SuiteResult>;
+type Suite = (log: (line: string) => void, flags: Record<string, string>) => Promise<SuiteResult>;
 const suites: Record<string, Suite> = {
   store: storeSuite,
   live: liveSuite,
   memory: memorySuite,
   replay: replaySuite,
   exports: exportsSuite,
+  soak: soakSuite,
 };
+/** Only when named: ten minutes of load by default. */
+const notInAll = new Set(['soak']);
 
 async function main(): Promise<void> {
-  const asked = process.argv.slice(2);
+  const { suites: asked, flags } = parseBenchArgs(process.argv.slice(2));
   const wanted = asked.length === 0 || asked.includes('all') ? 'all' : asked.join('+');
-  const names = wanted === 'all' ? Object.keys(suites) : asked;
+  const names =
+    wanted === 'all' ? Object.keys(suites).filter((name) => !notInAll.has(name)) : asked;
   const unknown = names.filter((name) => !suites[name]);
   if (unknown.length)
     throw new Error(
@@ -32,7 +39,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     const suite = suites[name]!;
     console.error(`▶ ${name}`);
-    results.push(await suite((line) => console.error(`  ${line}`)));
+    results.push(await suite((line) => console.error(`  ${line}`), flags));
   }
   const files = writeResults(wanted, results);
   console.log(toMarkdown(results, machineInfo()));

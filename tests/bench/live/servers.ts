@@ -129,7 +129,12 @@ class PinnedServer implements ServerProcess {
 
 const require = createRequire(import.meta.url);
 
-export function accordServer(port: number, dataDir: string): ServerProcess {
+/** `env` is added to (and overrides) the benchmark's settings, e.g. the soak's explicit limits. */
+export function accordServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string> = {},
+): ServerProcess {
   const main = path.join(
     path.dirname(fileURLToPath(import.meta.resolve('@accord/server'))),
     'main.js',
@@ -150,6 +155,7 @@ export function accordServer(port: number, dataDir: string): ServerProcess {
       ACCORD_REST_WRITES_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...env,
     },
     '/healthz',
     '/collab',
