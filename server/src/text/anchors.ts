@@ -7,10 +7,9 @@
  */
 import * as Y from 'yjs';
 import {
-  findParagraph,
   locateOffset,
   paragraphIdentity,
-  paragraphLength,
+  paragraphRange,
   paragraphText,
   textSegments,
 } from './doc-structure.js';
@@ -39,20 +38,7 @@ export function createAnchor(
   start: number,
   end: number,
 ): TextAnchor {
-  const paragraph = findParagraph(doc, paragraphId);
-  if (!paragraph) throw new RangeError(`No paragraph ${paragraphId}`);
-  const length = paragraphLength(paragraph.element);
-  if (
-    !Number.isInteger(start) ||
-    !Number.isInteger(end) ||
-    start < 0 ||
-    end < start ||
-    end > length
-  ) {
-    throw new RangeError(
-      `Range ${start}–${end} is outside paragraph ${paragraphId} (length ${length})`,
-    );
-  }
+  const { paragraph } = paragraphRange(doc, paragraphId, start, end);
   // The start sticks to the character after it and the end to the character before it, so
   // text typed just outside the range stays outside, and text typed inside it is included.
   const startAt = locateStart(paragraph.element, start);

@@ -138,16 +138,10 @@ export function locateOffset(
 }
 
 /**
- * Replaces the characters [start, end) of a paragraph with `text`; call inside a transaction.
- * Validates everything before changing anything, so a refused replacement leaves no trace.
+ * The paragraph and its length, once [start, end) is known to be a range of its characters;
+ * a RangeError names what is wrong otherwise.
  */
-export function replaceParagraphText(
-  doc: Y.Doc,
-  paragraphId: string,
-  start: number,
-  end: number,
-  text: string,
-): void {
+export function paragraphRange(doc: Y.Doc, paragraphId: string, start: number, end: number) {
   const paragraph = findParagraph(doc, paragraphId);
   if (!paragraph) throw new RangeError(`No paragraph ${paragraphId}`);
   const length = paragraphLength(paragraph.element);
@@ -162,6 +156,21 @@ export function replaceParagraphText(
       `Range ${start}–${end} is outside paragraph ${paragraphId} (length ${length})`,
     );
   }
+  return { paragraph, length };
+}
+
+/**
+ * Replaces the characters [start, end) of a paragraph with `text`; call inside a transaction.
+ * Validates everything before changing anything, so a refused replacement leaves no trace.
+ */
+export function replaceParagraphText(
+  doc: Y.Doc,
+  paragraphId: string,
+  start: number,
+  end: number,
+  text: string,
+): void {
+  const { paragraph, length } = paragraphRange(doc, paragraphId, start, end);
   const segments = textSegments(paragraph.element);
   if (segments.length === 0) {
     if (text.length > 0) paragraph.element.insert(0, [new Y.XmlText(text)]);
