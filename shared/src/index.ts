@@ -57,6 +57,7 @@ export * from './accounts/session.js';
 export * from './realtime.js';
 export * from './collab/close-codes.js';
 export * from './collab/awareness.js';
+export * from './negotiation-text/index.js';
 
 export * from './consensus/index.js';
 export * from './contracts/index.js';

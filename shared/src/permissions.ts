@@ -54,7 +54,21 @@ export const permissionMatrix = Object.freeze({
   'comment.post': everyone,
   /** Beyond this, a comment's author may always resolve and reopen their own comment. */
   'comment.resolve': chairAndSecretariat,
+  /** Agree a paragraph ad ref (which locks it) and reopen it with a reason. */
   'paragraph.setStatus': chairOnly,
+  /** Any delegation may bracket words it does not accept; the chair too, when compiling. */
+  'bracket.place': chairAndDelegates,
+  /** Beyond this, only the delegation that placed a bracket, or the chair (see the decider). */
+  'bracket.remove': chairAndDelegates,
+  'option.propose': chairAndDelegates,
+  /** Only the chair chooses in a formal document; in open drafting the delegations may settle it. */
+  'option.choose': Object.freeze({
+    chair: YES,
+    secretariat: NO,
+    delegate: OPEN_DRAFTING_ONLY,
+    'civil-society': NO,
+    observer: NO,
+  }),
   'revision.issue': chairOnly,
   'document.create': chairAndSecretariat,
   'document.changeMode': chairOnly,

@@ -3,6 +3,8 @@
 // (client/src/api/call.ts); the OpenAPI document is generated from the same schemas.
 import { amendmentContracts } from './amendments.js';
 import { authContracts } from './auth.js';
+import { authorshipContracts } from './authorship.js';
+import { bracketContracts } from './brackets.js';
 import { commentContracts } from './comments.js';
 import { documentContracts } from './documents.js';
 import type { Endpoint } from './endpoint.js';
@@ -23,8 +25,10 @@ export * from './imports.js';
 export * from './amendments.js';
 export * from './positions.js';
 export * from './comments.js';
+export * from './brackets.js';
 export * from './record-views.js';
 export * from './record.js';
+export * from './authorship.js';
 export * from './exports.js';
 export * from './roundtables.js';
 
@@ -37,7 +41,9 @@ export const apiContracts = {
   amendments: amendmentContracts,
   positions: positionContracts,
   comments: commentContracts,
+  brackets: bracketContracts,
   record: recordContracts,
+  authorship: authorshipContracts,
   exports: exportContracts,
   roundtables: roundtableContracts,
 } satisfies Record<string, Record<string, Endpoint>>;

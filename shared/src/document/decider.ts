@@ -1,5 +1,6 @@
-// Decides commands on a document: its mode, paragraph statuses (the chair's gavel), revisions
-// and adoption, after which nothing changes.
+// Decides commands on a document: its mode, the chair's gavel (agree ad ref, reopen with a
+// reason), brackets and options (brackets-decider.ts), revisions and adoption, after which
+// nothing changes.
 import {
   Conflict,
   IllegalTransition,
@@ -17,10 +18,20 @@ import type {
   IssueRevision,
   SetParagraphStatus,
 } from './commands.js';
+import {
+  addOption,
+  chooseOption,
+  deleteBracketedWords,
+  openOptionSet,
+  placeBracket,
+  recordOptionPlacement,
+  removeBracket,
+} from './brackets-decider.js';
 import type { DocumentEvent } from './events.js';
 import { sameRevisionLabel } from './revision-labels.js';
 import {
   evolveDocument,
+  hasOpenBrackets,
   initialDocumentState,
   paragraphStatusOf,
   type DocumentState,
@@ -40,6 +51,20 @@ export function decideDocument(command: DocumentCommand, state: DocumentState): 
       return issueRevision(command, document);
     case 'AdoptDocument':
       return adopt(command, document);
+    case 'PlaceBracket':
+      return placeBracket(command, document);
+    case 'RemoveBracket':
+      return removeBracket(command, document);
+    case 'DeleteBracketedWords':
+      return deleteBracketedWords(command, document);
+    case 'OpenOptionSet':
+      return openOptionSet(command, document);
+    case 'AddOption':
+      return addOption(command, document);
+    case 'RecordOptionPlacement':
+      return recordOptionPlacement(command, document);
+    case 'ChooseOption':
+      return chooseOption(command, document);
     default:
       return unreachable(command);
   }
@@ -91,8 +116,23 @@ function setParagraphStatus(command: SetParagraphStatus, document: Drafting): Do
   const { actor, now } = command.meta;
   assertCan(actor.role, 'paragraph.setStatus', document.mode);
   const { documentId, paragraphId, status, reason = '' } = command.data;
+  if (status === 'bracketed') {
+    throw new Invalid('A paragraph is bracketed by its brackets; place one instead', {
+      reason: 'status-derived',
+    });
+  }
   const previousStatus = paragraphStatusOf(document, paragraphId);
   if (status === previousStatus) return [];
+  if (status === 'agreed-ad-ref' && hasOpenBrackets(document, paragraphId)) {
+    throw new Conflict("Remove the paragraph's brackets and options before agreeing it ad ref", {
+      reason: 'paragraph-has-brackets',
+    });
+  }
+  if (previousStatus === 'agreed-ad-ref' && reason.trim().length === 0) {
+    throw new Invalid('Reopening a paragraph agreed ad ref needs a reason, for the record', {
+      reason: 'reason-required',
+    });
+  }
   return [
     {
       type: 'ParagraphStatusSet',
