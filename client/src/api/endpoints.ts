@@ -60,8 +60,16 @@ export const api = {
   document: (documentId: string) => call(documents.getDocument, { params: { documentId } }),
   changeMode: (documentId: string, mode: DocumentMode) =>
     call(documents.changeMode, { params: { documentId }, body: { mode } }),
-  setParagraphStatus: (documentId: string, paragraphId: string, status: ParagraphStatus) =>
-    call(documents.setParagraphStatus, { params: { documentId, paragraphId }, body: { status } }),
+  setParagraphStatus: (
+    documentId: string,
+    paragraphId: string,
+    status: ParagraphStatus,
+    reason?: string,
+  ) =>
+    call(documents.setParagraphStatus, {
+      params: { documentId, paragraphId },
+      body: reason === undefined ? { status } : { status, reason },
+    }),
   issueRevision: (documentId: string) =>
     call(documents.issueRevision, { params: { documentId }, body: {} }),
   adoptDocument: (documentId: string, revisionLabel: string) =>

@@ -1,5 +1,5 @@
 // The chair console, for the chair and the secretariat: every document of the negotiation with
-// its state and an export menu, the upload of a draft to import, and the way to the roundtables.
+// its state, its bracket burn-down and an export menu, the upload of a draft to import, and the way to the roundtables.
 // The acts on one document's text (mode, gavel, revisions, adoption) stay in the draft's toolbar,
 // where the chair sees the text they act on.
 import { can } from '@accord/shared';
@@ -12,6 +12,7 @@ import { paths } from '../app/paths.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useResource } from '../lib/useResource.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
+import { BracketBurndown } from '../brackets/BracketBurndown.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
 import { mayUseConsole } from './console-access.js';
 import { ExportForm } from './ExportMenu.js';
@@ -96,6 +97,10 @@ function ConsoleDocument({ document }: { document: DocumentSummary }) {
             : t('document.noRevision')}{' '}
         · {t('document.pending', { count: document.pendingAmendments })}
       </p>
+      <section aria-label={t('burndown.title')}>
+        <h4 className="document-card__subhead">{t('burndown.title')}</h4>
+        <BracketBurndown documentId={document.documentId} />
+      </section>
       <div className="form__actions">
         <Link
           className="button button--primary"

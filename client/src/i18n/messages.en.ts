@@ -317,7 +317,10 @@ export const en = {
   // Chair
   'chair.console': 'Chair',
   'chair.gavel': 'Gavel: agreed ad ref',
-  'chair.bracket': 'Bracket',
+  'chair.gavelNeedsNoBrackets':
+    'Open brackets or options remain in this paragraph. Settle them before agreeing it ad ref.',
+  'chair.reopenReason': 'Why reopen it? Everyone will see the reason.',
+  'chair.reopenConfirm': 'Reopen {label}',
   'chair.reopen': 'Reopen',
   'chair.statusSet': '{label} is now {status}.',
   'chair.issueRevision': 'Issue {label}',
@@ -799,6 +802,37 @@ export const en = {
     'This text has reached its maximum size: your last change was not saved.',
   'connection.paragraphTooLong':
     'That paragraph would be longer than a paragraph may be: your last change was not saved. Split it into two paragraphs.',
+  'draft.lockedParagraph':
+    'Agreed ad ref: its words are locked until the chair reopens the paragraph.',
+  'connection.schemaViolation':
+    'The server did not accept your last change: the text may not hold that structure.',
+  'connection.paragraphLocked':
+    'The server did not accept your last change: it touched a paragraph agreed ad ref.',
+  'notSaved.title': 'Not saved',
+  'notSaved.explain':
+    'The text was reloaded from the server. What you typed in these paragraphs is kept here so you can copy it.',
+  'notSaved.newParagraph': 'New paragraph',
+  'notSaved.unnumbered': 'Unnumbered paragraph',
+  'notSaved.copy': 'Copy',
+  'notSaved.copyLabel': 'Copy your words in {paragraph}',
+  'notSaved.copied': 'Copied.',
+  'notSaved.copyManually': 'Selected: press Ctrl+C (⌘C) to copy.',
+  'notSaved.dismiss': 'Dismiss',
+  'readOnly.resume': 'Edit again',
+  'burndown.title': 'Brackets over time',
+  'burndown.none': 'No bracket or option has been placed in this document.',
+  'burndown.chartLabel':
+    'Open brackets and options over time; now {brackets} brackets and {options} options',
+  'burndown.brackets': 'Open brackets',
+  'burndown.options': 'Options still to choose from',
+  'burndown.when': 'When',
+  'burndown.open': {
+    one: '{count} open bracket · {optionSets} option sets ({options} options)',
+    other: '{count} open brackets · {optionSets} option sets ({options} options)',
+  },
+  'burndown.bySection': 'Open brackets per section',
+  'burndown.section': 'Section',
+  'burndown.beforeFirstHeading': 'Before the first heading',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
