@@ -128,6 +128,7 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
         params.documentId,
         label,
         memberMeta(req, scope.actor),
+        body.renumber,
       );
       return {
         status: 201,

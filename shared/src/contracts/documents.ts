@@ -142,7 +142,11 @@ export const documentContracts = {
     method: 'post',
     path: '/documents/:documentId/revisions',
     params: documentParams,
-    body: z.strictObject({ label: labelText(60).optional() }),
+    body: z.strictObject({
+      label: labelText(60).optional(),
+      /** Renumber cleanly (default), or keep the bis/ter numbers until a later revision. */
+      renumber: z.boolean().optional(),
+    }),
     status: 201,
     response: commandDoneSchema.extend({ label: z.string(), textRevision: z.string() }),
   }),

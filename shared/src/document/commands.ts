@@ -36,6 +36,13 @@ export const issueRevisionSchema = z.strictObject({
   label: labelText(60),
   /** The `doctext-` stream revision whose text this revision freezes. */
   textRevision: streamRevisionInputSchema,
+  /** The paragraphs of that text, in order, which the revision numbers. */
+  paragraphs: z
+    .array(z.strictObject({ id: entityIdSchema, kind: paragraphKindSchema }))
+    .max(20_000)
+    .optional(),
+  /** Renumber cleanly (the default), or keep the bis/ter numbers of the last revision. */
+  renumber: z.boolean().optional(),
 });
 
 export const adoptDocumentSchema = z.strictObject({

@@ -9,6 +9,7 @@ import {
   unreachable,
   type Decider,
 } from '../decider.js';
+import { paragraphLabels, renumber } from '../numbering.js';
 import { assertCan } from '../permissions.js';
 import type {
   AdoptDocument,
@@ -31,6 +32,7 @@ import type { DocumentEvent } from './events.js';
 import { sameRevisionLabel } from './revision-labels.js';
 import {
   evolveDocument,
+  frozenNumbering,
   hasOpenBrackets,
   initialDocumentState,
   paragraphStatusOf,
@@ -165,6 +167,10 @@ function issueRevision(command: IssueRevision, document: Drafting): DocumentEven
       reason: 'revision-out-of-order',
     });
   }
+  const { paragraphs = [], renumber: renumbered = true } = command.data;
+  const labels = renumbered
+    ? renumber(paragraphs)
+    : paragraphLabels(paragraphs, frozenNumbering(document));
   return [
     {
       type: 'RevisionIssued',
@@ -175,6 +181,8 @@ function issueRevision(command: IssueRevision, document: Drafting): DocumentEven
         sequence: document.revisions.length + 1,
         issuedBy: actor.userId,
         issuedAt: now,
+        numbering: [...labels],
+        renumbered,
       },
     },
   ];

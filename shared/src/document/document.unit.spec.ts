@@ -34,7 +34,16 @@ const created: DocumentEvent = {
 
 const revisionIssued = (label: string, textRevision: string, sequence: number): DocumentEvent => ({
   type: 'RevisionIssued',
-  data: { documentId, label, textRevision, sequence, issuedBy: CHAIR, issuedAt: NOW },
+  data: {
+    documentId,
+    label,
+    textRevision,
+    sequence,
+    issuedBy: CHAIR,
+    issuedAt: NOW,
+    numbering: [],
+    renumbered: true,
+  },
 });
 
 const command = <T extends DocumentCommand['type']>(

@@ -35,7 +35,8 @@ const paragraphStatusSet = z.object({
   setAt: instantSchema,
 });
 
-const revisionIssued = z.object({
+/** v1 predates frozen numbering: its numbers were never recorded. */
+const revisionIssuedV1 = z.object({
   documentId: entityIdSchema,
   label: z.string(),
   textRevision: streamRevisionStringSchema,
@@ -43,6 +44,16 @@ const revisionIssued = z.object({
   sequence: z.number().int().positive(),
   issuedBy: entityIdSchema,
   issuedAt: instantSchema,
+});
+const revisionIssued = revisionIssuedV1.extend({
+  /**
+   * The paragraph numbers this revision publishes, in document order ([paragraph id, label]);
+   * later insertions are numbered "bis", "ter" … against them until the next renumbering.
+   * Null for revisions issued before numbers were recorded.
+   */
+  numbering: z.array(z.tuple([entityIdSchema, z.string()])).nullable(),
+  /** Whether the chair renumbered at this revision (otherwise bis/ter numbers were kept). */
+  renumbered: z.boolean(),
 });
 
 const documentAdopted = z.object({
@@ -153,7 +164,9 @@ export const documentEventSchemas = {
   ]),
   DocumentModeChanged: defineEvent(1, documentModeChanged),
   ParagraphStatusSet: defineEvent(1, paragraphStatusSet),
-  RevisionIssued: defineEvent(1, revisionIssued),
+  RevisionIssued: defineEvent(2, revisionIssued, [
+    defineUpcaster(1, revisionIssuedV1, (v1) => ({ ...v1, numbering: null, renumbered: true })),
+  ]),
   DocumentAdopted: defineEvent(1, documentAdopted),
   BracketPlaced: defineEvent(1, bracketPlaced),
   BracketRemoved: defineEvent(1, bracketRemoved),

@@ -8,6 +8,9 @@ import type { DocumentEvent } from './events.js';
 
 export interface Revision {
   label: string;
+  /** The numbers it published ([paragraph id, label] in order); null if never recorded. */
+  numbering: readonly (readonly [string, string])[] | null;
+  renumbered: boolean;
   /** Decimal string of the `doctext-` stream revision the label freezes. */
   textRevision: string;
   sequence: number;
@@ -146,10 +149,13 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
       return { ...state, paragraphStatuses: { ...state.paragraphStatuses, [paragraphId]: status } };
     }
     case 'RevisionIssued': {
-      const { label, textRevision, sequence, issuedAt } = event.data;
+      const { label, textRevision, sequence, issuedAt, numbering, renumbered } = event.data;
       return {
         ...state,
-        revisions: [...state.revisions, { label, textRevision, sequence, issuedAt }],
+        revisions: [
+          ...state.revisions,
+          { label, textRevision, sequence, issuedAt, numbering, renumbered },
+        ],
       };
     }
     case 'DocumentAdopted':
@@ -230,6 +236,15 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
     default:
       return unreachable(event);
   }
+}
+
+/**
+ * The numbers of the latest revision that recorded them: paragraphs inserted since are numbered
+ * bis/ter against these. Empty (plain numbering) before any such revision.
+ */
+export function frozenNumbering(state: Known): Map<string, string> {
+  const latest = state.revisions.findLast((r) => r.numbering !== null);
+  return new Map(latest?.numbering ?? []);
 }
 
 /** "Option 1", "Option 2", … by position in the set. */

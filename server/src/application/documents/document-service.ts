@@ -38,6 +38,8 @@ export interface DocumentService {
     documentId: string,
     label: string,
     meta: CommandMeta,
+    /** Renumber cleanly (default), or keep the bis/ter numbers of the last revision. */
+    renumber?: boolean,
   ): Promise<{ position: bigint | undefined; textRevision: bigint }>;
 }
 
@@ -67,7 +69,7 @@ export function createDocumentService(deps: {
       return { position: result.position, duplicate: result.duplicate };
     },
 
-    async issueRevision(documentId, label, meta) {
+    async issueRevision(documentId, label, meta, renumber = true) {
       // A revision frozen before an accepted amendment's words arrive would silently lack them.
       if (deps.textPending?.(documentId)) {
         throw new ConflictError(
@@ -79,9 +81,12 @@ export function createDocumentService(deps: {
       const textRevision = await text.textRevision(documentId);
       if (textRevision === undefined)
         throw new ConflictError('empty-text', 'The document has no text to freeze yet');
+      // The numbers the revision publishes. A paragraph typed in the instant between the two
+      // reads is simply numbered bis/ter against them, as any later insertion would be.
+      const paragraphs = (await text.paragraphs(documentId)).map(({ id, kind }) => ({ id, kind }));
       const result = await commands.execute({
         type: 'IssueRevision',
-        data: { documentId, label, textRevision: textRevision.toString() },
+        data: { documentId, label, textRevision: textRevision.toString(), paragraphs, renumber },
         meta,
       });
       return { position: result.position, textRevision };

@@ -155,7 +155,16 @@ export const revisionIssued = (
   issuedAt = T0,
 ): AccordEvent => ({
   type: 'RevisionIssued',
-  data: { documentId: DOC, label, textRevision, sequence, issuedBy: CHAIR_USER, issuedAt },
+  data: {
+    documentId: DOC,
+    label,
+    textRevision,
+    sequence,
+    issuedBy: CHAIR_USER,
+    issuedAt,
+    numbering: [],
+    renumbered: true,
+  },
 });
 
 export const adopted = (revisionLabel: string, textRevision: string): AccordEvent => ({
@@ -204,4 +213,8 @@ export const amendmentRejected = (amendmentId: string): AccordEvent => ({
 export const amendmentMerged = (amendmentId: string, intoAmendmentId: string): AccordEvent => ({
   type: 'AmendmentMerged',
   data: { amendmentId, intoAmendmentId, decidedBy: CHAIR_USER, decidedAt: T0 },
+});
+export const cosponsored = (amendmentId: string, stakeholderId: string): AccordEvent => ({
+  type: 'AmendmentCosponsored',
+  data: { amendmentId, stakeholderId, cosponsoredBy: uuid(501), cosponsoredAt: T0 },
 });
