@@ -15,7 +15,8 @@ import { Loading, LoadError } from '../ui/bits.js';
 import { BlockingObjections } from './BlockingObjections.js';
 import { Coalitions } from './Coalitions.js';
 import { ConsensusChart } from './ConsensusChart.js';
-import { Heatmap, HeatmapLegend, type HeatmapRow } from './Heatmap.js';
+import { Heatmap, type HeatmapRow } from './Heatmap.js';
+import { HeatmapLegend } from './HeatmapLegend.js';
 import { dailyPoints, loadSeries } from './series.js';
 
 const RECORD_KINDS = new Set(['position', 'amendment', 'paragraph', 'document']);
@@ -109,7 +110,7 @@ export function ConsensusPage() {
         <Link to={pastDraftHref(draftPath, travelTo)}>{t('dashboard.timeTravel')}</Link>
       </p>
       <h1>{t('consensus.title', { symbol: view?.symbol ?? '' })}</h1>
-      <p className="muted consensus__rule">{t('consensus.rule')}</p>
+      <p className="muted consensus__rule">{t('consensus.ruleStated')}</p>
 
       <section aria-labelledby="consensus-over-time" className="dashboard__section">
         <h2 id="consensus-over-time">{t('dashboard.overTime')}</h2>
@@ -128,11 +129,12 @@ export function ConsensusPage() {
       {view && summary && (
         <>
           <p className="consensus__summary" role="status">
-            {t('consensus.summary', {
+            {t('consensus.summaryStated', {
               agreed: summary.byStatus['agreed-ad-ref'],
               contested: summary.byStatus.contested,
               reservations: summary.byStatus['pending-reservations'],
               consensus: summary.byStatus.consensus,
+              soFar: summary.byStatus['no-objection-so-far'],
               none: summary.byStatus['no-positions'],
             })}
           </p>

@@ -1,12 +1,15 @@
 // Delegations × paragraphs (or amendments): one cell per delegation, coloured by its stance, with
 // a symbol and words for those who do not see colour; a stance taken from the delegation's
-// negotiating group is striped. Silence is an empty cell.
+// negotiating group is striped, a sponsor's support outlined. Silence is an empty cell. The status
+// column says "consensus" only when every delegation has stated a position (see words.ts); the
+// legend (HeatmapLegend.tsx) explains colours, statuses and the support column.
 import type { DelegationStanding, TargetConsensus } from '@accord/shared';
 import type { ReactNode } from 'react';
 import type { Stakeholder } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { consensusStatusWords } from './words.js';
 
-const SYMBOLS: Record<string, string> = {
+export const SYMBOLS: Record<string, string> = {
   support: '✓',
   'can-accept': '≈',
   reservation: 'R',
@@ -39,12 +42,15 @@ function Cell({
         : t(`stance.${standing!.stance!}`);
   const group =
     standing?.source === 'group' ? standing.groups.map((g) => g.shortCode).join(', ') : '';
+  const sponsor = standing?.source === 'sponsor';
   const words = group
     ? t('consensus.cellGroup', { delegation: delegation.shortCode, stance, group })
-    : t('consensus.cell', { delegation: delegation.shortCode, stance });
+    : sponsor
+      ? t('consensus.cellSponsor', { delegation: delegation.shortCode, stance })
+      : t('consensus.cell', { delegation: delegation.shortCode, stance });
   return (
     <td
-      className={`cell cell--${kind}${group ? ' cell--group' : ''}`}
+      className={`cell cell--${kind}${group ? ' cell--group' : ''}${sponsor ? ' cell--sponsor' : ''}`}
       title={standing?.statement ? `${words} — ${standing.statement}` : words}
     >
       <span aria-hidden="true">{SYMBOLS[kind]}</span>
@@ -94,7 +100,7 @@ export function Heatmap({
                 </th>
                 <td>
                   <span className={`badge badge--consensus-${row.consensus.status}`}>
-                    {t(`consensusStatus.${row.consensus.status}`)}
+                    {consensusStatusWords(t, row.consensus)}
                   </span>
                 </td>
                 <td className="heatmap__breadth">
@@ -116,34 +122,5 @@ export function Heatmap({
         </tbody>
       </table>
     </div>
-  );
-}
-
-export function HeatmapLegend() {
-  const { t } = useI18n();
-  const entries: [string, string][] = [
-    ['support', t('stance.support')],
-    ['can-accept', t('stance.can-accept')],
-    ['reservation', t('stance.reservation')],
-    ['objection', t('stance.objection')],
-    ['abstain', t('stance.abstain')],
-    ['undecided', t('consensus.undecided')],
-    ['silent', t('consensus.silent')],
-  ];
-  return (
-    <dl className="legend" aria-label={t('consensus.legend')}>
-      {entries.map(([kind, words]) => (
-        <div key={kind} className="legend__entry">
-          <dt className={`cell cell--${kind}`}>
-            <span aria-hidden="true">{SYMBOLS[kind]}</span>
-          </dt>
-          <dd>{words}</dd>
-        </div>
-      ))}
-      <div className="legend__entry">
-        <dt className="cell cell--support cell--group" />
-        <dd>{t('consensus.inherited')}</dd>
-      </div>
-    </dl>
   );
 }

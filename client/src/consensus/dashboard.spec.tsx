@@ -40,6 +40,7 @@ const summary = (agreed: number, contested: number, open: number): ConsensusSumm
   byStatus: {
     'agreed-ad-ref': agreed,
     consensus: 0,
+    'no-objection-so-far': 0,
     contested,
     'pending-reservations': 0,
     'no-positions': open,

@@ -80,12 +80,14 @@ describe('replay in the browser', () => {
     const [paragraph] = consensus.paragraphs;
     // Alderia supports and Bravonia is silent; civil society's objection is listed but never counted.
     expect(consensus.rule.name).toBe('no-objection');
+    // With Bravonia silent there is no objection so far, not consensus.
     expect(paragraph).toMatchObject({
       paragraphId: P1,
-      status: 'consensus',
+      status: 'no-objection-so-far',
       tally: { delegations: 2, support: 1, objection: 0, silent: 1 },
+      participation: { stated: 1, expected: 2 },
     });
     expect(paragraph!.breadth.share).toBe(0.5);
-    expect(consensus.summary.byStatus.consensus).toBe(1);
+    expect(consensus.summary.byStatus['no-objection-so-far']).toBe(1);
   });
 });

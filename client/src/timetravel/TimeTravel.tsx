@@ -11,6 +11,7 @@ import { paths } from '../app/paths.js';
 import { stanceBarStyle } from '../draft/editor/margin.js';
 import { PositionGroups } from '../draft/positions/PositionGroups.js';
 import { tallyByTarget } from '../draft/positions/tally.js';
+import { consensusStatusWords } from '../consensus/words.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useResource } from '../lib/useResource.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
@@ -276,11 +277,12 @@ function PastFrame({ frame }: { frame: FrameView }) {
         )}
       </p>
       <p className="consensus__summary" role="status">
-        {t('consensus.summary', {
+        {t('consensus.summaryStated', {
           agreed: summary.byStatus['agreed-ad-ref'],
           contested: summary.byStatus.contested,
           reservations: summary.byStatus['pending-reservations'],
           consensus: summary.byStatus.consensus,
+          soFar: summary.byStatus['no-objection-so-far'],
           none: summary.byStatus['no-positions'],
         })}
       </p>
@@ -335,7 +337,7 @@ function PastFrame({ frame }: { frame: FrameView }) {
                 {consensus && (
                   <p>
                     <span className={`badge badge--consensus-${consensus.status}`}>
-                      {t(`consensusStatus.${consensus.status}`)}
+                      {consensusStatusWords(t, consensus)}
                     </span>{' '}
                     <span className="muted">
                       {t('consensus.breadthValue', {

@@ -74,7 +74,8 @@ const stanceWords: Record<Stance, string> = {
 
 const statusWords: Record<ParagraphConsensus['status'], string> = {
   'agreed-ad-ref': 'agreed ad ref',
-  consensus: 'converging: no delegation objects',
+  consensus: 'converging: every delegation has stated a position and none objects',
+  'no-objection-so-far': 'no objection so far: not every delegation has stated a position',
   contested: 'diverging: at least one delegation objects',
   'pending-reservations': 'no objection, but reservations are pending',
   'no-positions': 'no delegation has stated a position yet',

@@ -103,7 +103,8 @@ describe('time travel on a real server', () => {
     const rev1 = (await frameAsOf(deps, story.documentId, point('revision:Rev 1'))).consensus;
     expect(rev1.paragraphs.map((p) => [p.label, p.status])).toEqual([
       ['PP 1', 'agreed-ad-ref'],
-      ['OP 1', 'consensus'],
+      // Alderia supports and Bravonia can accept, but Corvalis has not spoken.
+      ['OP 1', 'no-objection-so-far'],
       ['OP 2', 'contested'],
     ]);
     expect(rev1.amendments.map((a) => [a.amendmentId, a.status])).toEqual([

@@ -1,10 +1,11 @@
 // The consensus view of one document, read from the folded record: for each paragraph and each
 // pending amendment, where every delegation stands, who objects and why, reservations, breadth of
-// support and a status; civil society and observers beside it, never counted.
+// support, how many delegations have stated a position, and a status that says "consensus" only
+// when all of them have; civil society and observers beside it, never counted.
 //
 //   const view = consensusOf(state, documentId, { paragraphs: textParagraphs });
 //   view.paragraphs[0].status; // 'contested'
-import { numberParagraphs, type ParagraphRef } from '../numbering.js';
+import { numberParagraphs, type FrozenNumbering, type ParagraphRef } from '../numbering.js';
 import type { AmendmentKind, ParagraphKind, ParagraphStatus, Stance } from '../vocabulary.js';
 import {
   amendmentIdsOf,
@@ -16,32 +17,50 @@ import {
   type NegotiationRecord,
   type TargetPositions,
 } from './record.js';
-import { delegationStanding, type DelegationStanding } from './standing.js';
+import { delegationStanding, type DelegationStanding, type Sponsorship } from './standing.js';
 
 export type ConsensusStatus =
-  'agreed-ad-ref' | 'consensus' | 'contested' | 'pending-reservations' | 'no-positions';
+  | 'agreed-ad-ref'
+  | 'consensus'
+  | 'no-objection-so-far'
+  | 'contested'
+  | 'pending-reservations'
+  | 'no-positions';
 
 /** The rule in force, returned with every view so a reader never has to guess how it was counted. */
 export const consensusRule = {
   name: 'no-objection',
   description:
-    'There is no vote: a paragraph or amendment has consensus when at least one delegation ' +
-    'supports or can accept it and no delegation objects.',
+    'There is no vote: a paragraph or amendment has consensus when every delegation taking ' +
+    'part has stated a position (its own, or its negotiating group’s), at least one supports ' +
+    'or can accept it, and none objects or holds a reservation. Until every delegation has ' +
+    'stated one, the most it can have is no objection so far.',
   counted: ['delegation'],
   notCounted: ['group', 'civil-society', 'observer', 'secretariat'],
   groups:
     'A delegation that states no position takes the stance of its negotiating groups; its own ' +
     'position overrides theirs. If its groups hold different stances it is undecided and counted ' +
     'for none.',
+  sponsors:
+    'The sponsor and co-sponsors of an amendment support it unless they state otherwise; a ' +
+    'sponsoring group speaks for its silent members.',
   statuses: {
     'agreed-ad-ref': 'the chair marked the paragraph agreed ad ref (whatever the positions)',
     contested: 'at least one delegation objects',
     'pending-reservations': 'no objection, but at least one delegation holds a reservation',
-    consensus: 'at least one delegation supports or can accept, none objects or reserves',
+    consensus:
+      'every delegation has stated a position; at least one supports or can accept, none ' +
+      'objects or reserves',
+    'no-objection-so-far':
+      'at least one delegation supports or can accept and none objects or reserves, but not ' +
+      'every delegation has stated a position yet',
     'no-positions':
       'no delegation supports, accepts, reserves or objects (abstentions only, or silence)',
   },
   breadth: 'delegations supporting or accepting ÷ delegations registered in the negotiation',
+  participation:
+    'delegations with a stance (their own, their sponsorship’s or their groups’) ÷ delegations ' +
+    'registered in the negotiation; a delegation whose groups disagree has not stated one',
 } as const;
 
 export interface ConsensusTally {
@@ -65,6 +84,14 @@ export interface Breadth {
   share: number;
 }
 
+/** How many of the delegations taking part have a stance on the target. */
+export interface Participation {
+  /** Delegations whose standing has a stance: own, as sponsor, or from agreeing groups. */
+  stated: number;
+  /** Delegations registered in the negotiation. */
+  expected: number;
+}
+
 export interface GroupStatement {
   groupId: string;
   name: string;
@@ -74,6 +101,8 @@ export interface GroupStatement {
   statedAt: string;
   /** Delegations registered as members of the group. */
   members: number;
+  /** True when the group said nothing itself and is heard because it sponsors the amendment. */
+  sponsor: boolean;
 }
 
 /** A position that is shown and never counted: civil society, observers, secretariat. */
@@ -91,6 +120,7 @@ export interface TargetConsensus {
   status: ConsensusStatus;
   tally: ConsensusTally;
   breadth: Breadth;
+  participation: Participation;
   /** Every delegation that is not silent, in registration order. */
   delegations: DelegationStanding[];
   objectors: DelegationStanding[];
@@ -154,6 +184,8 @@ export interface ConsensusOptions {
    * lists the paragraphs the record mentions, unnumbered, and cannot show silent ones.
    */
   paragraphs?: readonly ParagraphRef[];
+  /** The numbers of the last issued revision, so labels read "OP 5 bis" until renumbered. */
+  frozenNumbering?: FrozenNumbering;
 }
 
 const COUNTED_STANCES: Record<Stance, keyof ConsensusTally> = {
@@ -164,17 +196,25 @@ const COUNTED_STANCES: Record<Stance, keyof ConsensusTally> = {
   abstain: 'abstain',
 };
 
-function statusOf(tally: ConsensusTally): Exclude<ConsensusStatus, 'agreed-ad-ref'> {
+function statusOf(
+  tally: ConsensusTally,
+  participation: Participation,
+): Exclude<ConsensusStatus, 'agreed-ad-ref'> {
   if (tally.objection > 0) return 'contested';
   if (tally.reservation > 0) return 'pending-reservations';
-  if (tally.support + tally.canAccept > 0) return 'consensus';
-  return 'no-positions';
+  if (tally.support + tally.canAccept === 0) return 'no-positions';
+  // Silence is not agreement: a delegation that has not spoken may still object.
+  return participation.stated === participation.expected ? 'consensus' : 'no-objection-so-far';
 }
 
-/** Consensus on one target among the negotiation's delegations. */
+/**
+ * Consensus on one target among the negotiation's delegations; `sponsorship` names those who
+ * support it by having tabled or co-sponsored it (amendments).
+ */
 export function targetConsensus(
   negotiation: NegotiationRecord,
   positions: TargetPositions,
+  sponsorship?: Sponsorship,
 ): TargetConsensus {
   const tally: ConsensusTally = {
     delegations: 0,
@@ -202,24 +242,26 @@ export function targetConsensus(
     const own = positions[id];
     if (stakeholder.kind === 'delegation') {
       tally.delegations += 1;
-      const standing = delegationStanding(negotiation, positions, id);
+      const standing = delegationStanding(negotiation, positions, id, sponsorship);
       if (!standing) tally.silent += 1;
       else {
         delegations.push(standing);
         if (standing.stance === null) tally.undecided += 1;
         else tally[COUNTED_STANCES[standing.stance]] += 1;
       }
-    } else if (own && stakeholder.kind === 'group') {
-      const { stance, statement, statedAt } = own;
+    } else if (stakeholder.kind === 'group') {
+      const sponsor = !own && sponsorship?.stakeholderIds.includes(id) === true;
+      if (!own && !sponsor) continue;
       const { name, shortCode } = stakeholder;
       groups.push({
         groupId: id,
         name,
         shortCode,
-        stance,
-        statement,
-        statedAt,
+        stance: own?.stance ?? 'support',
+        statement: own?.statement ?? '',
+        statedAt: own?.statedAt ?? sponsorship?.since ?? '',
         members: members.get(id) ?? 0,
+        sponsor,
       });
     } else if (own) {
       const { stance, statement, statedAt } = own;
@@ -243,9 +285,14 @@ export function targetConsensus(
     });
   }
   const supporting = tally.support + tally.canAccept;
+  const participation: Participation = {
+    stated: tally.delegations - tally.silent - tally.undecided,
+    expected: tally.delegations,
+  };
   return {
-    status: statusOf(tally),
+    status: statusOf(tally, participation),
     tally,
+    participation,
     breadth: {
       supporting,
       of: tally.delegations,
@@ -280,7 +327,7 @@ export function consensusOf(
 
   const numbered: { id: string; kind: ParagraphKind | null; label: string | null }[] =
     options.paragraphs
-      ? numberParagraphs(options.paragraphs)
+      ? numberParagraphs(options.paragraphs, options.frozenNumbering)
       : document.mentionedParagraphIds.map((id) => ({ id, kind: null, label: null }));
   const labels = new Map(numbered.map((p) => [p.id, p.label]));
   const pending = amendmentsOf(state, documentId).filter((a) => a.status === 'pending');
@@ -319,12 +366,14 @@ export function consensusOf(
     ...targetConsensus(
       negotiation,
       positionsOnTarget(document, { kind: 'amendment', id: a.amendmentId }),
+      { stakeholderIds: [a.sponsorStakeholderId, ...a.cosponsorStakeholderIds], since: a.tabledAt },
     ),
   }));
 
   const byStatus: Record<ConsensusStatus, number> = {
     'agreed-ad-ref': 0,
     consensus: 0,
+    'no-objection-so-far': 0,
     contested: 0,
     'pending-reservations': 0,
     'no-positions': 0,

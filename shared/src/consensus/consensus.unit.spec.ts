@@ -10,6 +10,7 @@ import {
   amendmentRejected,
   amendmentWithdrawn,
   civilSociety,
+  cosponsored,
   delegation,
   documentCreated,
   given,
@@ -116,7 +117,11 @@ describe('consensus: negotiating groups', () => {
           source: 'group',
           stance: 'support',
         });
-        expect(onP1(state).status).toBe('consensus');
+        // Kenya speaks through G77; Norway, Mexico and Ghana have not spoken.
+        expect(onP1(state)).toMatchObject({
+          status: 'no-objection-so-far',
+          participation: { stated: 1, expected: 4 },
+        });
       });
   });
 
@@ -139,7 +144,8 @@ describe('consensus: who counts', () => {
       )
       .then((state) => {
         const p = onP1(state);
-        expect(p.status).toBe('consensus');
+        expect(p.status).toBe('no-objection-so-far');
+        expect(p.participation).toEqual({ stated: 1, expected: 4 });
         expect(p.objectors).toEqual([]);
         expect(p.tally).toMatchObject({ delegations: 4, support: 1, objection: 0, reservation: 0 });
         expect(p.notCounted).toMatchObject([
@@ -223,7 +229,10 @@ describe('consensus: statuses', () => {
     given(...negotiation, stated(paragraph(P1), NORWAY, 'support'), statusSet(P1, 'agreed-ad-ref'))
       .when(statusSet(P1, 'bracketed', 'agreed-ad-ref'))
       .then((state) => {
-        expect(onP1(state)).toMatchObject({ status: 'consensus', chairStatus: 'bracketed' });
+        expect(onP1(state)).toMatchObject({
+          status: 'no-objection-so-far',
+          chairStatus: 'bracketed',
+        });
       });
   });
 });
@@ -237,8 +246,9 @@ describe('consensus: withdrawn positions', () => {
     )
       .when(withdrawn(paragraph(P1), MEXICO))
       .then((state) => {
-        expect(onP1(state).status).toBe('consensus');
+        expect(onP1(state).status).toBe('no-objection-so-far');
         expect(onP1(state).tally.silent).toBe(3);
+        expect(onP1(state).participation).toEqual({ stated: 1, expected: 4 });
       });
   });
 
@@ -254,6 +264,131 @@ describe('consensus: withdrawn positions', () => {
           source: 'group',
           stance: 'objection',
         });
+      });
+  });
+});
+
+describe('consensus: honest words', () => {
+  const everyoneStated = [
+    stated(paragraph(P1), NORWAY, 'support'),
+    stated(paragraph(P1), MEXICO, 'can-accept'),
+    stated(paragraph(P1), GHANA, 'abstain'),
+  ];
+
+  it('reads "no objection so far" while a delegation has not stated a position', () => {
+    given(...negotiation)
+      .when(...everyoneStated)
+      .then((state) => {
+        // Kenya has said nothing, and neither have its groups.
+        expect(onP1(state)).toMatchObject({
+          status: 'no-objection-so-far',
+          participation: { stated: 3, expected: 4 },
+        });
+      });
+  });
+
+  it('reads "consensus" once every delegation has stated one and none objects', () => {
+    given(...negotiation, ...everyoneStated)
+      .when(stated(paragraph(P1), KENYA, 'support'))
+      .then((state) => {
+        expect(onP1(state)).toMatchObject({
+          status: 'consensus',
+          participation: { stated: 4, expected: 4 },
+        });
+        expect(view(state).summary.byStatus).toMatchObject({
+          consensus: 1,
+          'no-objection-so-far': 0,
+        });
+      });
+  });
+
+  it('counts a delegation that follows its groups as having stated a position', () => {
+    given(...negotiation, ...everyoneStated)
+      .when(stated(paragraph(P1), G77, 'can-accept'))
+      .then((state) => {
+        expect(onP1(state)).toMatchObject({
+          status: 'consensus',
+          participation: { stated: 4, expected: 4 },
+        });
+      });
+  });
+
+  it('does not count a delegation whose groups disagree as having stated one', () => {
+    given(...negotiation, ...everyoneStated, stated(paragraph(P1), G77, 'support'))
+      .when(stated(paragraph(P1), AFRICAN_GROUP, 'can-accept'))
+      .then((state) => {
+        // Ghana's own abstention stands; Kenya hears two different things from its groups.
+        expect(onP1(state)).toMatchObject({
+          status: 'no-objection-so-far',
+          participation: { stated: 3, expected: 4 },
+        });
+      });
+  });
+
+  it('never reads "consensus" with a reservation, even when everyone has spoken', () => {
+    given(...negotiation, ...everyoneStated)
+      .when(stated(paragraph(P1), KENYA, 'reservation'))
+      .then((state) => expect(onP1(state).status).toBe('pending-reservations'));
+  });
+
+  it('counts the sponsor and co-sponsors of an amendment as supporting it', () => {
+    given(...negotiation, tabled(A1, P1, NORWAY))
+      .when(cosponsored(A1, MEXICO))
+      .then((state) => {
+        const a = view(state).amendments[0]!;
+        expect(a.delegations).toMatchObject([
+          { stakeholderId: NORWAY, source: 'sponsor', stance: 'support', statedBy: null },
+          { stakeholderId: MEXICO, source: 'sponsor', stance: 'support' },
+        ]);
+        expect(a).toMatchObject({
+          status: 'no-objection-so-far',
+          breadth: { supporting: 2, of: 4 },
+          participation: { stated: 2, expected: 4 },
+        });
+        // A paragraph is nobody's proposal: the amendment's sponsors say nothing about it.
+        expect(view(state).paragraphs[0]!.status).toBe('no-positions');
+      });
+  });
+
+  it('lets a sponsor’s own position override its sponsorship', () => {
+    given(...negotiation, tabled(A1, P1, NORWAY))
+      .when(stated(amendment(A1), NORWAY, 'reservation', 'Capital is reconsidering'))
+      .then((state) => {
+        const a = view(state).amendments[0]!;
+        expect(a.status).toBe('pending-reservations');
+        expect(a.delegations).toMatchObject([
+          { stakeholderId: NORWAY, source: 'own', stance: 'reservation' },
+        ]);
+      });
+  });
+
+  it('hears a sponsoring group as supporting, for its silent members', () => {
+    given(...negotiation, tabled(A1, P1, AFRICAN_GROUP))
+      .when(stated(amendment(A1), NORWAY, 'support'), stated(amendment(A1), MEXICO, 'support'))
+      .then((state) => {
+        const a = view(state).amendments[0]!;
+        expect(a.groups).toMatchObject([
+          { groupId: AFRICAN_GROUP, stance: 'support', sponsor: true, members: 2 },
+        ]);
+        expect(a.delegations.find((d) => d.stakeholderId === GHANA)).toMatchObject({
+          source: 'group',
+          stance: 'support',
+          groups: [{ groupId: AFRICAN_GROUP, sponsor: true }],
+        });
+        expect(a).toMatchObject({
+          status: 'consensus',
+          participation: { stated: 4, expected: 4 },
+        });
+      });
+  });
+
+  it('does not count a sponsor that is not a delegation or a group', () => {
+    given(...negotiation, tabled(A1, P1, WORKERS))
+      .when()
+      .then((state) => {
+        const a = view(state).amendments[0]!;
+        expect(a.status).toBe('no-positions');
+        expect(a.notCounted).toEqual([]);
       });
   });
 });

@@ -374,6 +374,16 @@ function evolveRecord(
     case 'UserEmailReserved':
     case 'SessionStarted':
     case 'SessionEnded':
+    // Brackets and options live in the document's own state (document/state.ts): they change
+    // no position, so the record passes them by.
+    // falls through
+    case 'BracketPlaced':
+    case 'BracketRemoved':
+    case 'BracketedWordsDeleted':
+    case 'OptionSetOpened':
+    case 'OptionAdded':
+    case 'OptionPlaced':
+    case 'OptionChosen':
       return state;
   }
 }

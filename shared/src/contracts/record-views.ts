@@ -46,6 +46,7 @@ export type AsOfPoint = z.infer<typeof asOfPointSchema>;
 export const consensusStatusSchema = z.enum([
   'agreed-ad-ref',
   'consensus',
+  'no-objection-so-far',
   'contested',
   'pending-reservations',
   'no-positions',
@@ -58,13 +59,14 @@ const groupVoiceSchema = z.object({
   stance: stanceSchema,
   statement: z.string(),
   statedAt: z.string(),
+  sponsor: z.boolean(),
 });
 
 export const delegationStandingSchema = z.object({
   stakeholderId: z.string(),
   name: z.string(),
   shortCode: z.string(),
-  source: z.enum(['own', 'group', 'conflicting-groups']),
+  source: z.enum(['own', 'sponsor', 'group', 'conflicting-groups']),
   stance: stanceSchema.nullable(),
   statement: z.string(),
   statedBy: z.string().nullable(),
@@ -85,6 +87,7 @@ const targetConsensusShape = {
     silent: z.number(),
   }),
   breadth: z.object({ supporting: z.number(), of: z.number(), share: z.number() }),
+  participation: z.object({ stated: z.number(), expected: z.number() }),
   delegations: z.array(delegationStandingSchema),
   objectors: z.array(delegationStandingSchema),
   reservations: z.array(delegationStandingSchema),
