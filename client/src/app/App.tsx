@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { ChairConsolePage } from '../chair/ChairConsolePage.js';
 import { ManagePage } from '../chair/ManagePage.js';
 import { ConsensusPage } from '../consensus/ConsensusPage.js';
+import { AuthorshipPage } from '../draft/authorship/AuthorshipPage.js';
 import { DraftPage } from '../draft/DraftPage.js';
 import { NegotiationHome } from '../home/NegotiationHome.js';
 import { I18nProvider, useBrowserI18n, useI18n } from '../i18n/i18n.js';
@@ -79,6 +80,7 @@ export function App() {
                   <Route path="roundtables/:roundtableId" element={<RoundtablePage />} />
                   <Route path="documents/:documentId" element={<DraftPage />} />
                   <Route path="documents/:documentId/consensus" element={<ConsensusPage />} />
+                  <Route path="documents/:documentId/authorship" element={<AuthorshipPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFound />} />

@@ -12,6 +12,9 @@
  * characters that a word diff marks but no update touched fall back, in `compareTexts`, to the
  * last update that touched the same paragraph.
  *
+ * The same walk from before the text existed gives the author of every live character of a text
+ * (`textAuthorsAt`, for "who wrote what", see authorship.ts), each tied to its update and time.
+ *
  *   const { from, to, attribution } = await attributedTexts(store, documentId, 10n, 42n);
  *   compareTexts(from, to, attribution);
  */
@@ -30,6 +33,7 @@ import {
   textSegments,
   type Paragraph,
 } from './doc-structure.js';
+import { occurredAtOf } from '../eventstore/occurred-at.js';
 import { loadDocState, TEXT_UPDATED } from './text-history.js';
 
 export interface AttributedTexts {
@@ -44,7 +48,7 @@ interface IdRange {
   client: number;
   clock: number;
   length: number;
-  /** Index into the contributors of the update that carried it. */
+  /** Index of the update that carried it (then, for the comparison, of its contributor). */
   who: number;
   /** The update's stream revision, to find a paragraph's last update. */
   revision: bigint;
@@ -141,6 +145,63 @@ async function docAt(store: EventStore, documentId: string, revision: bigint | u
   return (await loadDocState(store, documentId, { asOfRevision: revision })).doc;
 }
 
+/** One `TextUpdated` event of the range: who made it, when, and where it stands in the stream. */
+export interface TextUpdateInfo {
+  contributor: Contributor;
+  /** `metadata.occurredAt` (the writer's clock) in UTC, or the store's time when missing. */
+  occurredAt: string;
+  revision: bigint;
+}
+
+interface DecodedUpdates {
+  updates: TextUpdateInfo[];
+  /** Ids created and deleted by each update; `who` is an index into `updates`. */
+  inserts: IdRange[];
+  deletes: IdRange[];
+}
+
+const metadataString = (value: unknown): string | null =>
+  typeof value === 'string' ? value : null;
+
+/** Decodes the `TextUpdated` events after `fromRevision` up to `toRevision`, in stream order. */
+async function decodeUpdates(
+  store: EventStore,
+  documentId: string,
+  fromRevision: bigint | undefined,
+  toRevision: bigint | undefined,
+): Promise<DecodedUpdates> {
+  const decoded: DecodedUpdates = { updates: [], inserts: [], deletes: [] };
+  if (toRevision === undefined) return decoded;
+  const start = fromRevision === undefined ? 'start' : fromRevision + 1n;
+  for await (const event of store.readStream(docTextStream(documentId), { fromRevision: start })) {
+    if (event.revision > toRevision) break;
+    if (event.type !== TEXT_UPDATED || !(event.data instanceof Uint8Array)) continue;
+    const { stakeholderId, userId, amendmentId } = event.metadata;
+    const who =
+      decoded.updates.push({
+        contributor: {
+          stakeholderId: metadataString(stakeholderId) ?? '',
+          userId: metadataString(userId) ?? '',
+          amendmentId: metadataString(amendmentId),
+        },
+        // Normalised to UTC, so instants compare as strings and their first ten characters are a day.
+        occurredAt: new Date(occurredAtOf(event).ms).toISOString(),
+        revision: event.revision,
+      }) - 1;
+    const { structs, ds } = Y.decodeUpdate(event.data);
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const { client, clock } = struct.id;
+      decoded.inserts.push({ client, clock, length: struct.length, who, revision: event.revision });
+    }
+    for (const [client, items] of ds.clients) {
+      for (const { clock, len } of items)
+        decoded.deletes.push({ client, clock, length: len, who, revision: event.revision });
+    }
+  }
+  return decoded;
+}
+
 /**
  * The texts at two revisions (undefined: before any text) and who made each change between them.
  * `fromRevision` must not be after `toRevision`.
@@ -156,43 +217,26 @@ export async function attributedTexts(
     docAt(store, documentId, toRevision),
   ]);
   try {
+    const { updates, inserts, deletes } = await decodeUpdates(
+      store,
+      documentId,
+      fromRevision,
+      toRevision,
+    );
+    // The comparison names contributors, not updates: updates by the same person share an index.
     const contributors: Contributor[] = [];
     const contributorIndex = new Map<string, number>();
-    const inserts: IdRange[] = [];
-    const deletes: IdRange[] = [];
-    let updates = 0;
-    if (toRevision !== undefined) {
-      const start = fromRevision === undefined ? 'start' : fromRevision + 1n;
-      for await (const event of store.readStream(docTextStream(documentId), {
-        fromRevision: start,
-      })) {
-        if (event.revision > toRevision) break;
-        if (event.type !== TEXT_UPDATED || !(event.data instanceof Uint8Array)) continue;
-        updates += 1;
-        const { stakeholderId, userId, amendmentId } = event.metadata;
-        const contributor: Contributor = {
-          stakeholderId: typeof stakeholderId === 'string' ? stakeholderId : '',
-          userId: typeof userId === 'string' ? userId : '',
-          amendmentId: typeof amendmentId === 'string' ? amendmentId : null,
-        };
-        const key = `${contributor.stakeholderId}|${contributor.userId}|${contributor.amendmentId}`;
-        let who = contributorIndex.get(key);
-        if (who === undefined) {
-          who = contributors.push(contributor) - 1;
-          contributorIndex.set(key, who);
-        }
-        const { structs, ds } = Y.decodeUpdate(event.data);
-        for (const struct of structs) {
-          if (!(struct instanceof Y.Item)) continue;
-          const { client, clock } = struct.id;
-          inserts.push({ client, clock, length: struct.length, who, revision: event.revision });
-        }
-        for (const [client, items] of ds.clients) {
-          for (const { clock, len } of items)
-            deletes.push({ client, clock, length: len, who, revision: event.revision });
-        }
+    const contributorOf = updates.map(({ contributor }) => {
+      const key = `${contributor.stakeholderId}|${contributor.userId}|${contributor.amendmentId}`;
+      let who = contributorIndex.get(key);
+      if (who === undefined) {
+        who = contributors.push(contributor) - 1;
+        contributorIndex.set(key, who);
       }
-    }
+      return who;
+    });
+    for (const range of inserts) range.who = contributorOf[range.who]!;
+    for (const range of deletes) range.who = contributorOf[range.who]!;
 
     const fromIndex = indexDoc(fromDoc);
     const toIndex = indexDoc(toDoc);
@@ -226,10 +270,45 @@ export async function attributedTexts(
       from: fromIndex.paragraphs,
       to: toIndex.paragraphs,
       attribution: { contributors, paragraphs },
-      updates,
+      updates: updates.length,
     };
   } finally {
     fromDoc.destroy();
     toDoc.destroy();
+  }
+}
+
+/** Who typed each character of the text at a revision. */
+export interface TextAuthors {
+  paragraphs: Paragraph[];
+  /** Every text update up to the revision, in stream order. */
+  updates: TextUpdateInfo[];
+  /** Per paragraph, per UTF-16 unit: the index in `updates` of the update that typed it, or −1. */
+  writtenBy: Int32Array[];
+}
+
+/**
+ * The author of every live character of the text at `revision` (undefined: before any text):
+ * the comparison from before the text existed, where every character is an insertion, with each
+ * character tied to its update rather than merged per contributor, so its time is known too.
+ */
+export async function textAuthorsAt(
+  store: EventStore,
+  documentId: string,
+  revision: bigint | undefined,
+): Promise<TextAuthors> {
+  const doc = await docAt(store, documentId, revision);
+  try {
+    const { updates, inserts } = await decodeUpdates(store, documentId, undefined, revision);
+    const index = indexDoc(doc);
+    const writtenBy = assign(
+      index,
+      inserts,
+      () => true,
+      () => undefined,
+    );
+    return { paragraphs: index.paragraphs, updates, writtenBy };
+  } finally {
+    doc.destroy();
   }
 }
