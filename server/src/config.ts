@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { DOCUMENT_LIMITS, normaliseEmail } from '@accord/shared';
 import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
 
+const socketBudget = (fallback: number) =>
+  z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -37,6 +40,12 @@ const ConfigSchema = z.object({
     .optional(),
   /** REST writes (POST/PUT/PATCH/DELETE under /api) one user, or one address signed out, may make a minute. */
   ACCORD_REST_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(240),
+  /** socket.io sockets one user may hold on this node, across tabs (more: connect_error). */
+  ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_USER: socketBudget(20),
+  /** socket.io sockets the members of one delegation may hold together on this node. */
+  ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_STAKEHOLDER: socketBudget(200),
+  /** socket.io room requests per second of one user across their sockets (burst: four times). */
+  ACCORD_SOCKETIO_REQUESTS_PER_SECOND: socketBudget(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -54,6 +63,12 @@ export interface Config {
   operators: readonly string[];
   /** The REST write budget of one user (or one address for public writes) per minute. */
   restWritesPerMinute: number;
+  /** Per-person budgets of the socket.io gateway (ACCORD_SOCKETIO_*). */
+  socketio: {
+    maxConnectionsPerUser: number;
+    maxConnectionsPerStakeholder: number;
+    userRequestRate: { perSecond: number; burst: number };
+  };
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   production: boolean;
   /** Bytes, depths and workers for imports and exports (see ProcessingLimitsSchema). */
@@ -92,6 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.ACCORD_DEMO === 'true',
     operators: operatorsOf(c.ACCORD_OPERATORS, c.ACCORD_DEMO === 'true'),
     restWritesPerMinute: c.ACCORD_REST_WRITES_PER_MINUTE,
+    socketio: {
+      maxConnectionsPerUser: c.ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerStakeholder: c.ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_STAKEHOLDER,
+      userRequestRate: {
+        perSecond: c.ACCORD_SOCKETIO_REQUESTS_PER_SECOND,
+        burst: c.ACCORD_SOCKETIO_REQUESTS_PER_SECOND * 4,
+      },
+    },
     logLevel: c.LOG_LEVEL,
     production: c.NODE_ENV === 'production',
     limits: processingLimits(env),

@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { createCore, type AccordCore, type CoreOptions } from './core.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { createHttpApp, installErrorHandling } from './http/app.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { serveClient } from './http/static-client.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { sessionAuthenticator } from './realtime/session-auth.js';
@@ -51,6 +52,8 @@ export async function startServer(
     metricsToken: config.metricsToken,
   });
   const httpServer = http.createServer(app);
+  // Requests Node's parser refuses (headers too large, not HTTP) get problem+json too.
+  answerClientErrors(httpServer, logger);
   const sockets = createSocketGateway({
     httpServer,
     logger: logger.child({ component: 'socket.io' }),
@@ -69,6 +72,9 @@ export async function startServer(
     },
     documentNegotiation: (documentId) =>
       Promise.resolve(queries.getDocument(documentId)?.negotiationId),
+    stakeholdersOf: (userId) =>
+      Promise.resolve(queries.listNegotiationsForUser(userId).map((n) => n.stakeholderId)),
+    limits: config.socketio,
     changes: readModels.projector,
   });
   // socket.io rooms follow membership changes through the same path as the collaborative text.

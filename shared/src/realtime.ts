@@ -14,7 +14,9 @@ export const REALTIME_PATH = '/socket.io';
 
 /**
  * The domain's error codes as far as a socket can meet them, plus `internal` for a failure of
- * the server itself (the request may be repeated).
+ * the server itself (the request may be repeated). `too_many_connections`: the person (or their
+ * delegation) already holds as many sockets as the server allows; `rate_limited`: they sent
+ * more requests than their budget, across all their sockets.
  */
 export const realtimeErrorCodes = [
   'unauthenticated',
@@ -22,6 +24,8 @@ export const realtimeErrorCodes = [
   'not_found',
   'invalid',
   'internal',
+  'too_many_connections',
+  'rate_limited',
 ] as const;
 export type RealtimeErrorCode = (typeof realtimeErrorCodes)[number];
 
@@ -30,7 +34,10 @@ export interface RealtimeError {
   message: string;
 }
 
-/** `err.data` of a `connect_error` raised by the server (no session, another site's page). */
+/**
+ * `err.data` of a `connect_error` raised by the server (no session, another site's page, too
+ * many connections).
+ */
 export type RealtimeConnectErrorData = RealtimeError;
 
 export const negotiationRoomRequestSchema = z.strictObject({ negotiationId: entityIdSchema });

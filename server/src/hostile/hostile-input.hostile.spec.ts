@@ -99,6 +99,9 @@ describe(`hostile input (seed ${seed})`, () => {
       ACCORD_COLLAB_STAKEHOLDER_UPDATES_PER_SECOND: '1000000',
       ACCORD_COLLAB_USER_AWARENESS_PER_SECOND: '1000000',
       ACCORD_COLLAB_STAKEHOLDER_AWARENESS_PER_SECOND: '1000000',
+      // Likewise the socket.io request budget (socket-connections.hostile.spec.ts and
+      // realtime/socket-budgets.int.spec.ts test it), so the payload checks answer the emits.
+      ACCORD_SOCKETIO_REQUESTS_PER_SECOND: '1000000',
     });
     fx = await createNegotiationFixture(server);
     await server.accounts.register({
@@ -150,6 +153,8 @@ describe(`hostile input (seed ${seed})`, () => {
       commentId: crypto.randomUUID(),
       roundtableId: crypto.randomUUID(),
       invitationId: crypto.randomUUID(),
+      bracketId: crypto.randomUUID(),
+      optionSetId: crypto.randomUUID(),
       version: '1',
     };
     const requests = allEndpoints()

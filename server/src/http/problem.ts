@@ -177,6 +177,41 @@ export function toProblem(error: unknown): Problem {
   return { type: problemType('internal'), title: 'Internal server error', status: 500 };
 }
 
+/**
+ * The problem for an error Node's HTTP parser raised before there was a request to answer (the
+ * server's 'clientError' event): `code` is Node's, e.g. HPE_HEADER_OVERFLOW when the request
+ * line and headers pass `maxHeaderBytes`.
+ */
+export function clientErrorProblem(code: string | undefined, maxHeaderBytes: number): Problem {
+  switch (code ?? 'unknown') {
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        type: problemType('headers-too-large'),
+        title: 'Request line and headers too large',
+        status: 431,
+        detail: `The request line and headers together may be at most ${maxHeaderBytes} bytes.`,
+      };
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return {
+        type: problemType('chunk-extensions-too-large'),
+        title: 'Chunk extensions too large',
+        status: 413,
+      };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        type: problemType('request-timeout'),
+        title: 'The request took too long to arrive',
+        status: 408,
+      };
+    default:
+      return {
+        type: problemType('malformed-request'),
+        title: 'The request is not valid HTTP',
+        status: 400,
+      };
+  }
+}
+
 export function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

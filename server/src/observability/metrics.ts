@@ -11,6 +11,10 @@ export interface Metrics {
   appendDuration: Histogram<'store' | 'outcome'>;
   appendedEvents: Counter<'store'>;
   websocketConnections: Gauge<'kind'>;
+  /** Collaboration connections closed for what they sent (schema, lock, rate, size, …). */
+  collabRefusals: Counter<'reason'>;
+  /** socket.io handshakes and requests refused by a per-person budget. */
+  socketioRefusals: Counter<'reason'>;
   loadedDocuments: Gauge;
   subscriptionLag: Gauge<'subscription'>;
   /** Cross-stream work a reactor has not finished after its retry budget: operators look here. */
@@ -53,6 +57,18 @@ export function createMetrics(): Metrics {
       name: 'accord_websocket_connections',
       help: 'Open websocket connections by kind (collab, socketio)',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    socketioRefusals: new Counter({
+      name: 'accord_socketio_refused_total',
+      help: 'socket.io handshakes and requests refused by a per-person budget, by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    collabRefusals: new Counter({
+      name: 'accord_collab_refused_total',
+      help: 'Collaboration connections closed for what they sent, by close reason',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     loadedDocuments: new Gauge({

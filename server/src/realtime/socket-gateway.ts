@@ -2,6 +2,8 @@
  * The socket.io gateway: pushes read-model changes and presence to the members of negotiations
  * and documents, through rooms per role so that no socket is sent what its role may not read.
  * The handshake is authenticated from the session cookie; every client payload is validated.
+ * Budgets are per person, across all their sockets (socket-budgets.ts): a user, and a
+ * delegation, may hold only so many sockets, and a user's room requests are rate-limited.
  *
  *   const realtime = createSocketGateway({ httpServer, logger, metrics, authenticate,
  *     membership, documentNegotiation, changes: projector });
@@ -31,7 +33,7 @@ import {
   type ServerToClientEvents,
 } from '@accord/shared';
 import type { Logger } from 'pino';
-import type { Gauge } from 'prom-client';
+import type { Counter, Gauge } from 'prom-client';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { isSameOrigin } from '../accounts/origin-check.js';
@@ -39,6 +41,7 @@ import { sessionTokenOf } from '../accounts/session-cookie.js';
 import type { ReadModelChange } from '../readmodels/projection.js';
 import { PresenceTracker } from './presence.js';
 import { Recheck } from './recheck.js';
+import { defaultSocketLimits, SocketBudgets, type SocketLimits } from './socket-budgets.js';
 import {
   documentRoom,
   negotiationRoom,
@@ -74,10 +77,21 @@ export interface ChangeFeed {
 export interface SocketGatewayOptions {
   httpServer: HttpServer;
   logger: Logger;
-  metrics?: { websocketConnections: Gauge<'kind'> };
+  metrics?: {
+    websocketConnections: Gauge<'kind'>;
+    /** Handshakes and requests refused by a per-person budget, by which budget. */
+    socketioRefusals?: Counter<'reason'>;
+  };
   /** The user behind the request's session cookie, or undefined when it has none or it ended. */
   authenticate(req: IncomingMessage): Promise<RealtimeSession | undefined>;
   membership(negotiationId: string, userId: string): Promise<RealtimeMembership | undefined>;
+  /**
+   * The delegations the user belongs to (stakeholder ids, any negotiation): each one's socket
+   * cap applies at the handshake. Without it, only the user's own cap does.
+   */
+  stakeholdersOf?(userId: string): Promise<readonly string[]>;
+  /** Per-person socket caps and request rate (ACCORD_SOCKETIO_*). Default `defaultSocketLimits`. */
+  limits?: SocketLimits;
   /** The negotiation a document belongs to, or undefined when there is no such document. */
   documentNegotiation(documentId: string): Promise<string | undefined>;
   changes: ChangeFeed;
@@ -87,6 +101,12 @@ export interface SocketGatewayOptions {
   sessionCheckMs?: number;
   /** Requests one socket may have waiting; more are refused with 'invalid'. Default 32. */
   maxPendingRequests?: number;
+  /**
+   * engine.io's heartbeat: a ping every `intervalMs`, and a socket whose pong is not back within
+   * `timeoutMs` is closed. It is also what closes a client that stops reading, before what is
+   * queued for it can pile up. Default 25 s and 20 s (engine.io's).
+   */
+  heartbeat?: { intervalMs: number; timeoutMs: number };
 }
 
 /** Kept to plain strings so that remote sockets (`fetchSockets` over the Redis adapter) carry it. */
@@ -157,6 +177,12 @@ const presenceEntry = (user: RealtimeUser, membership: RealtimeMembership): Pres
   return entry;
 };
 
+/** What the gateway touches of an engine.io connection (its websocket, when it has one). */
+interface EngineConnection {
+  once(event: 'close', listener: (reason: string) => void): unknown;
+  transport: { socket?: { terminate?: () => void } };
+}
+
 /** A handshake between its start and its socket's connection; disconnectUser marks it. */
 interface Handshake {
   endedUsers: Set<string>;
@@ -198,6 +224,9 @@ class Gateway implements SocketGateway {
   private readonly handshakeOf = new WeakMap<RealtimeSocket, Handshake>();
   // Kept beside socket.data, which stays plain strings for remote sockets.
   private readonly expiryOf = new WeakMap<RealtimeSocket, number>();
+  // The socket's places in the per-person caps, given back when it goes away.
+  private readonly releaseOf = new WeakMap<RealtimeSocket, () => void>();
+  private readonly budgets: SocketBudgets;
   private readonly maxPending: number;
   private readonly sessionTimer: NodeJS.Timeout | undefined;
   private checkingSessions = false;
@@ -206,12 +235,15 @@ class Gateway implements SocketGateway {
   constructor(private readonly options: SocketGatewayOptions) {
     this.logger = options.logger.child({ component: 'socketio' });
     this.maxPending = options.maxPendingRequests ?? 32;
+    this.budgets = new SocketBudgets(options.limits ?? defaultSocketLimits);
     this.io = new Server(options.httpServer, {
       path: REALTIME_PATH,
       serveClient: false,
       transports: ['polling', 'websocket'],
       maxHttpBufferSize: options.maxMessageBytes ?? 100 * KiB,
       destroyUpgrade: false,
+      pingInterval: options.heartbeat?.intervalMs ?? 25_000,
+      pingTimeout: options.heartbeat?.timeoutMs ?? 20_000,
       allowRequest: (_req, answer) => answer(null, this.closing === undefined),
     });
     this.io.use((socket, next) => {
@@ -221,6 +253,13 @@ class Gateway implements SocketGateway {
       });
     });
     this.io.on('connection', (socket) => this.attach(socket));
+    this.io.engine.on('connection', (conn: EngineConnection) => {
+      conn.once('close', (reason: string) => {
+        // A peer that missed its pong will not answer a websocket closing handshake either:
+        // cut the TCP connection now rather than keep what was queued for it for ws's 30 s.
+        if (reason === 'ping timeout') conn.transport.socket?.terminate?.();
+      });
+    });
     options.changes.on('changes', this.onChanges);
     const every = options.sessionCheckMs ?? 5 * 60_000;
     if (every > 0) {
@@ -282,8 +321,12 @@ class Gateway implements SocketGateway {
         handshake.endedUsers.clear();
         const user = await this.options.authenticate(req);
         if (!user) return signIn;
+        const stakeholders = (await this.options.stakeholdersOf?.(user.userId)) ?? [];
         if (handshake.endedUsers.has(user.userId)) continue;
         if (this.closing) return connectError({ code: 'internal', message: 'Shutting down' });
+        // Counted before the socket joins any room; a refused socket never sees one.
+        const refused = this.takeConnectionSlot(socket, user.userId, stakeholders);
+        if (refused) return refused;
         socket.data = { userId: user.userId, displayName: user.displayName };
         if (user.expiresAt !== undefined) this.expiryOf.set(socket, user.expiresAt);
         this.handshakeOf.set(socket, handshake);
@@ -295,6 +338,34 @@ class Gateway implements SocketGateway {
       // reach it through the handshake, which `attach` reads.
       setImmediate(() => this.handshakes.delete(handshake));
     }
+  }
+
+  /**
+   * Takes the socket's places in its user's and delegations' caps, or answers the error the
+   * handshake is refused with. The places are given back when the socket disconnects, or when
+   * its transport closes before socket.io connects it (then no 'disconnect' ever fires).
+   */
+  private takeConnectionSlot(
+    socket: RealtimeSocket,
+    userId: string,
+    stakeholderIds: readonly string[],
+  ): Error | undefined {
+    const admitted = this.budgets.admit(userId, stakeholderIds);
+    if (!admitted.ok) {
+      const { limits } = this.budgets;
+      this.options.metrics?.socketioRefusals?.inc({ reason: `${admitted.over}-connections` });
+      this.logger.info({ userId, over: admitted.over }, 'too many socket.io connections');
+      return connectError({
+        code: 'too_many_connections',
+        message:
+          admitted.over === 'user'
+            ? `You already have ${limits.maxConnectionsPerUser} live connections open; close a tab or window and reload`
+            : `Your delegation already has ${limits.maxConnectionsPerStakeholder} live connections open; close a tab or window and reload`,
+      });
+    }
+    this.releaseOf.set(socket, admitted.release);
+    socket.conn.once('close', admitted.release);
+    return undefined;
   }
 
   private attach(socket: RealtimeSocket): void {
@@ -365,6 +436,7 @@ class Gateway implements SocketGateway {
 
   private detach(connection: Connection): void {
     this.options.metrics?.websocketConnections.dec({ kind: 'socketio' });
+    this.releaseOf.get(connection.socket)?.();
     clearTimeout(connection.expiryTimer);
     const sockets = this.connections.get(connection.user.userId);
     sockets?.delete(connection);
@@ -397,6 +469,13 @@ class Gateway implements SocketGateway {
     const ack =
       typeof last === 'function' ? (last as (answer: Answer | RealtimeFailure) => void) : undefined;
     const payload = ack ? args.slice(0, -1) : args;
+    // The cheapest check first: a user over their request budget, on any of their sockets, is
+    // answered before their payload is even read.
+    if (!this.budgets.takeRequest(connection.user.userId)) {
+      this.options.metrics?.socketioRefusals?.inc({ reason: 'request-rate' });
+      ack?.(failure('rate_limited', 'Too many requests; wait a moment and try again'));
+      return;
+    }
     const parsed = payload.length === 1 ? schema.safeParse(payload[0]) : undefined;
     if (!parsed?.success) {
       const detail = parsed?.error.issues

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@accord/shared';
 import { pino } from 'pino';
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { io as connect, type Socket } from 'socket.io-client';
 import { sessionTokenOf, SESSION_COOKIE } from '../../accounts/session-cookie.js';
 import type { ReadModelChange } from '../../readmodels/projection.js';
@@ -45,6 +45,13 @@ export class Directory {
     });
   }
 
+  /** The delegations the user is a member of, in any negotiation. */
+  stakeholdersOf(userId: string): string[] {
+    return [...this.members]
+      .filter(([key]) => key.endsWith(` ${userId}`))
+      .map(([, membership]) => membership.stakeholderId);
+  }
+
   expel(negotiationId: string, userId: string): void {
     this.members.delete(`${negotiationId} ${userId}`);
   }
@@ -60,6 +67,7 @@ export interface RealtimeTestServer {
   gateway: SocketGateway;
   changes: EventEmitter<{ changes: [ReadModelChange[]] }>;
   connections: Gauge<'kind'>;
+  refusals: Counter<'reason'>;
   close(): Promise<void>;
 }
 
@@ -69,16 +77,23 @@ export async function startRealtimeServer(
 ): Promise<RealtimeTestServer> {
   const httpServer = http.createServer((_req, res) => res.writeHead(404).end());
   const changes = new EventEmitter<{ changes: [ReadModelChange[]] }>();
+  const registry = new Registry();
   const connections = new Gauge({
     name: 'test_websocket_connections',
     help: 'test',
     labelNames: ['kind'],
-    registers: [new Registry()],
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'test_socketio_refused',
+    help: 'test',
+    labelNames: ['reason'],
+    registers: [registry],
   });
   const gateway = createSocketGateway({
     httpServer,
     logger: pino({ level: 'silent' }),
-    metrics: { websocketConnections: connections },
+    metrics: { websocketConnections: connections, socketioRefusals: refusals },
     authenticate: (req) => {
       const token = sessionTokenOf(req);
       return Promise.resolve(token === undefined ? undefined : directory.sessions.get(token));
@@ -86,6 +101,7 @@ export async function startRealtimeServer(
     membership: (negotiationId, userId) =>
       Promise.resolve(directory.members.get(`${negotiationId} ${userId}`)),
     documentNegotiation: (documentId) => Promise.resolve(directory.documents.get(documentId)),
+    stakeholdersOf: (userId) => Promise.resolve(directory.stakeholdersOf(userId)),
     changes,
     ...overrides,
   });
@@ -97,6 +113,7 @@ export async function startRealtimeServer(
     gateway,
     changes,
     connections,
+    refusals,
     async close() {
       await gateway.close();
       await new Promise<void>((resolve) => {
