@@ -1,5 +1,6 @@
 /**
- * The one path by which open live connections learn that who may read or write has changed.
+ * The one path by which open live connections learn that who may read or write has changed
+ * (and, for the text, which paragraphs are locked).
  * It reacts to the read models' changes (mode switched, document adopted, member admitted,
  * re-roled or revoked), whichever node made them, and asks every holder of live connections
  * (the Yjs gateway, the socket.io gateway) to re-decide them. Routes do not call it: the command
@@ -25,6 +26,12 @@ export const ACCESS_EVENTS: ReadonlySet<string> = new Set([
   'MemberAdmitted',
 ]);
 
+/**
+ * The events after which a document's text rules are re-read: the chair's gavel and its
+ * reopening lock and unlock a paragraph's words for every live connection.
+ */
+export const TEXT_RULE_EVENTS: ReadonlySet<string> = new Set(['ParagraphStatusSet']);
+
 /** The projector, or anything else that emits `'changes'` with read-model changes. */
 export interface AccessChangeFeed {
   on(event: 'changes', listener: (changes: ReadModelChange[]) => void): unknown;
@@ -35,6 +42,8 @@ export interface AccessChangeFeed {
 export interface LiveConnections {
   /** Re-decides every open connection to the document's text. */
   documentAccessChanged?(documentId: string): Promise<void>;
+  /** Re-reads which of the document's paragraphs are locked. */
+  textRulesChanged?(documentId: string): Promise<void>;
   /** Re-reads one member's role in a negotiation and moves or closes their connections. */
   memberChanged?(negotiationId: string, userId: string): Promise<void>;
   /** Closes the connections of the user's ended sessions; their other sessions stay. */
@@ -84,6 +93,17 @@ export function createAccessRefresh(deps: {
   // the refresh is already in flight when the command service asks for `settled()`.
   const onChanges = (batch: ReadModelChange[]): void => {
     for (const change of batch) {
+      const { documentId } = change;
+      if (TEXT_RULE_EVENTS.has(change.eventType) && documentId) {
+        for (const holder of holders) {
+          if (holder.textRulesChanged)
+            track(
+              holder.textRulesChanged(documentId),
+              { change: { eventType: change.eventType, id: change.id } },
+              'refreshing the text rules failed',
+            );
+        }
+      }
       if (!ACCESS_EVENTS.has(change.eventType)) continue;
       const context = { change: { eventType: change.eventType, id: change.id } };
       const documentIds = change.documentId

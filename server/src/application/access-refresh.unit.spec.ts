@@ -25,6 +25,7 @@ function setup() {
     documentAccessChanged: (documentId) => later(`document ${documentId}`),
     memberChanged: (negotiationId, userId) => later(`member ${negotiationId} ${userId}`),
     signedOut: (userId) => later(`signed out ${userId}`),
+    textRulesChanged: (documentId) => later(`text rules ${documentId}`),
   };
   const access = createAccessRefresh({
     changes: feed,
@@ -57,6 +58,20 @@ describe('access refresh', () => {
     ]);
     expect(calls).toEqual(['document d1', 'document d2', 'member n1 u1']);
     finishAll();
+  });
+
+  it("re-reads a document's locks when the chair gavels or reopens a paragraph", async () => {
+    const { feed, calls, access, finishAll } = setup();
+    feed.emit('changes', [
+      change({ kind: 'paragraph', eventType: 'ParagraphStatusSet', documentId: 'd1', id: 'p1' }),
+    ]);
+    expect(calls).toEqual(['text rules d1']);
+    let settled = false;
+    const waiting = access.settled().then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    finishAll();
+    await waiting;
   });
 
   it('ignores changes that do not alter access, and stops listening once closed', () => {

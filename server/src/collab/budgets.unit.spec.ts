@@ -1,6 +1,7 @@
 // Per-person budgets: shared by all of a person's connections, per user and per delegation.
 import { describe, expect, it } from 'vitest';
-import { CollabBudgets, MemoryRateBudgetStore, defaultPersonLimits } from './budgets.js';
+import { MemoryRateBudgetStore } from '../limits/budget-stores.js';
+import { CollabBudgets, defaultPersonLimits } from './budgets.js';
 
 const alice = { userId: 'u-alice', stakeholderId: 's-france' };
 const anne = { userId: 'u-anne', stakeholderId: 's-france' };

@@ -10,7 +10,7 @@ import type { WebSocket } from 'ws';
 import type { AwarenessPeer } from './awareness-relay.js';
 import type { BufferBudget, BufferedConsumer } from './buffer-budget.js';
 import type { CollabAuthRequest, CollabUser } from './collab-hooks.js';
-import { createTokenBucket, type RateLimit, type TokenBucket } from './rate-limit.js';
+import { createTokenBucket, type RateLimit, type TokenBucket } from '../limits/rate-limit.js';
 
 export interface ConnectionLimits {
   /** Above this many unsent bytes the client is considered too slow and is closed. */

@@ -3,7 +3,7 @@ import { CollabCloseCode, isPermanentClose } from '@accord/shared';
 import { describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import { CollabConnection } from './collab-connection.js';
-import { createTokenBucket } from './rate-limit.js';
+import { createTokenBucket } from '../limits/rate-limit.js';
 
 function fakeSocket(bufferedAmount: number) {
   return {

@@ -1,7 +1,8 @@
 /**
  * One loaded document: its Y.Doc, its connections, its awareness and its log writer. Runs the
- * sync protocol per connection, enforces write permission, and broadcasts an update only once
- * it is stored (see text-writer.ts for the durability rule).
+ * sync protocol per connection, enforces write permission, the text schema and its locks (see
+ * schema-check.ts), and broadcasts an update only once it is stored (see text-writer.ts for the
+ * durability rule).
  *
  *   const document = new CollabDocument({ documentId, state: await loadDocState(store, id), ... });
  *   document.attach(connection);
@@ -26,6 +27,8 @@ import {
   encodeSyncUpdate,
 } from './protocol.js';
 import { overlongText } from './paragraph-length.js';
+import { checkTextSchema, OPEN_TEXT, type SchemaRefusal, type TextRules } from './schema-check.js';
+import { placeUpdate } from './struct-placement.js';
 import { decodeYjsUpdate, wouldChange } from './update-inspection.js';
 
 export interface CollabDocumentOptions {
@@ -45,6 +48,10 @@ export interface CollabDocumentOptions {
   maxDocumentBytes: number;
   /** Longest one paragraph's text may grow through client updates; excess closes 4415. */
   maxParagraphChars: number;
+  /** The document's locked paragraphs when it loads; `setTextRules` replaces them. */
+  textRules?: TextRules;
+  /** A connection was closed for something it sent; `reason` is the machine part of the close reason. */
+  onRefused?: (reason: string) => void;
   idleUnloadMs: number;
   /** No connection and no server operation for `idleUnloadMs`: the gateway may unload it. */
   onIdle: (document: CollabDocument) => void;
@@ -102,6 +109,7 @@ export class CollabDocument {
    */
   private storedBytes: number;
   private lastRecount = Number.NEGATIVE_INFINITY;
+  private textRules: TextRules;
   // Derived from the document, cached until it changes.
   private cachedStateVectorBytes: number | undefined;
   private cachedDeleteSetBytes: number | undefined;
@@ -110,6 +118,7 @@ export class CollabDocument {
     this.documentId = options.documentId;
     this.doc = options.state.doc;
     this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    this.textRules = options.textRules ?? OPEN_TEXT;
     this.logger = options.logger.child({ documentId: options.documentId });
     this.writer = new TextWriter({
       store: options.store,
@@ -141,6 +150,11 @@ export class CollabDocument {
 
   get revision(): bigint | undefined {
     return this.writer.lastRevision;
+  }
+
+  /** The locks every later client update is checked against (after a gavel or a reopening). */
+  setTextRules(rules: TextRules): void {
+    this.textRules = rules;
   }
 
   isIdle(): boolean {
@@ -291,6 +305,7 @@ export class CollabDocument {
           { err: error, connection: connection.id, userId: connection.user.userId },
           'malformed message',
         );
+        this.options.onRefused?.(CollabCloseReason.MalformedMessage);
         connection.close(CollabCloseCode.MalformedMessage, CollabCloseReason.MalformedMessage);
       } else {
         this.logger.error({ err: error, connection: connection.id }, 'handling a message failed');
@@ -375,6 +390,7 @@ export class CollabDocument {
       { connection: connection.id, userId: connection.user.userId, code, reason },
       'frame refused',
     );
+    this.options.onRefused?.(reason.split(':', 1)[0]!);
     connection.close(code, reason);
   }
 
@@ -383,6 +399,7 @@ export class CollabDocument {
       { connection: connection.id, userId: connection.user.userId },
       'write refused',
     );
+    this.options.onRefused?.(CollabCloseReason.WriteRefused);
     const detail = connection.readOnlyReason ? `: ${connection.readOnlyReason}` : '';
     connection.close(CollabCloseCode.Forbidden, `${CollabCloseReason.WriteRefused}${detail}`);
   }
@@ -401,8 +418,19 @@ export class CollabDocument {
       this.refuse(connection, CollabCloseCode.DocumentTooLarge, CollabCloseReason.DocumentTooLarge);
       return;
     }
-    // Last of the checks: it walks the decoded structs, the others compare lengths.
-    const overlong = overlongText(this.doc, decoded, this.options.maxParagraphChars);
+    // The checks below walk the decoded structs (the ones above compare lengths); both start
+    // from where each struct would go.
+    const placed = placeUpdate(this.doc, decoded);
+    const refusal = checkTextSchema(this.doc, decoded, this.textRules, placed);
+    if (refusal?.reason === 'pending') {
+      this.askForMissing(connection, refusal.detail);
+      return;
+    }
+    if (refusal) {
+      this.refuseSchema(connection, refusal);
+      return;
+    }
+    const overlong = overlongText(this.doc, decoded, this.options.maxParagraphChars, placed);
     if (overlong) {
       this.refuse(
         connection,
@@ -413,6 +441,42 @@ export class CollabDocument {
     }
     // The doc's 'update' event (onDocUpdate) enqueues the novel part for storing.
     Y.applyUpdate(this.doc, update, connection);
+  }
+
+  /**
+   * The update builds on structs we lack: an earlier update of the client's was lost with a
+   * dropped connection, and it typed before the resync finished. Yjs would hold such structs
+   * pending, where no check sees them when they finally integrate; instead nothing is applied
+   * and the client is sent our state vector, which it answers (as y-websocket always does) with
+   * everything we lack in one update, checked like any other.
+   */
+  private askForMissing(connection: CollabConnection, detail: string): void {
+    this.logger.debug(
+      { connection: connection.id, userId: connection.user.userId, detail },
+      'update with missing dependencies: asking the client to resync',
+    );
+    connection.send(encodeSyncStep1(this.doc));
+  }
+
+  /** Closes with 4423 for a locked paragraph, 4422 for anything else outside the schema. */
+  private refuseSchema(connection: CollabConnection, refusal: SchemaRefusal): void {
+    this.logger.warn(
+      { connection: connection.id, userId: connection.user.userId, refusal },
+      'update outside the text schema or its locks refused',
+    );
+    if (refusal.reason === 'locked') {
+      this.refuse(
+        connection,
+        CollabCloseCode.ParagraphLocked,
+        `${CollabCloseReason.ParagraphLocked}: ${refusal.paragraphId ?? ''}`,
+      );
+      return;
+    }
+    this.refuse(
+      connection,
+      CollabCloseCode.SchemaViolation,
+      `${CollabCloseReason.SchemaViolation}: ${refusal.detail}`,
+    );
   }
 
   /** Whether adding `bytes` could take the stored document past its maximum. */

@@ -18,7 +18,7 @@ import {
   DOCUMENT_LIMITS,
 } from '@accord/shared';
 import type { Logger } from 'pino';
-import type { Gauge } from 'prom-client';
+import type { Counter, Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import { MAX_APPEND_SIZE, type EventStore } from '../eventstore/port.js';
@@ -42,11 +42,14 @@ import { CollabBudgets, defaultPersonLimits, type PersonLimits } from './budgets
 import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
 import { CollabDocument, DocumentUnloaded, type FrameLimits } from './collab-document.js';
 import type { CollabAuthRequest, CollabAuthResult, CollabHooks } from './collab-hooks.js';
-import type { RateLimit } from './rate-limit.js';
+import type { RateLimit } from '../limits/rate-limit.js';
+import { OPEN_TEXT, type TextRules } from './schema-check.js';
 
 export interface CollabMetrics {
   websocketConnections: Gauge<'kind'>;
   loadedDocuments: Gauge;
+  /** Connections closed for what they sent, by the machine part of the close reason. */
+  collabRefusals?: Counter<'reason'>;
 }
 
 export interface CollabGatewayOptions {
@@ -99,6 +102,11 @@ export interface CollabGateway {
    * that user signed out): connections of the ended session close with 4401, others stay.
    */
   refreshUser(userId: string): Promise<void>;
+  /**
+   * Asks the `textRules` hook again for a loaded (or loading) document, after the chair gavelled
+   * or reopened one of its paragraphs; every later update is checked against the answer.
+   */
+  refreshTextRules(documentId: string): Promise<void>;
   /**
    * One server transaction, stored and broadcast like any update and attributed to
    * `attribution`. Resolves once stored, with the revision of its last `doctext-` event
@@ -242,6 +250,26 @@ class Gateway implements CollabGateway {
           .map((connection) => this.refreshConnection(documentId, connection)),
       ),
     );
+  }
+
+  async refreshTextRules(documentId: string): Promise<void> {
+    const slot = this.slots.get(documentId);
+    if (!slot) return; // not loaded: the next load asks the hook itself
+    const document = await slot.loading.catch(() => undefined);
+    if (!document || document.closed) return;
+    try {
+      document.setTextRules(await this.textRulesOf(documentId));
+    } catch (error) {
+      // Fail closed: unknown locks must not leave a gavelled paragraph open to typing. Clients
+      // reconnect and the document loads afresh, asking the hook again.
+      this.logger.error({ err: error, documentId }, 'reading the text rules failed; unloading');
+      this.forget(document);
+      document.destroy(CollabCloseCode.InternalError, CollabCloseReason.InternalError);
+    }
+  }
+
+  private textRulesOf(documentId: string): Promise<TextRules> {
+    return this.options.hooks.textRules?.(documentId) ?? Promise.resolve(OPEN_TEXT);
   }
 
   applyServerChange(
@@ -494,6 +522,15 @@ class Gateway implements CollabGateway {
 
   private async load(documentId: string): Promise<CollabDocument> {
     const state = await loadDocState(this.options.store, documentId);
+    let textRules: TextRules;
+    try {
+      // After the text: a gavel that lands meanwhile also calls refreshTextRules, which waits
+      // for this load and asks again.
+      textRules = await this.textRulesOf(documentId);
+    } catch (error) {
+      state.doc.destroy();
+      throw error;
+    }
     if (this.closing) {
       // close() has already taken its list of documents; this one would outlive it.
       state.doc.destroy();
@@ -512,6 +549,8 @@ class Gateway implements CollabGateway {
       budgets: this.budgets,
       maxDocumentBytes: this.options.maxDocumentBytes ?? 64 * MiB,
       maxParagraphChars: this.options.maxParagraphChars ?? DOCUMENT_LIMITS.paragraphText,
+      textRules,
+      onRefused: (reason) => this.options.metrics?.collabRefusals?.inc({ reason }),
       idleUnloadMs: this.options.idleUnloadMs ?? 60_000,
       onIdle: (document) => void this.unloadIfIdle(document),
       onFailed: (document) => this.forget(document),

@@ -8,6 +8,7 @@
  *   };
  */
 import type { IncomingMessage } from 'node:http';
+import type { TextRules } from './schema-check.js';
 
 /** The authenticated person behind a connection, as other participants see them. */
 export interface CollabUser {
@@ -47,4 +48,10 @@ export interface CollabHooks {
    * IncomingMessage does not compile: on refresh only the headers and URL exist.
    */
   authenticate: (req: CollabAuthRequest, documentId: string) => Promise<CollabAuthResult>;
+  /**
+   * What the document's state says about its text (its paragraphs agreed ad ref, which no
+   * update may change). Asked when the document loads and on `refreshTextRules`; without the
+   * hook every paragraph is open. A hook that throws fails closed: the document does not load.
+   */
+  textRules?: (documentId: string) => Promise<TextRules>;
 }

@@ -1,9 +1,9 @@
 /**
  * Tells, before a Yjs update is applied, whether it would make one text (a paragraph's
  * Y.XmlText) longer than a maximum. Yjs cannot undo an integration, so the check works on the
- * decoded update: it finds each new character run's parent text (directly, or through the item
- * it was inserted next to, in the document or earlier in the update) and adds up, per text,
- * the characters inserted minus the live characters the update deletes.
+ * decoded update: it finds each new character run's parent text (`struct-placement.ts`: directly,
+ * or through the item it was inserted next to, in the document or in the update) and adds up,
+ * per text, the characters inserted minus the live characters the update deletes.
  *
  * An approximation, on the safe side for honest clients: characters the update both inserts and
  * deletes count as inserted, and runs whose parent cannot be found (their neighbour is garbage
@@ -14,6 +14,7 @@
  *   if (over) refuse(`paragraph-too-long: ${over.paragraphId ?? 'new'}`);
  */
 import * as Y from 'yjs';
+import { placeUpdate, type Placement, type PlacedUpdate, type YType } from './struct-placement.js';
 import type { DecodedUpdate } from './update-inspection.js';
 
 export interface OverlongText {
@@ -25,37 +26,18 @@ export interface OverlongText {
 
 /** A text in the document, a text created by the update (its item), or unknown. */
 type TextKey = YType | Y.Item | 'unknown';
-/** Any shared type, spelled as Yjs spells the types it shares. */
-type YType = Y.Doc['share'] extends Map<string, infer T> ? T : never;
 
 export function overlongText(
   doc: Y.Doc,
   decoded: DecodedUpdate,
   max: number,
+  placed: PlacedUpdate = placeUpdate(doc, decoded),
 ): OverlongText | undefined {
   const growth = new Map<TextKey, number>();
   const add = (key: TextKey, n: number) => growth.set(key, (growth.get(key) ?? 0) + n);
-  const inUpdate = structsByClient(decoded);
-  const parents = new Map<Y.Item, TextKey>();
-
-  // Items of one client come in clock order and usually follow their left neighbour, so most
-  // resolve on the first pass; a second pass catches neighbours from clients listed later.
-  let unresolved: Y.Item[] = [];
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Item && novelLength(doc, struct) > 0) unresolved.push(struct);
-  }
-  for (let pass = 0; pass < 2 && unresolved.length > 0; pass++) {
-    const next: Y.Item[] = [];
-    for (const item of unresolved) {
-      const key = parentOf(doc, item, inUpdate, parents);
-      if (key === undefined) next.push(item);
-      else parents.set(item, key);
-    }
-    unresolved = next;
-  }
-  for (const item of unresolved) parents.set(item, 'unknown');
-  for (const [item, key] of parents) {
-    if (isCharacters(item.content)) add(key, novelLength(doc, item));
+  for (const item of placed.novelItems) {
+    if (isCharacters(item.content))
+      add(textKeyOf(placed.placementOf(item)), novelLength(doc, item));
   }
 
   for (const [client, deletions] of decoded.ds.clients) {
@@ -71,6 +53,14 @@ export function overlongText(
   return undefined;
 }
 
+/** Runs whose text is not known (garbage, pending, a root) share one bucket. */
+function textKeyOf(placement: Placement): TextKey {
+  const { parent } = placement;
+  if (parent.at === 'doc') return parent.type;
+  if (parent.at === 'update') return parent.item;
+  return 'unknown';
+}
+
 /** Characters a text counts: strings and embeds (formatting marks and child types do not). */
 function isCharacters(content: Y.Item['content']): boolean {
   return content instanceof Y.ContentString || content instanceof Y.ContentEmbed;
@@ -80,68 +70,6 @@ function isCharacters(content: Y.Item['content']): boolean {
 function novelLength(doc: Y.Doc, item: Y.Item): number {
   const known = Y.getState(doc.store, item.id.client);
   return Math.max(0, item.id.clock + item.length - Math.max(known, item.id.clock));
-}
-
-function structsByClient(decoded: DecodedUpdate): Map<number, Y.Item[]> {
-  const byClient = new Map<number, Y.Item[]>();
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const list = byClient.get(struct.id.client) ?? [];
-    list.push(struct);
-    byClient.set(struct.id.client, list);
-  }
-  return byClient;
-}
-
-/** The text an item goes into, or undefined when its neighbour is not resolved yet. */
-function parentOf(
-  doc: Y.Doc,
-  item: Y.Item,
-  inUpdate: Map<number, Y.Item[]>,
-  parents: Map<Y.Item, TextKey>,
-): TextKey | undefined {
-  const parent: unknown = item.parent;
-  if (typeof parent === 'string') return doc.share.get(parent) ?? 'unknown';
-  if (parent instanceof Y.ID) {
-    const owner = findItem(doc, parent, inUpdate);
-    if (owner === undefined) return 'unknown';
-    if (owner.content instanceof Y.ContentType) {
-      return owner.id.clock < Y.getState(doc.store, owner.id.client) ? owner.content.type : owner;
-    }
-    return 'unknown';
-  }
-  // Parent left out of the encoding: it is the parent of the neighbour it was inserted next to.
-  const neighbourId = item.origin ?? item.rightOrigin;
-  if (!neighbourId) return 'unknown';
-  if (neighbourId.clock < Y.getState(doc.store, neighbourId.client)) {
-    const neighbour = findItem(doc, neighbourId, inUpdate);
-    return neighbour?.parent instanceof Y.AbstractType ? neighbour.parent : 'unknown';
-  }
-  const neighbour = findItem(doc, neighbourId, inUpdate);
-  if (neighbour === undefined) return 'unknown';
-  return parents.get(neighbour);
-}
-
-/** The item holding an id: in the document when it knows the id, else in the update. */
-function findItem(doc: Y.Doc, id: Y.ID, inUpdate: Map<number, Y.Item[]>): Y.Item | undefined {
-  if (id.clock < Y.getState(doc.store, id.client)) {
-    const structs = doc.store.clients.get(id.client);
-    if (!structs) return undefined;
-    const struct = structs[Y.findIndexSS(structs, id.clock)];
-    return struct instanceof Y.Item ? struct : undefined;
-  }
-  const list = inUpdate.get(id.client);
-  if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const item = list[mid]!;
-    if (id.clock < item.id.clock) hi = mid - 1;
-    else if (id.clock >= item.id.clock + item.length) lo = mid + 1;
-    else return item;
-  }
-  return undefined;
 }
 
 /** Takes the live characters a deletion range removes off their texts' growth. */

@@ -10,7 +10,7 @@
  *   admitted.release();                                   // when the socket goes away
  *   if (!budgets.takeRequest(userId)) answer('rate_limited');
  *
- * The counters are the collaboration gateway's stores (collab/budgets.ts), so a shared store can
+ * The counters are the same stores as the collaboration gateway's (limits/budget-stores.ts), so a shared store can
  * replace both when several nodes run.
  */
 import {
@@ -18,8 +18,8 @@ import {
   MemoryRateBudgetStore,
   type CountBudgetStore,
   type RateBudgetStore,
-} from '../collab/budgets.js';
-import type { RateLimit } from '../collab/rate-limit.js';
+} from '../limits/budget-stores.js';
+import type { RateLimit } from '../limits/rate-limit.js';
 
 export interface SocketLimits {
   /** Sockets one user may hold on this node, across all their tabs and devices. */

@@ -6,14 +6,17 @@
  *   doc.transact(() => insertParagraphs(doc, 0, [{ id, kind: 'operative', text: 'Decides…' }]));
  *   listParagraphs(doc); // [{ id, kind: 'operative', text: 'Decides…' }]
  */
+import {
+  PARAGRAPH_NODE,
+  TEXT_FRAGMENT_NAME,
+  paragraphAttributes,
+  paragraphKinds,
+  type ParagraphKind,
+} from '@accord/shared';
 import * as Y from 'yjs';
 
-/** The fragment name TipTap's Collaboration extension uses when none is configured. */
-export const TEXT_FRAGMENT_NAME = 'default';
-export const PARAGRAPH_NODE = 'paragraph';
-
-export const paragraphKinds = ['heading', 'preambular', 'operative', 'subparagraph'] as const;
-export type ParagraphKind = (typeof paragraphKinds)[number];
+// Defined once, in the shared negotiation-text schema; re-exported for the text's own modules.
+export { PARAGRAPH_NODE, TEXT_FRAGMENT_NAME, paragraphKinds, type ParagraphKind };
 
 export interface Paragraph {
   id: string;
@@ -38,7 +41,7 @@ export function textFragment(doc: Y.Doc): Y.XmlFragment {
 }
 
 export function isParagraphKind(value: unknown): value is ParagraphKind {
-  return typeof value === 'string' && (paragraphKinds as readonly string[]).includes(value);
+  return paragraphAttributes.kind(value);
 }
 
 /** A new, not yet inserted paragraph element (Yjs keeps its content until it is integrated). */

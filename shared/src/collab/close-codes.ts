@@ -58,6 +58,20 @@ export const CollabCloseCode = {
    */
   DocumentTooLarge: 4415,
   /**
+   * The update steps outside the negotiation-text schema (`shared/src/negotiation-text/schema.ts`):
+   * an element, attribute, mark, content or root the schema does not name, nesting deeper than
+   * it allows, a changed paragraph id, or a struct whose parent or neighbour the server cannot
+   * find. Reason `schema-violation: <detail>`. Nothing was applied, stored or broadcast.
+   * Permanent, and a refused write: the client starts again from a fresh Y.Doc.
+   */
+  SchemaViolation: 4422,
+  /**
+   * The update would change a paragraph agreed ad ref (its words, kind or attributes, or delete
+   * it), which nobody may do until the chair reopens it. Reason `paragraph-locked: <paragraph
+   * id>`. Nothing was applied, stored or broadcast. Permanent, and a refused write.
+   */
+  ParagraphLocked: 4423,
+  /**
    * The connection sent document updates faster than its limit allows: per connection, or for
    * the user or their delegation across all their connections (reason `rate-limited: user` or
    * `rate-limited: stakeholder`).
@@ -88,6 +102,8 @@ export const CollabCloseReason = {
   FrameTooLarge: 'frame-too-large',
   DocumentTooLarge: 'document-too-large',
   ParagraphTooLong: 'paragraph-too-long',
+  SchemaViolation: 'schema-violation',
+  ParagraphLocked: 'paragraph-locked',
   PersistenceFailed: 'persistence-failed',
 } as const;
 
@@ -100,7 +116,12 @@ export function isPermanentClose(code: number): boolean {
 
 /** A refused write: the local copy holds a change the server will never take, so start afresh. */
 export function isWriteRefused(code: number, reason: string): boolean {
-  if (code === CollabCloseCode.DocumentTooLarge) return true;
+  if (
+    code === CollabCloseCode.DocumentTooLarge ||
+    code === CollabCloseCode.SchemaViolation ||
+    code === CollabCloseCode.ParagraphLocked
+  )
+    return true;
   return code === CollabCloseCode.Forbidden && reason.startsWith(CollabCloseReason.WriteRefused);
 }
 
