@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,9 @@ import { MARKDOWN_DRAFT, WORD_DRAFT, wordDraft } from '../imports/test-support/d
 import { createLogger } from '../observability/logger.js';
 import { seedNegotiation, type Scenario } from '../readmodels/test-support/negotiation-scenario.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
+import { createBracketReader } from '../application/brackets/bracket-reader.js';
+import { RecordHistory } from '../timetravel/index.js';
+import { closeWorkerPool } from '../workers/pool.js';
 import { registerImportCommand } from './import-command.js';
 
 describe('accord import', () => {
@@ -100,6 +103,98 @@ describe('accord import', () => {
     expect(printed.join('\n')).toContain('Dry run: nothing written (draft.md).');
     expect(printed.join('\n')).toContain('Recognised 11 paragraphs');
     expect(await eventCount()).toBe(before);
+  });
+
+  describe('--dry-run --json', () => {
+    // This source, read in this thread (a built worker may be older than the source under test).
+    beforeEach(async () => {
+      vi.stubEnv('ACCORD_WORKERS', '0');
+      await closeWorkerPool();
+    });
+    afterEach(closeWorkerPool);
+
+    it('needs no negotiation and prints paragraphs, totals and notes as JSON', async () => {
+      const source = await readFile(
+        new URL('../imports/test-support/fixtures/heat-treaty-articles.md', import.meta.url),
+      );
+      const file = await draftFile('treaty.md', source);
+      const before = await eventCount();
+      await run(file, '--dry-run', '--json');
+      expect(printed).toHaveLength(1);
+      const summary = JSON.parse(printed[0]!) as Record<string, unknown>;
+      expect(Object.keys(summary)).toEqual(['paragraphs', 'totals', 'notes']);
+      expect(summary.totals).toEqual({
+        paragraphs: 19,
+        preambular: 3,
+        operative: 7,
+        brackets: 12,
+        optionSets: 2,
+        options: 4,
+      });
+      const paragraphs = summary.paragraphs as Record<string, unknown>[];
+      expect(paragraphs.map((p) => Object.keys(p))).toContainEqual([
+        'number',
+        'kind',
+        'text',
+        'brackets',
+        'options',
+      ]);
+      expect(paragraphs.find((p) => p.number === 'OP 3')).toEqual({
+        number: 'OP 3',
+        kind: 'operative',
+        text: 'Each Party [shall] [should] establish a national heat-health warning system by [2030].',
+        brackets: 3,
+        options: 0,
+      });
+      expect(paragraphs.find((p) => p.number === 'OP 4')).toMatchObject({
+        text: 'Each Party shall share its warnings with neighbouring Parties [Option 1: in real time] [Option 2: as soon as practicable].',
+        options: 2,
+      });
+      expect(paragraphs.find((p) => p.number === 'OP 6')?.text).toMatch(/^Option 1: The Parties/);
+      expect(summary.notes).toContain(
+        'Alternative paragraphs at OP 6: Option 1 (OP 6), Option 2: No text',
+      );
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('imports the brackets and options as record, the words without bracket characters', async () => {
+      const source = await readFile(
+        new URL('../imports/test-support/fixtures/heat-treaty-articles.md', import.meta.url),
+      );
+      const file = await draftFile('treaty.md', source);
+      await run(
+        file,
+        '--negotiation',
+        scenario.negotiationId,
+        '--title',
+        'Heat agreement',
+        '--symbol',
+        'HEAT/AGR/1',
+      );
+      const documentId = /document ([0-9a-f-]{36})/.exec(printed.join('\n'))![1]!;
+      const core = await createCore(loadConfig(), createLogger('silent'));
+      try {
+        const paragraphs = await core.text.paragraphs(documentId);
+        expect(paragraphs.map((p) => p.text).join('\n')).not.toMatch(/[[\]]/);
+        const view = await createBracketReader({
+          store: core.store,
+          history: new RecordHistory(core.store),
+          text: core.text,
+        }).list(documentId);
+        expect(view.brackets).toHaveLength(12);
+        expect(view.optionSets.map((set) => set.options.length)).toEqual([2, 2]);
+      } finally {
+        await core.close();
+      }
+    });
+
+    it('refuses --json without --dry-run, and an import without a negotiation', async () => {
+      const file = await draftFile('draft.md', MARKDOWN_DRAFT);
+      await expect(run(file, '--json', '--negotiation', scenario.negotiationId)).rejects.toThrow(
+        /--json goes with --dry-run/,
+      );
+      await expect(run(file)).rejects.toThrow(/--negotiation/);
+    });
   });
 
   it.each([

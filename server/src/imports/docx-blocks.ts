@@ -62,6 +62,9 @@ export async function readDocxBlocks(bytes: Buffer, limits?: ZipLimits): Promise
 const isElement = (node: Node): node is HTMLElement => node.nodeType === NodeType.ELEMENT_NODE;
 const tag = (node: HTMLElement) => node.rawTagName?.toLowerCase() ?? '';
 
+/** "footnote-3" → "3", "endnote-2" → "e2": the marker a reference and its note share. */
+const noteId = (anchor: string) => anchor.replace(/^footnote-/, '').replace(/^endnote-/, 'e');
+
 /** Footnote and endnote references and back-links, which are not the paragraph's words. */
 const isNoteLink = (node: HTMLElement) =>
   (tag(node) === 'sup' && node.querySelector('a[href^="#footnote-"], a[href^="#endnote-"]')) ||
@@ -123,7 +126,14 @@ export function htmlBlocks(html: string): SourceBlock[] {
     } else if (name === 'ol' || name === 'ul') {
       const notes = node.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]');
       if (notes.length > 0) {
-        blocks.push({ type: 'dropped', what: 'footnotes', detail: `${notes.length} notes` });
+        // The notes' text, without the back-link; recognise.ts joins them to their references.
+        blocks.push({
+          type: 'footnotes',
+          notes: notes.map((li) => ({
+            id: noteId(li.getAttribute('id') ?? ''),
+            text: collapse(inlineText(li, [])),
+          })),
+        });
       } else {
         list(node, 0);
       }
@@ -161,7 +171,13 @@ function inlineText(element: HTMLElement, images: SourceBlock[]): string {
       text += ' ';
       continue;
     }
-    if (isNoteLink(node)) continue;
+    if (isNoteLink(node)) {
+      // A reference in the text becomes "[^1]" (a back-link inside a note, nothing).
+      const href = (tag(node) === 'a' ? node : node.querySelector('a'))?.getAttribute('href') ?? '';
+      const target = /^#((?:foot|end)note-\d+)$/.exec(href)?.[1];
+      if (target !== undefined) text += `[^${noteId(target)}]`;
+      continue;
+    }
     text += inlineText(node, images);
   }
   return text;
@@ -181,11 +197,12 @@ function wordsAllItalic(element: HTMLElement, inside: boolean): boolean {
 function opensInItalics(element: HTMLElement): boolean {
   for (const node of element.childNodes) {
     if (!isElement(node)) {
-      if (node.text.trim() !== '') return false;
+      // A paragraph that opens with a bracket ("[*Recalling* …") opens with the words inside it.
+      if (node.text.replace(/[\s[]/g, '') !== '') return false;
       continue;
     }
     const name = tag(node);
-    if (name === 'em' || name === 'i') return node.text.trim() !== '';
+    if (name === 'em' || name === 'i') return node.text.replace(/[\s[]/g, '') !== '';
     if (name === 'ol' || name === 'ul') return false;
     if (node.text.trim() !== '') return opensInItalics(node);
   }

@@ -4,7 +4,7 @@
  * styles, list nesting, an italic opening); `recogniseDraft` turns blocks into Accord paragraphs
  * and a report of how each one was recognised and what was dropped or guessed.
  */
-import type { ImportReport, ParagraphKind } from '@accord/shared';
+import type { ImportReport, InlineOptionSet, ParagraphKind, TextSpan } from '@accord/shared';
 import type { ProcessingLimits } from '../config.js';
 
 export { draftFormats, type DraftFormat, type ImportReport } from '@accord/shared';
@@ -12,7 +12,11 @@ export { draftFormats, type DraftFormat, type ImportReport } from '@accord/share
 /** A paragraph, heading or list item of the source, as plain text with its hints. */
 export interface TextBlock {
   type: 'text';
-  /** Plain text, whitespace collapsed; may still start with typed numbering ("1.", "(a)"). */
+  /**
+   * Plain text, whitespace collapsed; may still start with typed numbering ("1.", "(a)"), holds
+   * brackets and options in the notation of `@accord/shared` (notation.ts), and marks where a
+   * footnote is referenced as "[^id]".
+   */
   text: string;
   /** h1…h6 in Word or Markdown. */
   headingLevel?: number;
@@ -26,19 +30,63 @@ export interface TextBlock {
   allItalic?: boolean;
 }
 
-/** Something the reader could not bring over as text. */
+/** Something the reader could not bring over as text, or chose not to. */
 export interface DroppedBlock {
   type: 'dropped';
-  what: 'table' | 'image' | 'footnotes' | 'code' | 'html' | 'empty';
+  what:
+    | 'table'
+    | 'image'
+    | 'footnotes'
+    | 'code'
+    | 'html'
+    | 'empty'
+    /** A YAML block ("---" … "---") at the top of a Markdown file. */
+    | 'front-matter'
+    /** kramdown attribute lists ("{:toc}", "{: .class}"), which style the text but are not text. */
+    | 'attribute-list'
+    | 'table-of-contents';
   /** A few words to find it again in the source. */
   detail?: string;
 }
 
-export type SourceBlock = TextBlock | DroppedBlock;
+/** The notes a draft's footnote references ("[^id]" in a TextBlock) point to. */
+export interface FootnotesBlock {
+  type: 'footnotes';
+  notes: { id: string; text: string }[];
+}
 
+export type SourceBlock = TextBlock | DroppedBlock | FootnotesBlock;
+
+/** A footnote of the draft, kept with the paragraph that refers to it. */
+export interface ImportedFootnote {
+  /** "1", "a", as the draft numbered it. */
+  marker: string;
+  text: string;
+  /** Where the reference stood in the paragraph's text (a character offset). */
+  at: number;
+}
+
+/**
+ * One paragraph of the new document, with the negotiation data read from the draft. `text` holds
+ * no bracket characters; the spans count its characters.
+ */
 export interface ImportedParagraph {
   kind: ParagraphKind;
   text: string;
+  /** Every bracket pair, nested ones each, outer before inner; they nest (`spansNest`). */
+  brackets: TextSpan[];
+  /** Alternative words inside the paragraph ("[Option 1: shall] [Option 2: should]"). */
+  inlineOptions: InlineOptionSet[];
+  /** Footnotes referenced from the paragraph; their references were taken out of `text`. */
+  footnotes: ImportedFootnote[];
+}
+
+/**
+ * A set of alternative whole paragraphs ("Option 1: …", "Option 2: …", "Option 3: No text"), in
+ * the draft's order. `paragraph` indexes `RecognisedDraft.paragraphs`; null is "No text".
+ */
+export interface ImportedParagraphOptionSet {
+  options: { label: string; paragraph: number | null }[];
 }
 
 // The report's shape is part of the import contract (shared): the API answers it and the client
@@ -51,6 +99,8 @@ export type ImportWarningCode = ImportWarning['code'];
 
 export interface RecognisedDraft {
   paragraphs: ImportedParagraph[];
+  /** Whole-paragraph option sets; inline ones are on their paragraph. */
+  paragraphOptionSets: ImportedParagraphOptionSet[];
   report: ImportReport;
 }
 

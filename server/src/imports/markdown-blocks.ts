@@ -4,13 +4,26 @@
  * that start with their own numbering ("(a) …", "OP 3 …") are separate paragraphs of the draft,
  * so they are split apart.
  *
+ * Before the lexer runs, what is about the file rather than in the draft is set aside (see
+ * `setAside`): a YAML front-matter block, kramdown attribute lists ("{:toc}" and the list item it
+ * turns into a table of contents, "{: .class}", "{#id}") and footnote definitions ("[^1]: …"),
+ * which come back as one `footnotes` block at the end. Footnote references ("[^1]") and brackets
+ * stay in the text for the recogniser.
+ *
  * marked's lexer recurses once per level of block quote or list and re-scans nested content, so
  * a hostile file nested a few thousand levels deep overflows the stack, and one nested a few
  * hundred levels deep takes seconds per megabyte. `markdownDepth` measures nesting line by line
  * before the lexer runs, and the import refuses a draft nested deeper than its limit.
  */
 import { Lexer, type MarkedToken, type Token } from 'marked';
-import { DraftImportError, type SourceBlock, type TextBlock } from './draft-model.js';
+import {
+  DraftImportError,
+  type DroppedBlock,
+  type FootnotesBlock,
+  type SourceBlock,
+  type TextBlock,
+} from './draft-model.js';
+import { LITERAL_CLOSE, LITERAL_OPEN } from './paragraph-notation.js';
 import { stripTypedLabel } from './recognise.js';
 
 type Hints = Omit<TextBlock, 'type' | 'text' | 'italicOpening'>;
@@ -105,21 +118,138 @@ export function readMarkdownBlocks(
       `Line ${deepest.line} is nested about ${deepest.depth} levels deep (block quotes, lists, indentation); the limit is ${maxDepth}.`,
     );
   const blocks: SourceBlock[] = [];
+  const aside = setAside(source);
   try {
-    walk(new Lexer({ gfm: true }).lex(source), blocks, undefined);
+    walk(new Lexer({ gfm: true }).lex(aside.source), blocks, undefined, aside.dropped);
   } catch (error) {
     // Inline nesting (long runs of emphasis markers) can still exhaust the stack.
     if (error instanceof RangeError)
       throw tooDeep('Its inline formatting is nested too deeply to read.');
     throw error;
   }
+  if (aside.attributeLists > 0) {
+    blocks.push({
+      type: 'dropped',
+      what: 'attribute-list',
+      detail: `${aside.attributeLists} attribute list${aside.attributeLists === 1 ? '' : 's'}`,
+    });
+  }
+  if (aside.footnotes.notes.length > 0) blocks.push(aside.footnotes);
   return blocks;
+}
+
+/** A placeholder the lexer reads as an HTML comment of its own, standing where a set-aside block was. */
+const placeholder = (n: number) => `<!--accord-set-aside-${n}-->`;
+const PLACEHOLDER = /^\s*<!--accord-set-aside-(\d+)-->\s*$/;
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** A kramdown attribute list or extension on a line of its own: "{:toc}", "{: .note}", "{::comment}". */
+const ATTRIBUTE_LINE = /^\s*\{:{1,2}[^}]*\}\s*$/;
+/** The inside of attributes at the end of a line: "{#preamble}", "{: .x}", "{.note}". */
+const ATTRIBUTES = /^(?::[^}]*|[#.][\w-][^}]*)$/;
+const TOC_MARKER = /^\s*\{:\s*toc\s*\}\s*$/i;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\S/;
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]*(.*)$/;
+
+interface SetAside {
+  source: string;
+  dropped: DroppedBlock[];
+  footnotes: FootnotesBlock;
+  attributeLists: number;
+}
+
+/**
+ * The line without attributes at its end ("## Preamble {#preamble}" → "## Preamble"), or
+ * undefined when it has none. Found by position, not by a regular expression over the whole
+ * line, so that a hostile line of spaces costs no more than its length.
+ */
+function withoutTrailingAttributes(line: string): string | undefined {
+  const end = line.trimEnd();
+  if (!end.endsWith('}')) return undefined;
+  const open = end.lastIndexOf('{');
+  if (open <= 0 || !/[ \t]/.test(end[open - 1]!)) return undefined;
+  if (!ATTRIBUTES.test(end.slice(open + 1, -1))) return undefined;
+  return end.slice(0, open).trimEnd();
+}
+
+/** Takes out front matter, attribute lists and footnote definitions (see the module comment). */
+export function setAside(text: string): SetAside {
+  const dropped: DroppedBlock[] = [];
+  const footnotes: FootnotesBlock = { type: 'footnotes', notes: [] };
+  let attributeLists = 0;
+  let source = text;
+  const front = FRONT_MATTER.exec(source);
+  if (front) {
+    const keys = front[1]!
+      .split('\n')
+      .map((line) => /^([A-Za-z][\w-]*):/.exec(line)?.[1])
+      .filter((key): key is string => key !== undefined);
+    dropped.push({ type: 'dropped', what: 'front-matter', detail: `YAML: ${keys.join(', ')}` });
+    source = `${placeholder(dropped.length - 1)}\n\n${source.slice(front[0].length)}`;
+  }
+
+  const out: string[] = [];
+  let fence: string | null = null;
+  let note: { id: string; lines: string[] } | undefined;
+  const endNote = () => {
+    if (note) footnotes.notes.push({ id: note.id, text: collapse(note.lines.join(' ')).trim() });
+    note = undefined;
+  };
+  for (const line of source.split('\n')) {
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null || fenceMark) {
+      endNote();
+      if (fence === null) fence = fenceMark!;
+      else if (fenceMark?.startsWith(fence)) fence = null;
+      out.push(line);
+      continue;
+    }
+    const definition = FOOTNOTE_DEFINITION.exec(line);
+    if (definition) {
+      endNote();
+      note = { id: definition[1]!, lines: [definition[2]!] };
+      continue;
+    }
+    // A footnote goes on over indented lines (and blank lines between them).
+    if (note && (/^(?: {2,}|\t)\S/.test(line) || line.trim() === '')) {
+      note.lines.push(line);
+      continue;
+    }
+    endNote();
+    if (TOC_MARKER.test(line)) {
+      // kramdown replaces the list item just above "{:toc}" with a table of contents.
+      let above = out.length - 1;
+      while (above >= 0 && out[above]!.trim() === '') above--;
+      const item = above >= 0 && LIST_ITEM.test(out[above]!) ? out.splice(above, 1)[0] : undefined;
+      dropped.push({
+        type: 'dropped',
+        what: 'table-of-contents',
+        detail: `{:toc}${item ? ` after “${item.trim()}”` : ''}`,
+      });
+      out.push('', placeholder(dropped.length - 1), '');
+      continue;
+    }
+    if (ATTRIBUTE_LINE.test(line)) {
+      attributeLists++;
+      continue;
+    }
+    const before = withoutTrailingAttributes(line);
+    if (before !== undefined) {
+      attributeLists++;
+      out.push(before);
+      continue;
+    }
+    out.push(line);
+  }
+  endNote();
+  return { source: out.join('\n'), dropped, footnotes, attributeLists };
 }
 
 function walk(
   tokens: readonly Token[],
   blocks: SourceBlock[],
   listDepth: number | undefined,
+  setAsideBlocks: readonly DroppedBlock[],
 ): void {
   for (const generic of tokens) {
     const token = generic as MarkedToken;
@@ -134,6 +264,15 @@ function walk(
         pushText(blocks, inline(token.tokens ?? [token]), {}, true);
         break;
       case 'list': {
+        if (listDepth === undefined && isLinkList(token)) {
+          // A list of links to the draft's own headings is a table of contents, not text.
+          blocks.push({
+            type: 'dropped',
+            what: 'table-of-contents',
+            detail: `${token.items.length} entries: ${token.items[0]?.text ?? ''}`,
+          });
+          break;
+        }
         const depth = listDepth === undefined ? 0 : listDepth + 1;
         for (const item of token.items) {
           let first = true;
@@ -147,14 +286,14 @@ function walk(
                 true,
               );
             } else {
-              walk([child], blocks, depth);
+              walk([child], blocks, depth, setAsideBlocks);
             }
           }
         }
         break;
       }
       case 'blockquote':
-        walk(token.tokens, blocks, listDepth);
+        walk(token.tokens, blocks, listDepth, setAsideBlocks);
         break;
       case 'code':
         blocks.push({ type: 'dropped', what: 'code', detail: token.text.split('\n')[0] });
@@ -166,12 +305,20 @@ function walk(
           detail: `${token.rows.length + 1} rows: ${token.header[0]?.text ?? ''}`,
         });
         break;
-      case 'html':
+      case 'html': {
+        const setAsideAt = PLACEHOLDER.exec(token.text)?.[1];
+        const setAsideBlock =
+          setAsideAt === undefined ? undefined : setAsideBlocks[Number(setAsideAt)];
+        if (setAsideBlock) {
+          blocks.push(setAsideBlock);
+          break;
+        }
         // Comments are a writer's notes to themselves, not content.
         if (!/^\s*<!--[\s\S]*-->\s*$/.test(token.text)) {
           blocks.push({ type: 'dropped', what: 'html', detail: token.text.trim() });
         }
         break;
+      }
       // Nothing to read in these; inline tokens never stand at block level.
       case 'space':
       case 'hr':
@@ -208,7 +355,8 @@ function pushText(blocks: SourceBlock[], content: Inline, hints: Hints, split: b
       if (content.images.length === 0) blocks.push({ type: 'dropped', what: 'empty' });
       return;
     }
-    const lead = part.start + (part.text.length - part.text.trimStart().length);
+    // A paragraph that opens with a bracket ("[*Recalling* …") opens with the words inside it.
+    const lead = part.start + (/^[\s[]*/.exec(part.text)?.[0].length ?? 0);
     const italicAt = (at: number) => content.italic.some(([from, to]) => from <= at && at < to);
     const end = part.start + part.text.length;
     let allItalic = true;
@@ -225,6 +373,30 @@ function pushText(blocks: SourceBlock[], content: Inline, hints: Hints, split: b
   });
   for (const image of content.images)
     blocks.push({ type: 'dropped', what: 'image', detail: image });
+}
+
+/** Whether every item of a list is one link to an anchor of the draft ("[Preamble](#preamble)"). */
+function isLinkList(list: Extract<MarkedToken, { type: 'list' }>): boolean {
+  const linkOnly = (tokens: readonly Token[] | undefined): boolean => {
+    const words = (tokens ?? []).filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+    return (
+      words.length === 1 &&
+      (words[0]!.type === 'link'
+        ? (words[0] as Extract<MarkedToken, { type: 'link' }>).href.startsWith('#')
+        : (words[0]!.type === 'text' || words[0]!.type === 'paragraph') &&
+          linkOnly((words[0] as { tokens?: Token[] }).tokens))
+    );
+  };
+  return (
+    list.items.length > 0 &&
+    list.items.every((item) =>
+      item.tokens.every((t) =>
+        t.type === 'list'
+          ? isLinkList(t as Extract<MarkedToken, { type: 'list' }>)
+          : t.type === 'space' || linkOnly([t]),
+      ),
+    )
+  );
 }
 
 function inline(tokens: readonly Token[]): Inline {
@@ -247,6 +419,10 @@ function inline(tokens: readonly Token[]): Inline {
           else out.text += decodeEntities(token.text);
           break;
         case 'escape':
+          // "\\[" is a bracket as a character, not a negotiation bracket.
+          out.text +=
+            token.text === '[' ? LITERAL_OPEN : token.text === ']' ? LITERAL_CLOSE : token.text;
+          break;
         case 'codespan':
           out.text += token.text;
           break;

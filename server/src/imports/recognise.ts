@@ -6,14 +6,28 @@
  * "(a)", "PP 3", "OP 12") is taken off the text: numbers are derived from the order of
  * paragraphs, never stored.
  *
+ * It also reads a negotiation text as negotiators write it (decisions in ./README.md): brackets
+ * and options become data on each paragraph (paragraph-notation.ts, with the shared notation),
+ * alternative whole paragraphs become option sets, chapeaus and "Article N" lines are kept as
+ * headings that open the preamble or the operative part, and tables of contents and editorial
+ * notes are set aside; footnotes stay with the paragraph that refers to them.
+ *
  *   recogniseDraft(blocks, { format: 'markdown', bytes: 812 })
  *   // → { paragraphs: [{ kind: 'preambular', text: 'Recalling …,' }, …], report }
  */
-import { numberParagraphs, type ParagraphKind } from '@accord/shared';
+import {
+  DOCUMENT_LIMITS,
+  emptyBracketCounts,
+  numberParagraphs,
+  paragraphOptionOf,
+  type BracketCounts,
+  type ParagraphKind,
+} from '@accord/shared';
 import type {
   DraftFormat,
   DroppedBlock,
   ImportedParagraph,
+  ImportedParagraphOptionSet,
   ImportWarning,
   RecognisedBy,
   RecognisedDraft,
@@ -21,6 +35,15 @@ import type {
   SourceBlock,
   TextBlock,
 } from './draft-model.js';
+import {
+  isEditorialNote,
+  plainParagraph,
+  readParagraph,
+  withLiteralBrackets,
+  removeRange,
+  trimmed,
+  type AnnotatedText,
+} from './paragraph-notation.js';
 
 /** Openings of preambular paragraphs in UN usage (participles and adjectives), lower case. */
 const PREAMBULAR_OPENINGS = new Set([
@@ -216,6 +239,22 @@ const TYPED_HEADING = /^[IVXLC]{1,6}\.\s+[A-Z][^.,;:]*$/;
 const excerptOf = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 const endsWith = (text: string, chars: string) => chars.includes(text.trimEnd().slice(-1));
 
+/** A treaty-style article heading typed as text: "Article 3", "Article 12 bis — Finance". */
+const ARTICLE =
+  /^(?:Article|ARTICLE|Art\.)\s+(?:\d{1,3}|[IVXLC]{1,6})(?:\s+(?:bis|ter|quater))?(?:(?:\s*[.:—–-]\s*|\s+)[A-Z(][^.;,]*)?$/;
+/** Headings that name the part of the text that follows. */
+const PREAMBLE_HEADING = /^(?:[IVXLC]{1,6}\.\s+|[A-Z]\.\s+)?(?:the\s+)?preamb(?:le|ular)\b/i;
+const OPERATIVE_HEADING = /^(?:[IVXLC]{1,6}\.\s+|[A-Z]\.\s+)?(?:the\s+)?operative\b/i;
+/** The chapeau that introduces the operative part: "Have agreed as follows:". */
+const OPERATIVE_CHAPEAU = /\bas follows\s*:$/i;
+/** A heading over a table of contents. */
+const CONTENTS_HEADING = /^(?:table of )?contents$/i;
+/** A contents entry: dot leaders or a tab before a page number (tested on a line's last characters). */
+const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|\t)\s*\d{1,4}$/;
+const isContentsEntry = (text: string) => CONTENTS_ENTRY.test(text.slice(-40));
+
+type Section = 'preamble' | 'operative';
+
 interface Decision {
   kind: ParagraphKind;
   by: RecognisedBy;
@@ -230,6 +269,7 @@ export function recogniseDraft(
   const entries: Omit<RecognisedParagraph, 'label'>[] = [];
   const warnings: ImportWarning[] = [];
   const found: { title: string | null; symbol: string | null } = { title: null, symbol: null };
+  const paragraphOptionSets: ImportedParagraphOptionSet[] = [];
   let empties = 0;
 
   const texts = blocks.filter((b): b is TextBlock => b.type === 'text');
@@ -238,6 +278,12 @@ export function recogniseDraft(
   const firstText = texts[0];
   const soleLeadingH1 =
     h1s.length === 1 && firstText === h1s[0] && !texts.some((b) => b.style === 'title');
+  // Footnotes come at the end of a file; their references come first.
+  const footnoteTexts = new Map<string, string>();
+  for (const b of blocks) {
+    if (b.type === 'footnotes') for (const n of b.notes) footnoteTexts.set(n.id, n.text);
+  }
+  const referenced = new Set<string>();
 
   const last = () => paragraphs[paragraphs.length - 1];
   const sawKind = (kind: ParagraphKind) => paragraphs.some((p) => p.kind === kind);
@@ -250,7 +296,22 @@ export function recogniseDraft(
     return false;
   };
 
+  let section: Section | undefined;
+  let inContents = false;
+  let articles = 0;
+  /** The whole-paragraph option set still taking options, and a label line waiting for its paragraph. */
+  let optionSet: ImportedParagraphOptionSet | undefined;
+  let waitingLabel: string | undefined;
+  const addOption = (label: string, paragraph: number | null) => {
+    if (!optionSet || /^\S+ (?:1|A)$/i.test(label)) {
+      optionSet = { options: [] };
+      paragraphOptionSets.push(optionSet);
+    }
+    optionSet.options.push({ label, paragraph });
+  };
+
   for (const block of blocks) {
+    if (block.type === 'footnotes') continue;
     if (block.type === 'dropped') {
       if (block.what === 'empty') {
         empties++;
@@ -265,8 +326,47 @@ export function recogniseDraft(
     }
     const frontMatter = paragraphs.length === 0;
     const text = block.text;
+    // What is read past the notation (title, symbol, cover lines, notes) keeps literal brackets.
+    const plain = withLiteralBrackets(text);
     if (text === '') {
       empties++;
+      continue;
+    }
+    const isHeading = block.headingLevel !== undefined || block.style === 'title';
+
+    // A table of contents: its heading, then entries up to the next heading or real paragraph.
+    if (CONTENTS_HEADING.test(text.replace(/[:.]$/, '')) && (isHeading || frontMatter)) {
+      inContents = true;
+      warnings.push({
+        code: 'table-of-contents-dropped',
+        message: `The table of contents under “${text}” was not imported`,
+        at: paragraphs.length - 1,
+      });
+      continue;
+    }
+    if (inContents) {
+      const entry =
+        !isHeading &&
+        (block.list !== undefined ||
+          isContentsEntry(text) ||
+          (text.split(' ').length <= 12 && !endsWith(text, ',;.:')));
+      if (entry) continue;
+      inContents = false;
+    }
+    if (!isHeading && isContentsEntry(text) && text.split(' ').length <= 16) {
+      warnings.push({
+        code: 'table-of-contents-dropped',
+        message: `“${excerptOf(text)}” reads as a contents entry; not imported`,
+        at: paragraphs.length - 1,
+      });
+      continue;
+    }
+    if (isEditorialNote(text)) {
+      warnings.push({
+        code: 'editorial-note-dropped',
+        message: `Editorial note not imported: “${excerptOf(plain.replace(/^\[|\]$/g, ''))}”`,
+        at: paragraphs.length - 1,
+      });
       continue;
     }
 
@@ -276,24 +376,19 @@ export function recogniseDraft(
       found.title === null &&
       (block.style === 'title' || (soleLeadingH1 && block === firstText))
     ) {
-      found.title = text;
+      found.title = plain;
       warnings.push({
         code: 'title-from-draft',
-        message: `“${excerptOf(text)}” is the draft's title, not a paragraph`,
+        message: `“${excerptOf(plain)}” is the draft's title, not a paragraph`,
         at: -1,
       });
       continue;
     }
-    if (
-      frontMatter &&
-      found.symbol === null &&
-      block.headingLevel === undefined &&
-      SYMBOL.test(text)
-    ) {
-      found.symbol = text;
+    if (frontMatter && found.symbol === null && !isHeading && SYMBOL.test(text)) {
+      found.symbol = plain;
       warnings.push({
         code: 'symbol-from-draft',
-        message: `“${text}” is the draft's document symbol, not a paragraph`,
+        message: `“${plain}” is the draft's document symbol, not a paragraph`,
         at: -1,
       });
       continue;
@@ -303,53 +398,116 @@ export function recogniseDraft(
     if (frontMatter && found.title !== null && block.headingLevel === undefined) {
       const metadata = METADATA_LINE.exec(text);
       const isMetadata =
-        metadata !== null && !openingOf(text) && stripTypedLabel(text).label === undefined;
+        metadata !== null &&
+        !openingOf(text) &&
+        stripTypedLabel(text).label === undefined &&
+        paragraphOptionOf(text) === undefined;
       const isSubtitle =
         (block.style === 'subtitle' || block.allItalic === true) &&
         text.split(' ').length <= 12 &&
         !endsWith(text, ',;');
       if (isMetadata || isSubtitle) {
-        if (metadata?.[1] === 'Symbol' && found.symbol === null) found.symbol = metadata[2]!;
+        if (metadata?.[1] === 'Symbol' && found.symbol === null)
+          found.symbol = withLiteralBrackets(metadata[2]!);
         warnings.push({
           code: 'front-matter-dropped',
-          message: `“${excerptOf(text)}” is on the draft's cover, not a paragraph`,
+          message: `“${excerptOf(plain)}” is on the draft's cover, not a paragraph`,
           at: -1,
         });
         continue;
       }
     }
+
+    // Whole-paragraph options: "Option 1: …", "[Option 2: …]", "Option 3: No text", "Option 4".
+    // The option label may stand before or after the paragraph's typed number ("12. Option 1: …").
+    const numberedOption = stripTypedLabel(text);
+    const option =
+      paragraphOptionOf(text) ??
+      (numberedOption.label ? paragraphOptionOf(numberedOption.text) : undefined);
+    let optionLabel: string | undefined;
+    let typed = text;
+    if (option) {
+      if (option.labelOnly) {
+        if (waitingLabel !== undefined) addOption(waitingLabel, null);
+        waitingLabel = option.label;
+        continue;
+      }
+      if (option.noText) {
+        addOption(option.label, null);
+        continue;
+      }
+      optionLabel = option.label;
+      typed =
+        numberedOption.label && !paragraphOptionOf(text)
+          ? `${numberedOption.label.raw} ${option.text}`
+          : option.text;
+    } else if (waitingLabel !== undefined && !isHeading) {
+      optionLabel = waitingLabel;
+    } else if (waitingLabel !== undefined) {
+      // A label line with no paragraph before the next heading proposes nothing.
+      addOption(waitingLabel, null);
+    }
+    waitingLabel = undefined;
+    if (optionLabel === undefined) optionSet = undefined;
+
+    // A paragraph far over the length limit is refused later (paragraph-too-long); its
+    // notation is not worth reading, and a hostile one would only cost time and memory.
+    const read =
+      typed.length > 2 * DOCUMENT_LIMITS.paragraphText
+        ? plainParagraph(typed)
+        : readParagraph(typed);
+    for (const note of read.editorialNotes) {
+      warnings.push({
+        code: 'editorial-note-dropped',
+        message: `Editorial note taken out of the paragraph: “${excerptOf(note)}”`,
+        at: paragraphs.length,
+      });
+    }
+    for (const problem of read.problems) {
+      warnings.push({
+        code: 'brackets-unbalanced',
+        message: `${problem.message} (in “${excerptOf(typed)}”)`,
+        at: paragraphs.length,
+      });
+    }
+    let words = read.annotated;
+
     if (frontMatter && block.style === 'subtitle') {
       warnings.push({
         code: 'kind-defaulted',
-        message: `The subtitle “${excerptOf(text)}” was kept as a heading`,
+        message: `The subtitle “${excerptOf(words.text)}” was kept as a heading`,
         at: 0,
       });
-      push({ kind: 'heading', by: 'style', evidence: 'Word “Subtitle” style' }, text);
+      push({ kind: 'heading', by: 'style', evidence: 'Word “Subtitle” style' }, words);
       continue;
     }
 
-    if (block.headingLevel !== undefined || block.style === 'title') {
+    if (isHeading) {
       const evidence =
         source.format === 'docx'
           ? `Word heading style (level ${block.headingLevel ?? 1})`
           : `Markdown heading (${'#'.repeat(block.headingLevel ?? 1)})`;
-      push({ kind: 'heading', by: 'style', evidence }, text);
+      noteSection(words.text);
+      if (ARTICLE.test(words.text)) articles++;
+      push({ kind: 'heading', by: 'style', evidence }, words, undefined, optionLabel);
       continue;
     }
 
-    const stripped = stripTypedLabel(text);
+    const stripped = stripTypedLabel(words.text);
     const { label } = stripped;
-    let body = stripped.text;
-    const note = STATUS_NOTE.exec(body);
+    words = removeRange(words, 0, words.text.length - stripped.text.length);
+    const note = STATUS_NOTE.exec(words.text);
     if (note) {
       // An exported text marks the chair's status after a paragraph; the status is not text.
-      body = body.slice(0, note.index);
+      words = removeRange(words, note.index, words.text.length);
       warnings.push({
         code: 'status-note-removed',
-        message: `The note “(${note[1]})” after “${excerptOf(body)}” was removed; set the paragraph's status again if it still holds`,
+        message: `The note “(${note[1]})” after “${excerptOf(words.text)}” was removed; set the paragraph's status again if it still holds`,
         at: paragraphs.length,
       });
     }
+    words = trimmed(words);
+    const body = words.text;
     if (body === '') {
       empties++;
       continue;
@@ -370,11 +528,14 @@ export function recogniseDraft(
       });
     }
     if (decision.kind === 'heading') {
-      warnings.push({
-        code: 'chapeau-as-heading',
-        message: `“${excerptOf(body)}” opens the draft without being a paragraph; kept as a heading`,
-        at: paragraphs.length,
-      });
+      if (decision.evidence === 'treaty-style article') articles++;
+      else
+        warnings.push({
+          code: 'chapeau-as-heading',
+          message: `“${excerptOf(body)}” is a chapeau: it ${decision.evidence}; kept as a heading, not numbered`,
+          at: paragraphs.length,
+        });
+      noteSection(body, decision.evidence);
     }
     if (block.list && block.list.depth > 1) {
       warnings.push({
@@ -383,8 +544,9 @@ export function recogniseDraft(
         at: paragraphs.length,
       });
     }
-    push(decision, body, label?.raw);
+    push(decision, words, label?.raw, optionLabel);
   }
+  if (waitingLabel !== undefined) addOption(waitingLabel, null);
 
   if (empties > 0) {
     warnings.push({
@@ -394,6 +556,45 @@ export function recogniseDraft(
   }
 
   const labels = numberParagraphs(paragraphs.map((p, i) => ({ id: String(i), kind: p.kind })));
+  for (const [id, text] of footnoteTexts) {
+    if (!referenced.has(id)) {
+      warnings.push({
+        code: 'footnote-kept',
+        message: `Footnote ${id} is referenced from no paragraph; kept in this report only: “${excerptOf(text)}”`,
+      });
+    }
+  }
+  paragraphs.forEach((p, i) => {
+    for (const f of p.footnotes) {
+      warnings.push({
+        code: 'footnote-kept',
+        message: `Footnote ${f.marker} of ${labels[i]!.label ?? 'a heading'} kept with the paragraph: “${excerptOf(f.text)}”`,
+        at: i,
+      });
+    }
+  });
+  const negotiation = negotiationCounts(paragraphs, paragraphOptionSets);
+  if (negotiation.brackets > 0) {
+    const holding = paragraphs.filter((p) => p.brackets.length > 0).length;
+    warnings.push({
+      code: 'brackets-recognised',
+      message: `${negotiation.brackets} bracket pair${negotiation.brackets === 1 ? '' : 's'} in ${holding} paragraph${holding === 1 ? '' : 's'} read as brackets (nested ones each)`,
+    });
+  }
+  if (negotiation.optionSets > 0) {
+    const inline = paragraphs.reduce((n, p) => n + p.inlineOptions.length, 0);
+    warnings.push({
+      code: 'options-recognised',
+      message: `${negotiation.optionSets} option set${negotiation.optionSets === 1 ? '' : 's'} with ${negotiation.options} alternatives read as options: ${inline} inside paragraphs, ${paragraphOptionSets.length} of whole paragraphs`,
+    });
+  }
+  if (articles > 0) {
+    warnings.push({
+      code: 'article-kept',
+      message: `Treaty-style text: ${articles} article heading${articles === 1 ? '' : 's'} kept as headings; the numbered paragraphs under them are operative paragraphs, numbered on through the text`,
+    });
+  }
+
   const counts = {
     heading: 0,
     preambular: 0,
@@ -404,26 +605,83 @@ export function recogniseDraft(
   for (const p of paragraphs) counts[p.kind]++;
   return {
     paragraphs,
+    paragraphOptionSets,
     report: {
       format: source.format,
       bytes: source.bytes,
       counts,
+      negotiation,
       found,
       paragraphs: entries.map((e, i) => ({ ...e, label: labels[i]!.label })),
       warnings,
     },
   };
 
-  function push(decision: Decision, text: string, numberingRemoved?: string): void {
+  /** A heading or chapeau that names the part of the text that follows. */
+  function noteSection(text: string, evidence?: string): void {
+    const next: Section | undefined =
+      PREAMBLE_HEADING.test(text) || evidence === 'introduces the preamble'
+        ? 'preamble'
+        : OPERATIVE_HEADING.test(text) ||
+            OPERATIVE_CHAPEAU.test(text) ||
+            ARTICLE.test(text) ||
+            evidence === 'treaty-style article'
+          ? 'operative'
+          : undefined;
+    if (next === undefined) {
+      // Another heading ends a preamble; an operative part goes on under its own headings.
+      if (section === 'preamble' && evidence === undefined) section = undefined;
+      return;
+    }
+    if (next === section) return;
+    section = next;
+    // A chapeau's own warning already says which part it opens.
+    if (evidence !== undefined && evidence !== 'treaty-style article') return;
+    warnings.push({
+      code: 'section-recognised',
+      message: `“${excerptOf(text)}” opens the ${next === 'preamble' ? 'preamble' : 'operative part'}`,
+      at: paragraphs.length,
+    });
+  }
+
+  function push(
+    decision: Decision,
+    words: AnnotatedText,
+    numberingRemoved?: string,
+    optionLabel?: string,
+  ): void {
+    const footnotes = words.footnoteRefs.map(({ id, at }) => {
+      referenced.add(id);
+      const text = footnoteTexts.get(id);
+      if (text === undefined) {
+        warnings.push({
+          code: 'footnote-kept',
+          message: `Footnote ${id} is referenced in “${excerptOf(words.text)}” but its note is missing`,
+          at: paragraphs.length,
+        });
+      }
+      return { marker: id, text: text ?? '', at };
+    });
+    const evidence =
+      optionLabel === undefined
+        ? decision.evidence
+        : `${optionLabel} of a set of paragraphs; ${decision.evidence}`;
     entries.push({
       index: paragraphs.length,
       kind: decision.kind,
       recognisedBy: decision.by,
-      evidence: decision.evidence,
+      evidence,
       ...(numberingRemoved !== undefined ? { numberingRemoved: numberingRemoved.trim() } : {}),
-      excerpt: excerptOf(text),
+      excerpt: excerptOf(words.text),
     });
-    paragraphs.push({ kind: decision.kind, text });
+    if (optionLabel !== undefined) addOption(optionLabel, paragraphs.length);
+    paragraphs.push({
+      kind: decision.kind,
+      text: words.text,
+      brackets: words.brackets,
+      inlineOptions: words.inlineOptions,
+      footnotes,
+    });
   }
 
   function decide(block: TextBlock, body: string, label: TypedLabel | undefined): Decision {
@@ -440,6 +698,12 @@ export function recogniseDraft(
       block.style === 'subparagraph'
     ) {
       return { kind: block.style, by: 'style', evidence: `Word “${styleName[block.style]}” style` };
+    }
+    if (!label && !block.list && body.split(' ').length <= 14 && ARTICLE.test(body)) {
+      return { kind: 'heading', by: 'numbering', evidence: 'treaty-style article' };
+    }
+    if (!label && body.split(' ').length <= 12 && OPERATIVE_CHAPEAU.test(body)) {
+      return { kind: 'heading', by: 'context', evidence: 'introduces the operative part' };
     }
     if (label && label.kind !== 'number') {
       return { kind: label.kind, by: 'numbering', evidence: `typed “${label.raw.trim()}”` };
@@ -476,6 +740,9 @@ export function recogniseDraft(
       if (opening?.kind === 'preambular') {
         return { kind: 'preambular', by: 'opening-word', evidence: `${said}, ${numbered}` };
       }
+      if (section === 'preamble' && opening?.kind !== 'operative' && !sawKind('operative')) {
+        return { kind: 'preambular', by: 'context', evidence: `${numbered}, in the preamble` };
+      }
       return {
         kind: 'operative',
         by: 'numbering',
@@ -507,6 +774,14 @@ export function recogniseDraft(
     if (block.italicOpening && endsWith(body, ',')) {
       return { kind: 'preambular', by: 'style', evidence: 'italic opening, ends with a comma' };
     }
+    if (block.italicOpening && section !== 'operative' && !sawKind('operative')) {
+      // UN documents set a preambular paragraph's opening participle in italics.
+      return {
+        kind: 'preambular',
+        by: 'style',
+        evidence: 'italic opening, before the operative part',
+      };
+    }
     if (
       paragraphs.length === 0 ||
       (paragraphs.every((p) => p.kind === 'heading') && !sawKind('preambular'))
@@ -516,6 +791,10 @@ export function recogniseDraft(
         return { kind: 'heading', by: 'context', evidence: 'introduces the preamble' };
       }
     }
+    if (section === 'preamble' && !sawKind('operative'))
+      return { kind: 'preambular', by: 'context', evidence: 'under a preamble heading' };
+    if (section === 'operative')
+      return { kind: 'operative', by: 'context', evidence: 'in the operative part' };
     if (endsWith(body, ','))
       return { kind: 'preambular', by: 'default', evidence: 'ends with a comma' };
     if (sawKind('operative'))
@@ -541,5 +820,27 @@ function droppedMessage(what: DroppedBlock['what'], detail?: string): string {
       return `Raw HTML was dropped${about}`;
     case 'empty':
       return 'An empty paragraph was dropped';
+    case 'front-matter':
+      return `The front matter was not imported${about}`;
+    case 'attribute-list':
+      return `Attribute lists were removed${about}: they style a page, they are not text`;
+    case 'table-of-contents':
+      return `A table of contents was not imported${about}`;
   }
+}
+
+/** Brackets, option sets and alternatives in the draft, counted as the burn-down counts them. */
+export function negotiationCounts(
+  paragraphs: readonly ImportedParagraph[],
+  paragraphOptionSets: readonly ImportedParagraphOptionSet[],
+): BracketCounts {
+  const counts = emptyBracketCounts();
+  for (const p of paragraphs) {
+    counts.brackets += p.brackets.length;
+    counts.optionSets += p.inlineOptions.length;
+    for (const set of p.inlineOptions) counts.options += set.spans.length;
+  }
+  counts.optionSets += paragraphOptionSets.length;
+  for (const set of paragraphOptionSets) counts.options += set.options.length;
+  return counts;
 }

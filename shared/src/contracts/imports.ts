@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { labelText } from '../schema.js';
 import { documentModeSchema, paragraphKindSchema } from '../vocabulary.js';
+import { bracketCountsSchema } from '../negotiation-text/brackets.js';
 import { negotiationParams } from './common.js';
 import { defineEndpoint } from './endpoint.js';
 
@@ -39,6 +40,16 @@ export const importWarningCodes = [
   'front-matter-dropped',
   'status-note-removed',
   'converter-message',
+  // What an import of a negotiation text recognises or sets aside (issue #14).
+  'brackets-recognised',
+  'options-recognised',
+  'brackets-unbalanced',
+  'editorial-note-dropped',
+  'table-of-contents-dropped',
+  'attribute-list-dropped',
+  'footnote-kept',
+  'article-kept',
+  'section-recognised',
 ] as const;
 
 export const importReportSchema = z.object({
@@ -51,6 +62,8 @@ export const importReportSchema = z.object({
     subparagraph: z.number(),
     total: z.number(),
   }),
+  /** Brackets, option sets and their alternatives read from the draft as data. */
+  negotiation: bracketCountsSchema.optional(),
   /** Title and symbol found in the draft's front matter (not imported as paragraphs). */
   found: z.object({ title: z.string().nullable(), symbol: z.string().nullable() }),
   paragraphs: z.array(

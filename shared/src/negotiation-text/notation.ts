@@ -12,10 +12,11 @@
  *   option      = "[" label ":" [ " " ] words "]"       one alternative of an inline option set
  *   words       = "No text"                             the option strikes the words (empty span)
  *               | { item }                              the option's words (may hold brackets)
- *   label       = ( "Option" | "Alt" | "Alternative" ) " " designator [ " " suffix ]
+ *   label       = ( "Option" | "Alt" | "Alternative" ) " " designator [ " " suffix ] [ proposer ]
  *                                                       the keyword in any letter case
  *   designator  = digit { digit } | "A".."Z"
  *   suffix      = "bis" | "ter" | "quater" | "quinquies" | "sexies"
+ *   proposer    = " (" 1*60 characters but "(", ")", "[", "]" ")"   as a compilation names them
  *   literal     = "[sic]" | "[sic!]"                    kept as text, any letter case
  *   char        = any character but "[" and "]"
  *
@@ -38,10 +39,11 @@
  *
  * `paragraphOptionOf` recognises these forms and `renderParagraphOption` writes the first one.
  *
- * What the notation cannot say, by design: a literal "[" or "]" in the words (other than "[sic]"),
- * option words that read exactly "No text", and bracketed words that begin with an option label
- * and a colon. A "[" that never closes and a "]" that never opened are kept in the text as
- * characters and reported as problems; parsing never throws.
+ * What the notation cannot say, by design: a literal "[" or "]" in the words (other than "[sic]";
+ * a Markdown import reads an escaped "\[" as one), option words that read exactly "No text", and
+ * bracketed words that begin with an option label and a colon. A "[" that never closes and a "]"
+ * that never opened are kept in the text as characters and reported as problems; parsing never
+ * throws.
  */
 import type { TextSpan } from './brackets.js';
 
@@ -73,7 +75,9 @@ export interface ParsedBracketed {
 }
 
 const SUFFIX = '(?: (?:bis|ter|quater|quinquies|sexies))?';
-const LABEL = `(?:Option|Alternative|Alt\\.?) (?:[0-9]{1,3}|[A-Z])${SUFFIX}`;
+/** Who proposed it, as a compilation names them: "Option 2 (PEL)". */
+const PROPOSER = '(?: \\([^()[\\]]{1,60}\\))?';
+const LABEL = `(?:Option|Alternative|Alt\\.?) (?:[0-9]{1,3}|[A-Z])${SUFFIX}${PROPOSER}`;
 /** An option's opening at the start of a string: "[Option 2: " → label "Option 2". */
 const OPTION_OPEN = new RegExp(`^\\[(${LABEL}):( ?)`, 'i');
 const LITERAL = /^\[sic!?\]/i;
@@ -83,25 +87,50 @@ const LABEL_ONLY = new RegExp(`^(${LABEL})$`, 'i');
 export const isOptionLabel = (label: string): boolean => LABEL_ONLY.test(label);
 
 /** Whether a label is the first of a set ("Option 1", "Option A"): it starts a new set. */
-const startsSet = (label: string) => /^\S+ (?:1|A)$/i.test(label);
+const startsSet = (label: string) => /^\S+ (?:1|A)(?: \(|$)/i.test(label);
 
 const defaultLabel = (index: number) => `Option ${index + 1}`;
 
 interface Mark {
+  kind: 'bracket' | 'group' | 'option';
   span: TextSpan;
-  /** Options sort before brackets of the same span, so the option is the outer one. */
-  rank: 0 | 1;
   open: string;
+  close: string;
   /** "No text" stands in the place of an option's missing words. */
   filler: string;
   seq: number;
+  /** An option's set, as a mark spanning all its options. */
+  group?: Mark;
+  children: Mark[];
+}
+
+const length = (span: TextSpan) => span.end - span.start;
+const sameSpan = (a: TextSpan, b: TextSpan) => a.start === b.start && a.end === b.end;
+const within = (inner: TextSpan, outer: TextSpan) =>
+  outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * Whether `outer` may hold `inner` (a bracket or a set) where their spans allow either order:
+ * a bracket around a whole set holds the set, an option holds a bracket on its own words and a
+ * set nested in it, and between equals the one given first is outer. Sets hold only their options.
+ */
+function mayHold(outer: Mark, inner: Mark): boolean {
+  if (outer === inner || outer.kind === 'group' || inner.kind === 'option') return false;
+  if (outer.group === inner || !within(inner.span, outer.span)) return false;
+  if (!sameSpan(outer.span, inner.span)) return true;
+  if (outer.kind === 'bracket') return inner.kind === 'group' || outer.seq < inner.seq;
+  const own = outer.group!;
+  if (inner.kind === 'bracket') return !sameSpan(own.span, inner.span);
+  return !sameSpan(own.span, inner.span) || own.seq < inner.seq;
 }
 
 /**
  * Writes a paragraph in the notation: brackets as "[…]" (outer opens first, inner closes first),
- * inline options as "[Option 1: …]". Brackets and options must nest (see `spansNest`); crossing
- * spans are still all written but do not read back the same. A label that is not an option label
- * is replaced by "Option N".
+ * inline options as "[Option 1: …]". Where a bracket and an option cover the same words the
+ * option is written outside; a bracket around a whole option set is written outside the set.
+ * Brackets and options must nest (see `spansNest`); crossing spans still show every word and
+ * every bracket but do not read back the same. A label that is not an option label is replaced
+ * by "Option N".
  */
 export function renderBracketed(
   text: string,
@@ -109,49 +138,77 @@ export function renderBracketed(
   inlineOptions: readonly InlineOptionSet[] = [],
 ): string {
   const marks: Mark[] = [];
-  for (const span of brackets) {
-    marks.push({ span, rank: 1, open: '[', filler: '', seq: marks.length });
-  }
+  const mark = (m: Omit<Mark, 'seq' | 'children'>): Mark => {
+    const made: Mark = { ...m, seq: marks.length, children: [] };
+    marks.push(made);
+    return made;
+  };
   for (const set of inlineOptions) {
+    if (set.spans.length === 0) continue;
+    const extent = {
+      start: Math.min(...set.spans.map((s) => s.start)),
+      end: Math.max(...set.spans.map((s) => s.end)),
+    };
+    const group = mark({ kind: 'group', span: extent, open: '', close: '', filler: '' });
     set.spans.forEach((span, i) => {
       const given = set.labels[i];
       const label = given !== undefined && isOptionLabel(given) ? given : defaultLabel(i);
       const filler = span.start === span.end ? NO_TEXT : '';
-      marks.push({ span, rank: 0, open: `[${label}: `, filler, seq: marks.length });
+      const option = mark({
+        kind: 'option',
+        span,
+        open: `[${label}: `,
+        close: ']',
+        filler,
+        group,
+      });
+      group.children.push(option);
     });
   }
-  marks.sort(
-    (a, b) =>
-      a.span.start - b.span.start ||
-      b.span.end - a.span.end ||
-      a.rank - b.rank ||
-      a.seq - b.seq,
-  );
+  for (const span of brackets) {
+    mark({ kind: 'bracket', span, open: '[', close: ']', filler: '' });
+  }
 
-  let out = '';
-  const open: Mark[] = [];
-  let next = 0;
-  const closeUpTo = (at: number) => {
-    // Innermost first; a crossing span (bad input) closes where it ends, out of order.
-    for (let i = open.length - 1; i >= 0; i--) {
-      if (open[i]!.span.end <= at) {
-        open.splice(i, 1);
-        out += ']';
+  // Each bracket and set hangs from the innermost bracket or option that may hold it.
+  const root: Mark[] = [];
+  for (const m of marks) {
+    if (m.kind === 'option') continue;
+    let parent: Mark | undefined;
+    for (const c of marks) {
+      if (!mayHold(c, m)) continue;
+      if (
+        parent === undefined ||
+        length(c.span) < length(parent.span) ||
+        (length(c.span) === length(parent.span) && mayHold(parent, c.group ?? c))
+      ) {
+        parent = c;
       }
     }
-  };
-  for (let at = 0; at <= text.length; at++) {
-    closeUpTo(at);
-    while (next < marks.length && marks[next]!.span.start <= at) {
-      const mark = marks[next++]!;
-      out += mark.open;
-      if (mark.span.end <= at) out += `${mark.filler}]`;
-      else open.push(mark);
-    }
-    if (at < text.length) out += text[at];
+    (parent?.children ?? root).push(m);
   }
-  closeUpTo(Number.POSITIVE_INFINITY);
-  return out;
+
+  const write = (span: TextSpan, children: Mark[]): string => {
+    let out = '';
+    let at = span.start;
+    const ordered = [...children].sort(
+      (a, b) => a.span.start - b.span.start || length(a.span) - length(b.span) || a.seq - b.seq,
+    );
+    for (const child of ordered) {
+      // Crossing spans (bad input) are cut so that no word is written twice or lost.
+      const start = Math.min(Math.max(child.span.start, at), span.end);
+      const end = Math.min(Math.max(child.span.end, start), span.end);
+      out += text.slice(at, start);
+      // "No text" only where the option holds nothing at all; an empty option may hold empty marks.
+      const inside =
+        start === end && child.children.length === 0
+          ? child.filler
+          : write({ start, end }, child.children);
+      out += child.open + inside + child.close;
+      at = end;
+    }
+    return out + text.slice(at, span.end);
+  };
+  return write({ start: 0, end: text.length }, root);
 }
 
 interface OpenMark {
@@ -214,7 +271,7 @@ export function parseBracketed(line: string): ParsedBracketed {
         i += literal[0].length;
         continue;
       }
-      const option = OPTION_OPEN.exec(line.slice(i, i + 48));
+      const option = OPTION_OPEN.exec(line.slice(i, i + 120));
       touchParent();
       if (option) {
         stack.push({
@@ -254,7 +311,7 @@ export function parseBracketed(line: string): ParsedBracketed {
         continue;
       }
       const depth = stack.length;
-      let start = mark.start;
+      const start = mark.start;
       if (mark.kind === 'option' && !mark.hadMarks && text.slice(start) === NO_TEXT) {
         text = text.slice(0, start);
       }
@@ -262,7 +319,7 @@ export function parseBracketed(line: string): ParsedBracketed {
       if (mark.kind === 'bracket') {
         closed.push({ kind: 'bracket', span, seq: mark.seq, label: '' });
         // Only an empty bracket may stand between two options of one set.
-        if (span.start !== span.end || mark.hadMarks) breakSetAt(depth);
+        if (span.start !== span.end) breakSetAt(depth);
       } else {
         const before = pending.get(depth);
         const joins =
@@ -284,7 +341,6 @@ export function parseBracketed(line: string): ParsedBracketed {
         pending.set(depth, set);
         closed.push(option);
       }
-      start = 0;
       i += 1;
       continue;
     }
@@ -387,5 +443,5 @@ export function paragraphOptionOf(line: string): ParagraphOptionLine | undefined
 
 /** Writes one paragraph of a whole-paragraph option set; `null` words is "No text". */
 export function renderParagraphOption(label: string, words: string | null): string {
-  return `${isOptionLabel(label) ? label : 'Option'}: ${words ?? NO_TEXT}`;
+  return `${label}: ${words ?? NO_TEXT}`;
 }

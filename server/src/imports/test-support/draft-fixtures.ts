@@ -17,6 +17,14 @@ import {
   TextRun,
 } from 'docx';
 
+/** A paragraph as the import gives it when the draft has no brackets, options or footnotes. */
+export const unmarked = <P extends { kind: string; text: string }>(paragraph: P) => ({
+  ...paragraph,
+  brackets: [],
+  inlineOptions: [],
+  footnotes: [],
+});
+
 /** A 1×1 transparent PNG. */
 const PIXEL = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
