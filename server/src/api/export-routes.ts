@@ -4,9 +4,10 @@
 //
 //   GET /api/documents/:documentId/export?format=docx&variant=compilation&asOf=revision:Rev 1
 //   GET /api/documents/:documentId/export?format=akn&variant=compare&from=revision:Zero draft&to=now
-import { exportContracts } from '@accord/shared';
+import { exportContracts, type AsOf } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
+import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import {
   buildDocumentExport,
   exportFileName,
@@ -22,7 +23,14 @@ export function exportRoutes(
   api: ApiRouter<SignedInUser>,
   deps: ApiDeps & { store: EventStore; history?: RecordHistory },
 ): void {
-  const timeTravel = { store: deps.store, history: deps.history ?? new RecordHistory(deps.store) };
+  const history = deps.history ?? new RecordHistory(deps.store);
+  const brackets = createBracketReader({ store: deps.store, history, text: deps.text });
+  // Brackets and options as of the exported point, for every format and the cover's counts.
+  const timeTravel = {
+    store: deps.store,
+    history,
+    negotiationText: (documentId: string, asOf: AsOf) => brackets.list(documentId, asOf),
+  };
 
   api.implement(exportContracts.exportDocument, {
     summary:

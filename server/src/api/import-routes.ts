@@ -19,7 +19,8 @@ const kindOfImportStatus = (status: number): ApplicationErrorKind =>
         ? 'bad-request'
         : 'invalid-input';
 
-const asProblem = (error: unknown): unknown =>
+/** The importer's refusal as an application error (kept as is otherwise). */
+export const importErrorAsProblem = (error: unknown): unknown =>
   error instanceof DraftImportError
     ? new ApplicationError(kindOfImportStatus(error.status), error.code, error.title, {
         detail: error.detail,
@@ -41,14 +42,10 @@ export function importRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void 
         if (query.dryRun === 'true') return { status: 200, body: { report: draft.report } };
         const naming = documentNaming(draft.report, query);
         const documentId = newId(req, 'document');
-        const result = await deps.services.documents.create(
-          {
-            documentId,
-            negotiationId: params.negotiationId,
-            ...naming,
-            mode: query.mode,
-            paragraphs: draft.paragraphs,
-          },
+        // The draft's brackets and options become record, not bracket characters in the text.
+        const result = await deps.services.brackets.createFromImport(
+          { documentId, negotiationId: params.negotiationId, ...naming, mode: query.mode },
+          draft,
           memberMeta(req, scope.actor),
           (i) => newId(req, `paragraph-${i}`),
         );
@@ -57,7 +54,7 @@ export function importRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void 
           body: { documentId, position: result.position?.toString(), report: draft.report },
         };
       } catch (error) {
-        throw asProblem(error);
+        throw importErrorAsProblem(error);
       }
     },
   });

@@ -36,6 +36,24 @@ async function paragraph(ctx: ProbeContext, index = 1): Promise<string> {
   return (await ctx.fx.paragraphIds(ctx.documentId))[index]!;
 }
 
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+/** A whole-text silence started by the chair, for the probes that act on one. */
+async function chairStartsSilence(ctx: ProbeContext): Promise<string> {
+  const started = await ctx.fx.clients.chair.post(`/api/documents/${ctx.documentId}/silences`, {
+    until: inAnHour(),
+    timeZone: 'UTC',
+  });
+  return id(started, 'silenceId');
+}
+
+async function withdrawSilence(ctx: ProbeContext, silenceId: string): Promise<void> {
+  await ctx.fx.clients.chair.post(
+    `/api/documents/${ctx.documentId}/silences/${silenceId}/withdraw`,
+    { reason: 'Probe done' },
+  );
+}
+
 /** An amendment sponsored by another delegation (delegate2's), pending. */
 async function othersAmendment(ctx: ProbeContext): Promise<string> {
   const res = await ctx.fx.clients.delegate2.post(`/api/documents/${ctx.documentId}/amendments`, {
@@ -234,9 +252,71 @@ const probes: Partial<Record<Action, Probe>> = {
       (
         await c.client.put(
           `/api/documents/${c.documentId}/paragraphs/${await paragraph(c, 3)}/status`,
-          { status: 'bracketed', reason: 'Under discussion' },
+          // 'bracketed' is derived from brackets now; gavelling is what the chair sets.
+          { status: 'agreed-ad-ref' },
         )
       ).status,
+  },
+  'bracket.place': {
+    scope: 'document',
+    run: async (c) =>
+      (
+        await c.client.post(`/api/documents/${c.documentId}/brackets`, {
+          paragraphId: await paragraph(c, 2),
+          start: 0,
+          end: 4,
+        })
+      ).status,
+  },
+  'bracket.remove': {
+    scope: 'document',
+    run: async (c) => {
+      // The role's own bracket when it may place one (only its placer or the chair may lift it).
+      const placer = can(c.role, 'bracket.place', c.mode) ? c.client : c.fx.clients.delegate2;
+      const placed = await placer.post(`/api/documents/${c.documentId}/brackets`, {
+        paragraphId: await paragraph(c, 2),
+        start: 0,
+        end: 4,
+      });
+      return (
+        await c.client.post(
+          `/api/documents/${c.documentId}/brackets/${id(placed, 'bracketId')}/remove`,
+          {},
+        )
+      ).status;
+    },
+  },
+  'option.propose': {
+    scope: 'document',
+    run: async (c) =>
+      (
+        await c.client.post(`/api/documents/${c.documentId}/option-sets`, {
+          scope: 'inline',
+          paragraphId: await paragraph(c, 2),
+          span: { start: 5, end: 11 },
+          words: 'warnings',
+        })
+      ).status,
+  },
+  'option.choose': {
+    scope: 'document',
+    run: async (c) => {
+      const opened = await c.fx.clients.delegate2.post(
+        `/api/documents/${c.documentId}/option-sets`,
+        {
+          scope: 'inline',
+          paragraphId: await paragraph(c, 2),
+          span: { start: 5, end: 11 },
+          words: 'notices',
+        },
+      );
+      const optionSetId = id(opened, 'optionSetId');
+      return (
+        await c.client.post(`/api/documents/${c.documentId}/option-sets/${optionSetId}/choose`, {
+          optionId: id(opened, 'optionId'),
+        })
+      ).status;
+    },
   },
   'revision.issue': {
     scope: 'document',
@@ -305,6 +385,53 @@ const probes: Partial<Record<Action, Probe>> = {
     scope: 'negotiation',
     run: async (c) =>
       (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/members`)).status,
+  },
+  'deadline.set': {
+    scope: 'document',
+    run: async (c) => {
+      const path = `/api/documents/${c.documentId}/deadlines/positions`;
+      const status = (await c.client.put(path, { deadline: inAnHour(), timeZone: 'UTC' })).status;
+      // Cleared again, so no later probe meets a deadline.
+      await c.fx.clients.chair.delete(path);
+      return status;
+    },
+  },
+  'silence.start': {
+    scope: 'document',
+    run: async (c) => {
+      const started = await c.client.post(`/api/documents/${c.documentId}/silences`, {
+        until: inAnHour(),
+        timeZone: 'UTC',
+      });
+      if (started.status < 300) await withdrawSilence(c, id(started, 'silenceId'));
+      return started.status;
+    },
+  },
+  'silence.withdraw': {
+    scope: 'document',
+    run: async (c) => {
+      const silenceId = await chairStartsSilence(c);
+      const status = (
+        await c.client.post(`/api/documents/${c.documentId}/silences/${silenceId}/withdraw`, {
+          reason: 'Consultations continue',
+        })
+      ).status;
+      if (status >= 300) await withdrawSilence(c, silenceId);
+      return status;
+    },
+  },
+  'silence.break': {
+    scope: 'document',
+    run: async (c) => {
+      const silenceId = await chairStartsSilence(c);
+      const status = (
+        await c.client.post(`/api/documents/${c.documentId}/silences/${silenceId}/break`, {
+          statement: 'We break silence.',
+        })
+      ).status;
+      if (status >= 300) await withdrawSilence(c, silenceId);
+      return status;
+    },
   },
   'chairs.appoint': {
     scope: 'negotiation',

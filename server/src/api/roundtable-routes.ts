@@ -19,6 +19,7 @@ import type { ApiRouter } from '../http/api-router.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { RoundtableView } from '../readmodels/queries.js';
 import { digestHeader } from '../roundtables/paper-files.js';
+import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import { createRoundtablePapers } from '../application/roundtables/roundtable-paper-service.js';
 import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
@@ -48,11 +49,14 @@ export function roundtableRoutes(
   deps: ApiDeps & { store: EventStore; history?: RecordHistory },
 ): void {
   const { commands, queries, text, store } = deps;
+  const history = deps.history ?? new RecordHistory(store);
+  const brackets = createBracketReader({ store, history, text });
   const papers = createRoundtablePapers({
     store,
-    history: deps.history ?? new RecordHistory(store),
+    history,
     queries,
     commands,
+    negotiationText: (documentId, asOf) => brackets.list(documentId, asOf),
   });
 
   /** The roundtable and the user's membership in its negotiation; 404 for non-members. */

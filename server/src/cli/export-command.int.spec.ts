@@ -14,7 +14,7 @@ import { buildDocumentExport, renderExport } from '../exports/index.js';
 import { createLogger } from '../observability/logger.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { RecordHistory } from '../timetravel/index.js';
-import { registerExportCommand } from './export-command.js';
+import { registerExportCommand, storedNegotiationText } from './export-command.js';
 
 describe('accord export', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -63,8 +63,9 @@ describe('accord export', () => {
     expect(printed.at(-1)).toBe(`Wrote ${out} (${written.length} bytes)`);
     const store = openEventStore(loadConfig());
     try {
+      const history = new RecordHistory(store);
       const model = await buildDocumentExport(
-        { store, history: new RecordHistory(store) },
+        { store, history, negotiationText: storedNegotiationText(store, history) },
         documentId,
         { variant: 'compilation', asOf: { kind: 'revision', label: 'Rev 1' } },
       );

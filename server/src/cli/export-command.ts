@@ -4,7 +4,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { entityIdSchema } from '@accord/shared';
+import { entityIdSchema, type AsOf } from '@accord/shared';
 import {
   buildDocumentExport,
   exportFormats,
@@ -13,7 +13,10 @@ import {
   renderExport,
 } from '../exports/index.js';
 import { RecordHistory } from '../timetravel/index.js';
+import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import { ApplicationError } from '../application/errors.js';
+import type { DocumentText } from '../application/ports.js';
+import { collect, type EventStore } from '../eventstore/port.js';
 import { withStore } from './open-store.js';
 
 interface ExportOptions {
@@ -53,8 +56,9 @@ export async function runExport(options: ExportOptions): Promise<{ file: string;
   })();
   const file = resolve(options.out);
   const rendered = await withStore(async (store) => {
+    const history = new RecordHistory(store);
     const model = await buildDocumentExport(
-      { store, history: new RecordHistory(store) },
+      { store, history, negotiationText: storedNegotiationText(store, history) },
       options.document,
       request,
     ).catch((error: unknown) => {
@@ -85,3 +89,24 @@ export function registerExportCommand(program: Command): void {
       console.log(`Wrote ${file} (${bytes} bytes)`);
     });
 }
+
+/**
+ * Brackets and options as of a point, read from the store alone (no live text here): "now" is
+ * the newest event of the log, which is what the exported text is too.
+ */
+export function storedNegotiationText(store: EventStore, history: RecordHistory) {
+  const reader = createBracketReader({ store, history, text: NO_LIVE_TEXT });
+  return async (documentId: string, asOf: AsOf) => {
+    if (asOf.kind !== 'now') return reader.list(documentId, asOf);
+    const [last] = await collect(
+      store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 }),
+    );
+    return reader.list(documentId, { kind: 'position', position: last?.position ?? 0n });
+  };
+}
+
+/** The CLI reads points of the log only; asking it for the live text is a programming error. */
+const NO_LIVE_TEXT: Pick<DocumentText, 'paragraphs' | 'resolveAnchors'> = {
+  paragraphs: () => Promise.reject(new Error('The CLI has no live text')),
+  resolveAnchors: () => Promise.reject(new Error('The CLI has no live text')),
+};

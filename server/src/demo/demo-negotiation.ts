@@ -14,6 +14,8 @@
 //   add-paragraph: the new paragraph goes after `paragraph`; `originalText` is ''.
 //   delete-paragraph: `originalText` is the paragraph's whole text.
 // - Paragraph texts carry no numbers or letters: the UI numbers them (PP 3, OP 4 (b)).
+// - Nor do they carry brackets: brackets and options are data (`brackets`, `optionSets`), placed
+//   on the words by the delegations after the zero draft, as in the room.
 
 export type StakeholderKind = 'delegation' | 'group' | 'civil-society' | 'observer' | 'secretariat';
 
@@ -55,6 +57,25 @@ export interface DemoAmendment {
   tabledBy: string;
 }
 
+export interface DemoBracket {
+  paragraph: string;
+  /** The bracketed words; they occur exactly once in the paragraph. */
+  words: string;
+  /** The delegation that brackets them (stakeholder key). */
+  by: string;
+  note: string;
+}
+
+export interface DemoOptionSet {
+  key: string;
+  scope: 'inline' | 'paragraphs';
+  paragraph: string;
+  /** Inline: Option 1's words, occurring once in the paragraph. */
+  words?: string;
+  /** Option 2, 3, … in order, each proposed by a delegation (stakeholder key). */
+  alternatives: { by: string; words: string; noText?: boolean }[];
+}
+
 export interface DemoPosition {
   stakeholder: string;
   /** person key acting for it */
@@ -93,6 +114,10 @@ export interface DemoNegotiation {
   people: DemoPerson[];
   /** paragraph keys the chair has gavelled */
   agreedAdRef: string[];
+  /** Brackets placed during the first reading, in order (an inner one after its outer one). */
+  brackets: DemoBracket[];
+  /** Alternatives on the table: inline words or whole paragraphs. */
+  optionSets: DemoOptionSet[];
   amendments: DemoAmendment[];
   positions: DemoPosition[];
   comments: DemoComment[];
@@ -223,7 +248,7 @@ export const demoNegotiation: DemoNegotiation = {
         key: 'pp9',
         kind: 'preambular',
         text:
-          'Affirming that the commitments in this Compact are [voluntary]/[politically binding], and ' +
+          'Affirming that the commitments in this Compact are voluntary, and ' +
           'that each State will decide how best to give effect to them in the light of its own ' +
           'circumstances, capacities and priorities,',
       },
@@ -280,7 +305,7 @@ export const demoNegotiation: DemoNegotiation = {
         key: 'op4',
         kind: 'operative',
         text:
-          'Commit to protect workers from occupational heat stress by establishing [binding] limits ' +
+          'Commit to protect workers from occupational heat stress by establishing binding limits ' +
           "on workplace heat exposure, developed in consultation with employers' and workers' " +
           'organizations, and by ensuring:',
       },
@@ -311,7 +336,7 @@ export const demoNegotiation: DemoNegotiation = {
         text:
           'Encourage States and cities to expand tree canopy, green roofs, permeable surfaces and ' +
           'water features, aiming to increase shaded and green areas in cities of more than 100,000 ' +
-          'inhabitants by [30 per cent] by 2035, with priority for the hottest and lowest-income ' +
+          'inhabitants by 30 per cent by 2035, with priority for the hottest and lowest-income ' +
           'districts;',
       },
       {
@@ -387,7 +412,7 @@ export const demoNegotiation: DemoNegotiation = {
         key: 'op12',
         kind: 'operative',
         text:
-          'Decide to convene a Heat Resilience Review Forum every [two]/[four] years, beginning in ' +
+          'Decide to convene a Heat Resilience Review Forum every two years, beginning in ' +
           '2029, to assess progress in implementing this Compact with the full participation of ' +
           'local governments, civil society and relevant international organizations, and to adopt ' +
           'a concise progress declaration.',
@@ -494,6 +519,52 @@ export const demoNegotiation: DemoNegotiation = {
 
   agreedAdRef: ['pp3', 'op1'],
 
+  brackets: [
+    {
+      paragraph: 'op4',
+      words: 'by establishing binding limits on workplace heat exposure',
+      by: 'KDR',
+      note: 'Pending consultations with capital',
+    },
+    {
+      paragraph: 'op4',
+      words: 'binding',
+      by: 'ZHR',
+      note: 'Cannot accept binding limits; open to national limits',
+    },
+    {
+      paragraph: 'op5',
+      words: '30 per cent',
+      by: 'TVS',
+      note: 'Figure to be checked against national baselines',
+    },
+  ],
+
+  optionSets: [
+    {
+      key: 'forum-interval',
+      scope: 'inline',
+      paragraph: 'op12',
+      words: 'two',
+      alternatives: [{ by: 'NHR', words: 'four' }],
+    },
+    {
+      key: 'nature-of-commitments',
+      scope: 'paragraphs',
+      paragraph: 'pp9',
+      alternatives: [
+        {
+          by: 'PEL',
+          words:
+            'Affirming that the commitments in this Compact are politically binding, and that each ' +
+            'State will decide how best to give effect to them in the light of its own ' +
+            'circumstances, capacities and priorities,',
+        },
+        { by: 'HLV', words: '', noText: true },
+      ],
+    },
+  ],
+
   amendments: [
     {
       key: 'am1',
@@ -527,7 +598,7 @@ export const demoNegotiation: DemoNegotiation = {
       key: 'am3',
       paragraph: 'op4',
       kind: 'replace',
-      originalText: '[binding] limits on workplace heat exposure',
+      originalText: 'binding limits on workplace heat exposure',
       proposedText: 'national guidance on safe working conditions in extreme heat',
       sponsor: 'OSV',
       cosponsors: ['HLV'],
@@ -540,7 +611,7 @@ export const demoNegotiation: DemoNegotiation = {
       key: 'am4',
       paragraph: 'op5',
       kind: 'replace',
-      originalText: 'by [30 per cent] by 2035',
+      originalText: 'by 30 per cent by 2035',
       proposedText:
         'in line with national targets that take account of local climate and water availability',
       sponsor: 'ZHR',
@@ -935,7 +1006,7 @@ export const demoNegotiation: DemoNegotiation = {
     {
       key: 'c8',
       paragraph: 'op5',
-      quote: 'by [30 per cent] by 2035',
+      quote: 'by 30 per cent by 2035',
       body:
         'Whatever target is agreed, measure it as shade at street level in the hottest districts, ' +
         'not as a city-wide average.',

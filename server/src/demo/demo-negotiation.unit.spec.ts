@@ -64,14 +64,18 @@ describe('demo negotiation data', () => {
     expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(12);
   });
 
-  it('has 8–10 preambular and 10–14 operative paragraphs, and some brackets in the zero draft', () => {
+  it('has 8–10 preambular and 10–14 operative paragraphs, and brackets as data, not typed', () => {
     const pp = paragraphs.filter((p) => p.kind === 'preambular').length;
     const op = paragraphs.filter((p) => p.kind === 'operative').length;
     expect(pp).toBeGreaterThanOrEqual(8);
     expect(pp).toBeLessThanOrEqual(10);
     expect(op).toBeGreaterThanOrEqual(10);
     expect(op).toBeLessThanOrEqual(14);
-    expect(paragraphs.some((p) => /\[[^\]]+\]/.test(p.text))).toBe(true);
+    // Brackets are placed on the words after the zero draft; the text itself carries none.
+    expect(paragraphs.some((p) => /[[\]]/.test(p.text))).toBe(false);
+    expect(demo.brackets.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(demo.brackets.map((b) => b.by)).size).toBeGreaterThanOrEqual(2);
+    expect(demo.optionSets.map((set) => set.scope).sort()).toEqual(['inline', 'paragraphs']);
     for (const p of paragraphs) expect(p.text.trim(), p.key).toBe(p.text);
     for (const p of paragraphs) expect(p.text.length, p.key).toBeGreaterThan(0);
   });
@@ -144,6 +148,35 @@ describe('demo negotiation data', () => {
         expect(a.proposedText, a.key).toBe('');
       else expect(a.proposedText.length, a.key).toBeGreaterThan(0);
       expect(a.rationale.length, a.key).toBeGreaterThan(0);
+    }
+  });
+
+  it('brackets and offers options on words that are there, by delegations, outside agreed paragraphs', () => {
+    const places = [
+      ...demo.brackets.map((b) => ({ what: `bracket by ${b.by}`, ...b })),
+      ...demo.optionSets.map((set) => ({
+        what: `option set ${set.key}`,
+        paragraph: set.paragraph,
+        words: set.words,
+        by: set.alternatives[0]?.by ?? '',
+      })),
+    ];
+    for (const place of places) {
+      const paragraph = paragraphByKey.get(place.paragraph);
+      expect(paragraph, place.what).toBeDefined();
+      expect(demo.agreedAdRef, place.what).not.toContain(place.paragraph);
+      expect(kindOf(place.by), place.what).toBe('delegation');
+      if (paragraph && place.words !== undefined) {
+        expect(occurrences(paragraph.text, place.words), place.what).toBe(1);
+      }
+    }
+    for (const set of demo.optionSets) {
+      expect(set.alternatives.length, set.key).toBeGreaterThan(0);
+      if (set.scope === 'inline') expect(set.words, set.key).toBeDefined();
+      for (const alternative of set.alternatives) {
+        expect(kindOf(alternative.by), set.key).toBe('delegation');
+        if (alternative.noText) expect(set.scope, set.key).toBe('paragraphs');
+      }
     }
   });
 

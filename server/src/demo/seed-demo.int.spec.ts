@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAsOf } from '@accord/shared';
+import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import { registerSeedCommand } from '../cli/seed-command.js';
 import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
@@ -21,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-05-14T10:30:00.000Z');
 const SEED_ID = '4b7f2a10-93c5-4e8d-a1f6-0c2d9e8b7a35';
 /** The streams of the negotiation's record (not accounts, sessions or the text's own log). */
-const RECORD_STREAM = /^(negotiation|document|amendment|positions|comments|roundtable)-/;
+const RECORD_STREAM = /^(negotiation|document|amendment|positions|comments|roundtable|process)-/;
 
 const paragraphText = (key: string) => demo.document.paragraphs.find((p) => p.key === key)!.text;
 const accepted = uncontroversialAmendment(demo);
@@ -113,13 +114,39 @@ describe('seedDemo', () => {
     const [zero, rev1] = document.revisions;
     expect(BigInt(rev1!.textRevision)).toBeGreaterThan(BigInt(zero!.textRevision));
     expect(document.pendingAmendments).toBe(8);
-    expect(document.paragraphStatusCounts).toEqual({ bracketed: 0, 'agreed-ad-ref': 2 });
+    // Bracketed: OP 4 and OP 5 (brackets), OP 12 (inline options), PP 9 and its alternative.
+    expect(document.paragraphStatusCounts).toEqual({ bracketed: 5, 'agreed-ad-ref': 2 });
+  });
+
+  it('places nested brackets with notes and writes the alternatives into the text', async () => {
+    const view = await createBracketReader({
+      store: core.store,
+      history: new RecordHistory(core.store),
+      text: core.text,
+    }).list(first.documentId);
+    expect(view.brackets.map((b) => [b.words, b.note])).toEqual(
+      demo.brackets.map((b) => [b.words, b.note]),
+    );
+    expect(new Set(view.brackets.map((b) => b.placedBy.stakeholderId)).size).toBe(3);
+    const [inline, paragraphs] = view.optionSets;
+    expect(inline!.options.map((o) => o.words)).toEqual(['two', 'four']);
+    expect(paragraphs!.options.map((o) => [o.label, o.noText])).toEqual([
+      ['Option 1', false],
+      ['Option 2', false],
+      ['Option 3', true],
+    ]);
+    const text = await core.text.paragraphs(first.documentId);
+    expect(text.find((p) => p.text.startsWith('Decide to convene'))?.text).toMatch(
+      /every two four years/,
+    );
+    expect(view.counts.total).toEqual({ brackets: 3, optionSets: 2, options: 5 });
   });
 
   it('writes the text, with the accepted amendment in it and the gavelled paragraphs agreed', async () => {
     const paragraphs = await core.text.paragraphs(first.documentId);
-    expect(paragraphs).toHaveLength(demo.document.paragraphs.length + 1);
-    expect(paragraphs.filter((p) => p.kind === 'preambular')).toHaveLength(9);
+    // The accepted amendment's paragraph, and PP 9's alternative (Option 2).
+    expect(paragraphs).toHaveLength(demo.document.paragraphs.length + 2);
+    expect(paragraphs.filter((p) => p.kind === 'preambular')).toHaveLength(10);
     // The schools paragraph, added after OP 6.
     expect(accepted.key).toBe('am7');
     const after = paragraphs.findIndex((p) => p.text === paragraphText(accepted.paragraph));
@@ -212,8 +239,10 @@ describe('seedDemo', () => {
   });
 
   it('backdates the record over the past days, strictly increasing in log order', async () => {
-    const events = (await collect(core.store.readAll())).filter((e) =>
-      RECORD_STREAM.test(e.streamId),
+    // The bracket-text reactor's record of where it wrote an option's words is dated with the
+    // proposal it follows, and is no step of the seed.
+    const events = (await collect(core.store.readAll())).filter(
+      (e) => RECORD_STREAM.test(e.streamId) && e.metadata.commandType !== 'RecordOptionPlacement',
     );
     const times = events.map((e) => Date.parse(e.metadata.occurredAt as string));
     // A command's events share its time; distinct commands never do, and never go back.

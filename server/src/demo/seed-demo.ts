@@ -23,9 +23,11 @@ import {
   type DemoNegotiation,
 } from './demo-negotiation.js';
 import { createSeedContext, fail, type SeedCore } from './seed-context.js';
+import { bracketSteps } from './seed-brackets.js';
 import { decisionSteps, roundtableSteps } from './seed-decisions.js';
 import { draftingSteps, reactionSteps } from './seed-drafting.js';
 import { plannedInstants, type Step } from './seed-schedule.js';
+import { processSteps } from './seed-process.js';
 import { setupSteps } from './seed-setup.js';
 
 export type { SeedCore } from './seed-context.js';
@@ -65,8 +67,10 @@ export async function seedDemo(
   const steps: Step[] = [
     ...setupSteps(ctx),
     ...draftingSteps(ctx),
+    ...bracketSteps(ctx),
     ...reactionSteps(ctx),
     ...decisionSteps(ctx, uncontroversialAmendment(demo)),
+    ...processSteps(ctx, now),
     ...roundtableSteps(ctx, now),
   ];
 

@@ -1,7 +1,7 @@
 /**
  * The API's view of documents' live text, served by the collaboration gateway: reading
- * paragraphs, anchoring ranges, creating a text, and applying an accepted amendment as one
- * server transaction attributed to the chair, the sponsor's amendment and stored like any edit.
+ * paragraphs, anchoring ranges, creating a text, and applying an accepted amendment (or the
+ * work of a bracket or option) as one server transaction, attributed and stored like any edit.
  */
 import { randomUUID } from 'node:crypto';
 import { docTextStream, type Actor } from '@accord/shared';
@@ -18,7 +18,8 @@ import {
   textFragment,
   type Paragraph,
 } from './doc-structure.js';
-import type { Attribution } from './text-history.js';
+import { TEXT_UPDATED, type Attribution } from './text-history.js';
+import { applyTextEdits, insertedWordsAnchors } from './text-work.js';
 
 /**
  * What the text needs of whoever holds the live documents: the Yjs gateway (collab/) provides
@@ -144,6 +145,45 @@ export function createCollabDocumentText(deps: {
         },
         (doc) => applyProposal(doc, amendment.paragraphId, amendment.proposal),
       );
+    },
+
+    async resolveAnchors(documentId, anchors) {
+      return Promise.all(
+        anchors.map(async (anchor) => {
+          const span = await collab.resolveAnchor(documentId, { paragraphId: '', ...anchor });
+          return span && { ...span };
+        }),
+      );
+    },
+
+    async applyTextWork(documentId, work, edits) {
+      let placed: ({ start: string; end: string } | null)[] = [];
+      await collab.applyServerChange(
+        documentId,
+        {
+          userId: work.by.userId,
+          stakeholderId: work.by.stakeholderId,
+          workId: work.workId,
+          ...(work.at === undefined ? {} : { occurredAt: work.at }),
+        },
+        (doc) => {
+          placed = applyTextEdits(doc, edits);
+        },
+      );
+      return { placed };
+    },
+
+    async findTextWork(documentId, workId, since) {
+      const stream = docTextStream(documentId);
+      for await (const event of store.readAll({
+        fromPosition: since,
+        filter: { on: 'streamName', prefixes: [stream] },
+      })) {
+        if (event.streamId !== stream || event.metadata.workId !== workId) continue;
+        const update = event.type === TEXT_UPDATED && event.data instanceof Uint8Array;
+        return { placed: update ? insertedWordsAnchors(event.data as Uint8Array) : [] };
+      }
+      return null;
     },
 
     async textRevision(documentId) {

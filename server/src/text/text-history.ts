@@ -20,6 +20,11 @@ export interface Attribution {
   /** Set when the change applies an accepted amendment. */
   amendmentId?: string;
   /**
+   * Set when the change is server work done for an event (e.g. a bracket's words deleted): the
+   * worker finds it by this id to tell the work was already done.
+   */
+  workId?: string;
+  /**
    * When a server change happened, if not now: only trusted server code sets it (the demo seed
    * backdates its record, and its text must be dated with it so `time:` points agree).
    */
@@ -43,6 +48,7 @@ export function textUpdatedEvent(
     occurredAt,
   };
   if (attribution.amendmentId !== undefined) metadata.amendmentId = attribution.amendmentId;
+  if (attribution.workId !== undefined) metadata.workId = attribution.workId;
   return { id: randomUUID(), type: TEXT_UPDATED, data: update, metadata };
 }
 

@@ -13,10 +13,10 @@
  *   const { position } = await amendments.table(amendmentId, documentId, input, rationale, meta);
  *   const { position, textApplied } = await amendments.accept(amendmentId, meta);
  */
-import type { CommandMeta } from '@accord/shared';
+import { isParagraphLocked, type CommandMeta, type DocumentState } from '@accord/shared';
 import type { CommandService } from '../../commands/command-service.js';
 import type { ReadModelQueries } from '../../readmodels/queries.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import type { DocumentText } from '../ports.js';
 import { proposalAt, type ProposalInput } from './proposal.js';
 
@@ -47,14 +47,19 @@ export function createAmendmentService(deps: {
   commands: CommandService;
   queries: Pick<ReadModelQueries, 'getAmendment'>;
   text: Pick<DocumentText, 'assertAmendmentApplies' | 'paragraphs' | 'anchor'>;
+  /** The document's state now: a paragraph agreed ad ref takes no amendment. */
+  documentState(documentId: string): Promise<DocumentState>;
   /** The amendment-text reactor's answer: true once the acceptance at `position` is applied. */
   textAppliedBy(position: bigint, timeoutMs: number): Promise<boolean>;
   textWaitMs?: number;
+  /** Refuses (409 `deadline-passed`) once the chair's deadline for amendments has passed. */
+  assertBeforeDeadline?(documentId: string, now: string): Promise<void>;
 }): AmendmentService {
   const waitMs = deps.textWaitMs ?? DEFAULT_TEXT_WAIT_MS;
   return {
     async table(input, meta) {
       const { amendmentId, documentId, paragraphId, rationale } = input;
+      await deps.assertBeforeDeadline?.(documentId, meta.now);
       const result = await deps.commands.execute({
         type: 'TableAmendment',
         data: {
@@ -72,6 +77,19 @@ export function createAmendmentService(deps: {
     async accept(amendmentId, meta) {
       const amendment = deps.queries.getAmendment(amendmentId);
       if (!amendment) throw new NotFoundError('Amendment not found');
+      const document = await deps.documentState(amendment.documentId);
+      // A new paragraph after a locked one leaves its words alone; anything else would change them.
+      const changesWords = amendment.proposal.kind !== 'add-paragraph';
+      if (
+        changesWords &&
+        document.status !== 'none' &&
+        isParagraphLocked(document, amendment.paragraphId)
+      ) {
+        throw new ConflictError('paragraph-locked', 'The paragraph is agreed ad ref', {
+          detail: 'Its words are locked until the chair reopens it, with a reason.',
+          extensions: { reason: 'paragraph-locked' },
+        });
+      }
       // Refuse a decision the text could never carry out (its words or paragraph are gone).
       await deps.text.assertAmendmentApplies(amendment.documentId, amendmentId);
       const result = await deps.commands.execute({

@@ -25,6 +25,7 @@ import {
   buildDocumentExport,
   renderExport,
   type ExportModel,
+  type NegotiationTextSource,
   type RenderedExport,
 } from '../../exports/index.js';
 import { NotFoundError } from '../errors.js';
@@ -49,6 +50,8 @@ export interface RoundtablePapersDeps {
   history: RecordHistory;
   queries: ReadModelQueries;
   commands: CommandService;
+  /** Brackets and options as of the paper's point, printed in its compilation. */
+  negotiationText?: NegotiationTextSource;
 }
 
 type Scheduled = Exclude<RoundtableState, { status: 'none' }>;
@@ -154,7 +157,12 @@ export function createRoundtablePapers(deps: RoundtablePapersDeps) {
     position: bigint,
   ): Promise<ExportModel> {
     const { documentId } = roundtable.coverage;
-    const compilation = await buildDocumentExport({ store, history }, documentId, {
+    const source = {
+      store,
+      history,
+      ...(deps.negotiationText ? { negotiationText: deps.negotiationText } : {}),
+    };
+    const compilation = await buildDocumentExport(source, documentId, {
       variant: 'compilation',
       asOf: { kind: 'position', position },
     });

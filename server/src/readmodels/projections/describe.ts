@@ -357,6 +357,25 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       }
       break;
     }
+    // Brackets and options change the text's marks and statuses; they are pushed to the
+    // document's viewers (documents.ts) without a line in the activity feed.
+    case 'BracketPlaced':
+    case 'BracketRemoved':
+    case 'BracketedWordsDeleted':
+    case 'OptionSetOpened':
+    case 'OptionAdded':
+    case 'OptionPlaced':
+    case 'OptionChosen':
+      return undefined;
+    // Deadlines and silence procedures reach open drafts as a `process` change (process.ts);
+    // they have no line in the activity feed yet.
+    case 'DeadlineSet':
+    case 'DeadlineCleared':
+    case 'SilenceStarted':
+    case 'SilenceBroken':
+    case 'SilenceEnded':
+    case 'SilenceOutcomeRecorded':
+      return undefined;
     // Accounts and sessions belong to no negotiation and are never described.
     case 'UserRegistered':
     case 'PasswordChanged':

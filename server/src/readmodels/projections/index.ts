@@ -12,6 +12,7 @@ import { invitationsProjection } from './invitations.js';
 import { membersProjection } from './members.js';
 import { negotiationsProjection } from './negotiations.js';
 import { positionsProjection } from './positions.js';
+import { processProjection } from './process.js';
 import { roundtablesProjection } from './roundtables.js';
 import { sessionsProjection } from './sessions.js';
 import { usersProjection } from './users.js';
@@ -27,6 +28,7 @@ export const createProjections = (): Projection[] => [
   positionsProjection,
   commentsProjection,
   roundtablesProjection,
+  processProjection,
   activityProjection,
   commandLogProjection,
 ];
@@ -47,5 +49,7 @@ export const readModelFilter: EventFilter = {
     'useremail-',
     'session-',
     'roundtable-',
+    // Deadlines and silence procedures: for the command log (idempotency) and the activity feed.
+    'process-',
   ],
 };

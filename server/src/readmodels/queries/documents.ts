@@ -1,5 +1,8 @@
 // Queries about documents: the list per negotiation with each one's latest revision and
-// paragraph-status counts, and one document with every revision and paragraph status.
+// paragraph-status counts, and one document with every revision and paragraph status. A
+// paragraph's status is derived: agreed ad ref when the chair gavelled it (and did not reopen
+// it); bracketed while it holds open brackets or options; otherwise open. A 'bracketed' set by
+// hand before brackets were data no longer counts.
 import type { DocumentMode, ParagraphStatus } from '@accord/shared';
 import { statementsFor } from '../projections/projection-kit.js';
 import type { ReadModelDb } from '../read-model-db.js';
@@ -36,8 +39,12 @@ interface RevisionRow {
 
 const summarySelect = `
   SELECT d.*,
-    (SELECT COUNT(*) FROM paragraph_statuses p
-      WHERE p.document_id = d.document_id AND p.status = 'bracketed') AS bracketed,
+    (SELECT COUNT(DISTINCT x.paragraph_id) FROM (
+        SELECT document_id, paragraph_id FROM open_brackets
+        UNION ALL SELECT document_id, paragraph_id FROM open_option_paragraphs) x
+      WHERE x.document_id = d.document_id AND NOT EXISTS (
+        SELECT 1 FROM paragraph_statuses p WHERE p.document_id = x.document_id
+          AND p.paragraph_id = x.paragraph_id AND p.status = 'agreed-ad-ref')) AS bracketed,
     (SELECT COUNT(*) FROM paragraph_statuses p
       WHERE p.document_id = d.document_id AND p.status = 'agreed-ad-ref') AS agreed_ad_ref,
     (SELECT COUNT(*) FROM amendments a
@@ -69,6 +76,10 @@ const statements = statementsFor((db) => ({
   >(
     `SELECT paragraph_id, status, reason, set_by, set_at FROM paragraph_statuses
      WHERE document_id = ? ORDER BY set_at, paragraph_id`,
+  ),
+  bracketedParagraphs: db.prepare<[string, string], { paragraph_id: string }>(
+    `SELECT paragraph_id FROM open_brackets WHERE document_id = ?
+     UNION SELECT paragraph_id FROM open_option_paragraphs WHERE document_id = ?`,
   ),
 }));
 
@@ -125,15 +136,33 @@ export function documentQueries(db: ReadModelDb) {
     getDocument(documentId: string): DocumentView | undefined {
       const row = s().one.get(documentId);
       if (!row) return undefined;
-      const paragraphStatuses = s()
-        .statuses.all(documentId)
-        .map((p): ParagraphStatusView => ({
-          paragraphId: p.paragraph_id,
-          status: p.status,
-          reason: p.reason,
-          setBy: p.set_by,
-          setAt: p.set_at,
-        }));
+      const bracketed = new Set(
+        s()
+          .bracketedParagraphs.all(documentId, documentId)
+          .map((r) => r.paragraph_id),
+      );
+      const derived = (status: ParagraphStatus, paragraphId: string): ParagraphStatus =>
+        status === 'agreed-ad-ref' ? status : bracketed.has(paragraphId) ? 'bracketed' : 'open';
+      const gavelled = s().statuses.all(documentId);
+      const paragraphStatuses = gavelled.map((p): ParagraphStatusView => ({
+        paragraphId: p.paragraph_id,
+        status: derived(p.status, p.paragraph_id),
+        reason: p.reason,
+        setBy: p.set_by,
+        setAt: p.set_at,
+      }));
+      // Paragraphs bracketed by their brackets alone, which the chair never gavelled.
+      const seen = new Set(gavelled.map((p) => p.paragraph_id));
+      for (const paragraphId of bracketed) {
+        if (seen.has(paragraphId)) continue;
+        paragraphStatuses.push({
+          paragraphId,
+          status: 'bracketed',
+          reason: '',
+          setBy: '',
+          setAt: '',
+        });
+      }
       return {
         ...toSummary(row),
         revisions: s().revisions.all(documentId).map(toRevision),

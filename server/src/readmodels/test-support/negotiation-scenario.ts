@@ -311,15 +311,20 @@ export async function seedNegotiation(
     { documentId, paragraphId: paragraphs.op1, status: 'agreed-ad-ref' },
     ben,
   );
+  // A bracket makes OP 2 bracketed (the status is derived, never set by hand).
   await run(
-    'SetParagraphStatus',
+    'PlaceBracket',
     {
       documentId,
+      bracketId: id(),
       paragraphId: paragraphs.op2,
-      status: 'bracketed',
-      reason: 'Pending consultations',
+      anchor: { start: 'AAEC', end: 'AAED' },
+      words: 'Commit',
+      span: { start: 0, end: 6 },
+      otherSpans: [],
+      note: 'Pending consultations',
     },
-    ben,
+    chloe,
   );
 
   const comments = { thread: id(), reply: id() };
