@@ -26,6 +26,14 @@ import {
   type StakeholderName,
 } from './document-model.js';
 import type { ExportModel } from './model.js';
+import { countOpen, negotiationMarks, type NegotiationTextSource } from './negotiation-marks.js';
+
+/**
+ * What a document export reads: the record through time travel and, when wired, the brackets
+ * and option sets as of a point. Without `negotiationText` the export shows none and its cover
+ * no counts (roundtable papers, older callers).
+ */
+export type DocumentExportDeps = TimeTravelDeps & { negotiationText?: NegotiationTextSource };
 
 export type DocumentExportRequest =
   { variant: 'clean' | 'compilation'; asOf: AsOf } | { variant: 'compare'; from: AsOf; to: AsOf };
@@ -99,7 +107,7 @@ async function anchorPlacements(
 }
 
 export async function buildDocumentExport(
-  deps: TimeTravelDeps,
+  deps: DocumentExportDeps,
   documentId: string,
   request: DocumentExportRequest,
 ): Promise<ExportModel> {
@@ -110,19 +118,31 @@ export async function buildDocumentExport(
     const comparison = await compareAsOf(deps, documentId, request.from, request.to);
     const toFrame = await frameAsOf(deps, documentId, request.to);
     const generatedAt = await pointTime(deps, documentId, comparison.to, await createdAt());
+    const later = await deps.negotiationText?.(documentId, request.to);
     return comparisonModel({
       comparison,
       document: toFrame,
       chairStatuses: Object.fromEntries(toFrame.paragraphs.map((p) => [p.id, p.chairStatus])),
+      ...(later ? { counts: countOpen(later) } : {}),
       generatedAt,
     });
   }
   const frame = await frameAsOf(deps, documentId, request.asOf);
   const generatedAt = await pointTime(deps, documentId, frame.asOf, await createdAt());
   const stakeholders = await stakeholderNames(deps, frame.document.negotiationId);
-  if (request.variant === 'clean') return cleanModel({ frame, stakeholders, generatedAt });
+  const view = await deps.negotiationText?.(documentId, request.asOf);
+  const marks = view
+    ? negotiationMarks(
+        view,
+        stakeholders,
+        frame.paragraphs.map((p) => p.id),
+      )
+    : undefined;
+  const withMarks = marks ? { marks } : {};
+  if (request.variant === 'clean')
+    return cleanModel({ frame, stakeholders, generatedAt, ...withMarks });
   const placements = await anchorPlacements(deps, frame);
-  return compilationModel({ frame, stakeholders, placements, generatedAt });
+  return compilationModel({ frame, stakeholders, placements, generatedAt, ...withMarks });
 }
 
 /** The file name for an export: the symbol made safe, the variant, the extension. */

@@ -5,25 +5,31 @@
  *
  *   compilationModel({ frame, stakeholders, placements, generatedAt });
  */
-import type { AmendmentRecord } from '@accord/shared';
+import { renderParagraphOption, type AmendmentRecord, type BracketCounts } from '@accord/shared';
 import type { DocumentComparison, DocumentFrame, FrameParagraph } from '../timetravel/index.js';
+import { BracketWeaver, bracketRuns } from './bracket-runs.js';
 import {
   eIdOf,
   type Attribution,
   type ExportBlock,
   type ExportModel,
   type ParagraphBlock,
+  type ParagraphOption,
   type ProposalNote,
   type Run,
 } from './model.js';
+import {
+  countLines,
+  negotiationSource,
+  noNegotiationMarks,
+  type NegotiationMarks,
+} from './negotiation-marks.js';
 
 export { exportVariants, type ExportVariant } from '@accord/shared';
 import type { ExportVariant } from '@accord/shared';
 
-export interface StakeholderName {
-  name: string;
-  shortCode: string;
-}
+export type { StakeholderName } from './negotiation-marks.js';
+import type { StakeholderName } from './negotiation-marks.js';
 
 export interface FrameModelInput {
   frame: DocumentFrame;
@@ -34,6 +40,8 @@ export interface FrameModelInput {
    * (resolved from its anchor). Amendments not here are placed by finding their original words.
    */
   placements?: ReadonlyMap<string, { start: number; end: number }>;
+  /** Open brackets and options at the point (negotiation-marks.ts); none when absent. */
+  marks?: NegotiationMarks;
   generatedAt: string;
 }
 
@@ -104,18 +112,89 @@ function plainBlock(p: FrameParagraph, runs: Run[], proposals: ProposalNote[]): 
   };
 }
 
-/** The text as it stands, without proposals. */
+/** The paragraph's open brackets and inline options, when it has any. */
+function negotiationOf(
+  p: FrameParagraph,
+  marks: NegotiationMarks,
+): ParagraphBlock['negotiation'] | undefined {
+  const brackets = marks.bracketsByParagraph.get(p.id) ?? [];
+  const optionSets = marks.inlineOptionsByParagraph.get(p.id) ?? [];
+  return brackets.length + optionSets.length > 0
+    ? { text: p.text, brackets, optionSets }
+    : undefined;
+}
+
+/** The option as this variant prints it: "Option 2", "Option 2 (EU)" in the compilation. */
+function shownOption(option: ParagraphOption, attribute: boolean): ParagraphOption {
+  const line = attribute
+    ? `${option.label} (${option.by.authorCode ?? option.by.author})`
+    : option.label;
+  return { ...option, line };
+}
+
+/** A "No text" alternative, shown as a paragraph of its own after the set's paragraphs. */
+function noTextBlock(after: FrameParagraph, noText: ParagraphOption, attribute: boolean) {
+  const option = shownOption(noText, attribute);
+  const block: ParagraphBlock = {
+    type: 'paragraph',
+    id: option.optionId,
+    eId: eIdOf('para-option', option.optionId),
+    kind: after.kind === 'heading' ? 'operative' : after.kind,
+    label: null,
+    chairStatus: 'open',
+    runs: [{ text: renderParagraphOption(option.line, null), kind: 'mark' }],
+    proposals: [],
+    option,
+  };
+  return block;
+}
+
+/** The paragraph's blocks: itself, labelled when it is an option, then any "No text" option. */
+function withOptions(
+  p: FrameParagraph,
+  block: ParagraphBlock,
+  marks: NegotiationMarks,
+  attribute: boolean,
+): ParagraphBlock[] {
+  const option = marks.optionByParagraph.get(p.id);
+  const own: ParagraphBlock = option ? { ...block, option: shownOption(option, attribute) } : block;
+  const noText = marks.noTextOptions
+    .filter((n) => n.afterParagraphId === p.id)
+    .map((n) => noTextBlock(p, n.option, attribute));
+  return [own, ...noText];
+}
+
+/** The cover's lines for the open brackets and options, when the model has them. */
+const countMetadata = (marks: NegotiationMarks | undefined) =>
+  marks ? countLines(marks.counts) : [];
+
+/** What the JSON format writes: the frame, and the brackets and options when there are any. */
+const sourceOf = (frame: DocumentFrame, marks: NegotiationMarks | undefined) =>
+  marks ? { ...frame, negotiationText: negotiationSource(frame.paragraphs, marks) } : frame;
+
+/** The text as it stands, without proposals; brackets and options as the notation writes them. */
 export function cleanModel(input: FrameModelInput): ExportModel {
   const { frame, generatedAt } = input;
+  const marks = input.marks ?? noNegotiationMarks();
   return {
     ...header(
       frame,
       'clean',
       generatedAt,
-      [{ label: 'As of', value: pointLine(frame.asOf) }],
-      frame,
+      [{ label: 'As of', value: pointLine(frame.asOf) }, ...countMetadata(input.marks)],
+      sourceOf(frame, input.marks),
     ),
-    blocks: frame.paragraphs.map((p) => plainBlock(p, p.text ? [{ text: p.text }] : [], [])),
+    ...(input.marks ? { counts: input.marks.counts } : {}),
+    blocks: frame.paragraphs.flatMap((p) => {
+      const negotiation = negotiationOf(p, marks);
+      const runs = negotiation
+        ? bracketRuns(p.text, negotiation.brackets, negotiation.optionSets, { attribute: false })
+        : p.text
+          ? [{ text: p.text }]
+          : [];
+      const block = plainBlock(p, runs, []);
+      return withOptions(p, negotiation ? { ...block, negotiation } : block, marks, false);
+    }),
   };
 }
 
@@ -205,6 +284,14 @@ function compilationParagraph(
   input: FrameModelInput,
 ): ExportBlock[] {
   const { stakeholders, placements } = input;
+  const marks = input.marks ?? noNegotiationMarks();
+  const negotiation = negotiationOf(p, marks);
+  const weaver = new BracketWeaver(
+    p.text,
+    negotiation?.brackets ?? [],
+    negotiation?.optionSets ?? [],
+    { attribute: true },
+  );
   const notes = new Map<string, ProposalNote>();
   const placed: Placed[] = [];
   for (const a of pending) {
@@ -226,15 +313,11 @@ function compilationParagraph(
   }
 
   const runs: Run[] = [];
-  let at = 0;
-  const plain = (to: number) => {
-    if (to > at) runs.push({ text: p.text.slice(at, to) });
-    at = Math.max(at, to);
-  };
   for (const group of clusters(placed)) {
     const start = Math.min(...group.map((g) => g.start));
     const end = Math.max(...group.map((g) => g.end));
-    plain(start);
+    // The words up to the proposal, and the bracket edges among the words it rewrites.
+    runs.push(...weaver.skip(start, end));
     if (group.length === 1) {
       const only = group[0]!;
       const note = notes.get(only.amendment.amendmentId)!;
@@ -265,9 +348,8 @@ function compilationParagraph(
       });
       runs.push({ text: ']', kind: 'mark' });
     }
-    at = end;
   }
-  plain(p.text.length);
+  runs.push(...weaver.rest());
 
   // A proposed deletion of the whole paragraph shows the paragraph struck through, attributed.
   const deletion = pending.find((a) => a.proposal.kind === 'delete-paragraph');
@@ -289,16 +371,22 @@ function compilationParagraph(
       { text: ']', kind: 'mark', proposalId: deletion.amendmentId },
     ];
   }
-  if (p.chairStatus === 'bracketed')
+  // A status set by hand before brackets were data bracketed the whole paragraph; with brackets
+  // and options as data, the status only says that some are open, and they show themselves.
+  if (p.chairStatus === 'bracketed' && !negotiation && !marks.optionByParagraph.has(p.id))
     shown = [{ text: '[', kind: 'mark' }, ...shown, { text: ']', kind: 'mark' }];
 
-  const blocks: ExportBlock[] = [
-    plainBlock(
-      p,
-      shown,
-      pending.map((a) => notes.get(a.amendmentId)!),
-    ),
-  ];
+  const own = plainBlock(
+    p,
+    shown,
+    pending.map((a) => notes.get(a.amendmentId)!),
+  );
+  const blocks: ExportBlock[] = withOptions(
+    p,
+    negotiation ? { ...own, negotiation } : own,
+    marks,
+    true,
+  );
   // Proposed new paragraphs follow the paragraph they were tabled after, in the order tabled.
   for (const a of pending) {
     if (a.proposal.kind !== 'add-paragraph') continue;
@@ -348,9 +436,11 @@ export function compilationModel(input: FrameModelInput): ExportModel {
         { label: 'As of', value: pointLine(frame.asOf) },
         { label: 'Pending proposals', value: String(pendingCount) },
         { label: 'Paragraphs agreed ad ref', value: String(adRef) },
+        ...countMetadata(input.marks),
       ],
-      frame,
+      sourceOf(frame, input.marks),
     ),
+    ...(input.marks ? { counts: input.marks.counts } : {}),
     blocks: frame.paragraphs.flatMap((p) =>
       compilationParagraph(p, pendingByParagraph.get(p.id) ?? [], input),
     ),
@@ -362,6 +452,8 @@ export interface ComparisonModelInput {
   document: Pick<DocumentFrame, 'document' | 'documentId'>;
   /** The chair's statuses at `to`, by paragraph id. */
   chairStatuses: Readonly<Record<string, FrameParagraph['chairStatus']>>;
+  /** Open brackets and options at the later point, for the cover. */
+  counts?: BracketCounts;
   generatedAt: string;
 }
 
@@ -412,9 +504,11 @@ export function comparisonModel(input: ComparisonModelInput): ExportModel {
           label: 'Changes',
           value: `${summary.added} added, ${summary.removed} removed, ${summary.modified} modified, ${summary.unchanged} unchanged paragraphs`,
         },
+        ...(input.counts ? countLines(input.counts) : []),
       ],
       comparison,
     ),
+    ...(input.counts ? { counts: input.counts } : {}),
     blocks,
   };
 }

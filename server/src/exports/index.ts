@@ -12,7 +12,19 @@ import { UnavailableError } from '../application/errors.js';
 import { runHeavyTask, WorkerPoolError } from '../workers/pool.js';
 
 export * from './model.js';
-export { buildDocumentExport, exportFileName, type DocumentExportRequest } from './build.js';
+export {
+  buildDocumentExport,
+  exportFileName,
+  type DocumentExportDeps,
+  type DocumentExportRequest,
+} from './build.js';
+export {
+  countOpen,
+  negotiationMarks,
+  type NegotiationMarks,
+  type NegotiationTextSource,
+  type NegotiationTextView,
+} from './negotiation-marks.js';
 export { isExportFormat, parseExportRequest, type ExportRequestInput } from './request.js';
 export {
   cleanModel,

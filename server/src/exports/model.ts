@@ -21,7 +21,13 @@
  * adds around the document's own words (brackets, sponsor tags, "Option 1:"), so every renderer
  * shows the same brackets and tags while keeping them apart from the text itself.
  */
-import type { AmendmentKind, ParagraphKind, ParagraphStatus } from '@accord/shared';
+import type {
+  AmendmentKind,
+  BracketCounts,
+  ParagraphKind,
+  ParagraphStatus,
+  TextSpan,
+} from '@accord/shared';
 
 /** Who made a change or tabled a proposal, and when. */
 export interface Attribution {
@@ -37,6 +43,26 @@ export interface Attribution {
 
 export type RunKind = 'text' | 'insert' | 'delete' | 'mark';
 
+/**
+ * What a `mark` run opens or closes: a bracket or an inline option. Structured formats (Akoma
+ * Ntoso) nest elements by these; the others print the mark's text.
+ */
+export interface Delimiter {
+  role: 'open' | 'close';
+  element: 'bracket' | 'option';
+  /** The bracket's or the option's id. */
+  id: string;
+  eId: string;
+  /** Who placed the bracket or proposed the option. */
+  by: Attribution;
+  /** The bracket's note ("pending consultations"); empty when none. */
+  note?: string;
+  /** The option's label ("Option 2"). */
+  label?: string;
+  /** The eId of the inline option set the option belongs to. */
+  optionSetEId?: string;
+}
+
 export interface Run {
   text: string;
   /** Plain text when absent. `insert`/`delete` carry `by`. */
@@ -44,6 +70,48 @@ export interface Run {
   by?: Attribution;
   /** The proposal (amendment) the run belongs to, when it shows one in place. */
   proposalId?: string;
+  /** A `mark` that opens or closes a bracket or an inline option. */
+  delimits?: Delimiter;
+  /**
+   * A `mark` naming who placed the bracket just closed ("EU"), in the compilation; formats that
+   * can print it raised (superscript) do.
+   */
+  tag?: boolean;
+}
+
+/** An open bracket of a paragraph: a span of its plain words, who placed it and why. */
+export interface BracketMark {
+  id: string;
+  eId: string;
+  span: TextSpan;
+  by: Attribution;
+  /** Empty when none was given. */
+  note: string;
+}
+
+/** An open set of alternative wordings inside one paragraph, each a span of its words. */
+export interface InlineOptionSetMark {
+  id: string;
+  eId: string;
+  options: { id: string; eId: string; label: string; span: TextSpan; by: Attribution }[];
+}
+
+/**
+ * One alternative of an open whole-paragraph option set, shown on the paragraph it is: its label
+ * on a line of its own above the paragraph ("Option 2"), as compilation texts print it. A "No
+ * text" option is a paragraph of its own whose runs read "Option 3: No text", with no line above.
+ */
+export interface ParagraphOption {
+  optionSetId: string;
+  optionId: string;
+  /** "Option 1", "Option 2", … */
+  label: string;
+  /** The line above the paragraph: the label, and in the compilation who proposed it. */
+  line: string;
+  noText: boolean;
+  by: Attribution;
+  /** AKN: the eId of the set's first option's paragraph, for the alternatives after it. */
+  alternativeTo: string | null;
 }
 
 /** A pending proposal on a paragraph, listed with the paragraph and attributed. */
@@ -79,6 +147,13 @@ export interface ParagraphBlock {
   change?: { kind: 'insert' | 'delete'; by?: Attribution; proposalId?: string };
   runs: Run[];
   proposals: ProposalNote[];
+  /**
+   * The open brackets and inline options of the paragraph, over its plain words `text`; the
+   * runs already show them (as `mark` runs with `delimits`). Absent when there are none.
+   */
+  negotiation?: { text: string; brackets: BracketMark[]; optionSets: InlineOptionSetMark[] };
+  /** Set when the paragraph is one alternative of an open whole-paragraph option set. */
+  option?: ParagraphOption;
 }
 
 export type ExportBlock =
@@ -103,6 +178,11 @@ export interface ExportModel {
   /** BCP 47 language of the text. */
   language: string;
   blocks: ExportBlock[];
+  /**
+   * Open brackets, option sets and options of the whole text at the exported point, for the
+   * cover; absent for producers that have no negotiation text.
+   */
+  counts?: BracketCounts;
   /**
    * What the JSON format writes: the record the model was built from (the frame, the
    * comparison). The model itself when absent.

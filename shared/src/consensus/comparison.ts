@@ -198,6 +198,37 @@ function segments(from: string, to: string): Segment[] {
   return merged;
 }
 
+/**
+ * A change cut where its author changes, so each run names the one stakeholder who made it: two
+ * delegations typing side by side read as two runs, not one credited to whoever typed more.
+ * Characters nobody touched count as the fallback's, as in `attribute`.
+ */
+function runsByAuthor(
+  op: 'insert' | 'delete',
+  text: string,
+  offset: number,
+  perChar: ArrayLike<number> | undefined,
+  fallback: number,
+  contributors: readonly Contributor[],
+): ComparisonRun[] {
+  const who = (i: number) => {
+    const w = perChar?.[offset + i] ?? -1;
+    return w >= 0 && contributors[w] ? w : fallback;
+  };
+  const runs: ComparisonRun[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && who(i) === who(start)) continue;
+    runs.push({
+      op,
+      text: text.slice(start, i),
+      ...attribute(contributors, perChar, offset + start, offset + i, fallback),
+    });
+    start = i;
+  }
+  return runs;
+}
+
 function diffRuns(
   from: string,
   to: string,
@@ -205,22 +236,28 @@ function diffRuns(
   contributors: readonly Contributor[],
 ): ComparisonRun[] {
   const fallback = attribution.last ?? -1;
-  return segments(from, to).map(({ op, oldStart, oldEnd, newStart, newEnd }): ComparisonRun => {
+  return segments(from, to).flatMap(({ op, oldStart, oldEnd, newStart, newEnd }) => {
     switch (op) {
       case 'equal':
-        return { op, text: to.slice(newStart, newEnd), by: [], attribution: 'none' };
+        return [{ op, text: to.slice(newStart, newEnd), by: [], attribution: 'none' as const }];
       case 'insert':
-        return {
+        return runsByAuthor(
           op,
-          text: to.slice(newStart, newEnd),
-          ...attribute(contributors, attribution.inserted, newStart, newEnd, fallback),
-        };
+          to.slice(newStart, newEnd),
+          newStart,
+          attribution.inserted,
+          fallback,
+          contributors,
+        );
       case 'delete':
-        return {
+        return runsByAuthor(
           op,
-          text: from.slice(oldStart, oldEnd),
-          ...attribute(contributors, attribution.deleted, oldStart, oldEnd, fallback),
-        };
+          from.slice(oldStart, oldEnd),
+          oldStart,
+          attribution.deleted,
+          fallback,
+          contributors,
+        );
     }
   });
 }

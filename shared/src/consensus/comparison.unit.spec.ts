@@ -146,6 +146,22 @@ describe('comparison of two texts', () => {
     expect(p!.runs.every((r) => r.op === 'equal' || r.attribution === 'none')).toBe(true);
   });
 
+  it('cuts a change where its author changes, so each run names one delegation', () => {
+    // Kenya typed "urgently " and Norway "and jointly " right after it: one word-diff insertion.
+    const from = 'Commit to act;';
+    const to = 'Commit urgently and jointly to act;';
+    const [p] = compareTexts([op('operative', P1, from)], [op('operative', P1, to)], {
+      contributors: [KENYA, NORWAY],
+      paragraphs: { [P1]: { inserted: span(to.length, [7, 16, 0], [16, 28, 1]), last: 1 } },
+    }).paragraphs;
+    expect(brief(p!.runs)).toEqual([
+      ['equal', 'Commit ', '', 'none'],
+      ['insert', 'urgently ', 'KEN:9', 'exact'],
+      ['insert', 'and jointly ', 'NOR:12', 'exact'],
+      ['equal', 'to act;', '', 'none'],
+    ]);
+  });
+
   it('notes a paragraph whose kind changed although its words did not', () => {
     const [p] = compareTexts(
       [op('preambular', P1, 'Noting;')],

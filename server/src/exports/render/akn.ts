@@ -7,6 +7,11 @@
  * `mod` quoting the old and new words, justification), so a legal-document system can take
  * them one by one. Accord's own details (author names, dates) ride in the `accord:` namespace,
  * which the schema allows on every element.
+ *
+ * Brackets and inline options are nested `<inline name="bracket">` / `<inline name="option">`
+ * elements referring to the delegation that placed or proposed them, with the printed "[" and
+ * "]" kept inside as editorial spans; the compilation's "placed by" tag is a `<sup>`. An
+ * alternative paragraph of a whole-paragraph option set names the first one in `alternativeTo`.
  */
 import { xmlSafeText } from '@accord/shared';
 import { create } from 'xmlbuilder2';
@@ -15,12 +20,14 @@ import {
   eIdOf,
   paragraphBlocks,
   type Attribution,
+  type Delimiter,
   type ExportBlock,
   type ExportModel,
   type ParagraphBlock,
   type ProposalNote,
   type Run,
 } from '../model.js';
+import { optionLine } from './text.js';
 
 const AKN = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -126,9 +133,54 @@ function identification(
     .up();
 }
 
+/**
+ * Opens the element of a bracket or an inline option: `<inline name="bracket">` or
+ * `<inline name="option">`, referring to the delegation that placed or proposed it. The printed
+ * characters ("[", "Option 2: ") stay inside as editorial spans, so a reader of the bare text
+ * sees what a printed compilation shows.
+ */
+function openDelimited(parent: XMLBuilder, d: Delimiter, orgs: Organizations): XMLBuilder {
+  const el = parent
+    .ele('inline')
+    .att('name', d.element)
+    .att('eId', xmlText(d.eId))
+    .att('refersTo', xmlText(orgs.ref(d.by)));
+  el.att(
+    ACCORD,
+    d.element === 'bracket' ? 'accord:placedBy' : 'accord:proposedBy',
+    xmlText(d.by.author),
+  );
+  el.att(ACCORD, 'accord:date', xmlText(d.by.date));
+  if (d.label) el.att(ACCORD, 'accord:label', xmlText(d.label));
+  if (d.optionSetEId) el.att(ACCORD, 'accord:optionSet', xmlText(d.optionSetEId));
+  if (d.note?.trim()) el.att(ACCORD, 'accord:note', xmlText(d.note.trim()));
+  return el;
+}
+
 function inline(parent: XMLBuilder, runs: readonly Run[], orgs: Organizations): void {
+  // Brackets and options nest: each opening mark starts an element the runs after it go into.
+  const open: { el: XMLBuilder; id: string }[] = [];
+  const top = () => open.at(-1)?.el ?? parent;
   for (const r of runs) {
     if (!r.text) continue;
+    if (r.delimits?.role === 'open') {
+      const el = openDelimited(top(), r.delimits, orgs);
+      el.ele('span').att('class', `editorial ${r.delimits.element}`).txt(xmlText(r.text));
+      open.push({ el, id: r.delimits.id });
+      continue;
+    }
+    if (r.delimits?.role === 'close') {
+      top().ele('span').att('class', `editorial ${r.delimits.element}`).txt(xmlText(r.text));
+      // Spans that cross (which the record refuses) would not close in order: such a mark is
+      // printed and its element ends with the paragraph.
+      if (open.at(-1)?.id === r.delimits.id) open.pop();
+      continue;
+    }
+    if (r.tag) {
+      top().ele('sup').att('class', 'placedBy').txt(xmlText(r.text));
+      continue;
+    }
+    const parent = top();
     switch (r.kind) {
       case 'insert':
       case 'delete': {
@@ -155,6 +207,7 @@ function inline(parent: XMLBuilder, runs: readonly Run[], orgs: Organizations): 
 function paragraphAttributes(el: XMLBuilder, p: ParagraphBlock): void {
   el.att('eId', xmlText(p.eId));
   const classes: string[] = [p.kind, p.chairStatus];
+  if (p.option) classes.push('option');
   if (p.change)
     classes.push(
       p.change.proposalId ? 'proposed' : p.change.kind === 'insert' ? 'added' : 'removed',
@@ -163,7 +216,21 @@ function paragraphAttributes(el: XMLBuilder, p: ParagraphBlock): void {
   if (p.change?.kind === 'delete' && !p.change.proposalId) el.att('status', 'removed');
   el.att(ACCORD, 'accord:paragraphId', xmlText(p.id));
   if (p.change?.by) el.att(ACCORD, 'accord:changedBy', xmlText(p.change.by.author));
+  if (p.option) {
+    // One alternative of a whole-paragraph option set; the later ones name the first.
+    if (p.option.alternativeTo) el.att('alternativeTo', xmlText(`#${p.option.alternativeTo}`));
+    el.att(ACCORD, 'accord:optionSet', xmlText(eIdOf('opts', p.option.optionSetId)));
+    el.att(ACCORD, 'accord:option', xmlText(p.option.label));
+    el.att(ACCORD, 'accord:proposedBy', xmlText(p.option.by.author));
+    if (p.option.noText) el.att(ACCORD, 'accord:noText', 'true');
+  }
 }
+
+/** An alternative paragraph's words after its label, "Option 2: ", as an editorial mark. */
+const withOptionLabel = (p: ParagraphBlock): Run[] => {
+  const line = optionLine(p);
+  return line ? [{ text: `${line}: `, kind: 'mark' }, ...p.runs] : p.runs;
+};
 
 /** A numbered paragraph of the body, with the sub-paragraphs lettered under it nested inside. */
 function hierParagraph(
@@ -175,11 +242,12 @@ function hierParagraph(
   const el = parent.ele(p.kind === 'subparagraph' ? 'subparagraph' : 'paragraph');
   paragraphAttributes(el, p);
   if (p.label) el.ele('num').txt(xmlText(p.label));
+  const runs = withOptionLabel(p);
   if (children.length === 0) {
-    inline(el.ele('content').ele('p'), p.runs, orgs);
+    inline(el.ele('content').ele('p'), runs, orgs);
     return;
   }
-  inline(el.ele('intro').ele('p'), p.runs, orgs);
+  inline(el.ele('intro').ele('p'), runs, orgs);
   for (const child of children) hierParagraph(el, child, [], orgs);
 }
 
@@ -402,7 +470,7 @@ export function renderAkn(model: ExportModel): Buffer {
       const recital = recitals.ele('recital');
       paragraphAttributes(recital, p);
       if (p.label) recital.ele('num').txt(xmlText(p.label));
-      inline(recital.ele('p'), p.runs, orgs);
+      inline(recital.ele('p'), withOptionLabel(p), orgs);
     }
   }
   const mainBody = statement.ele('mainBody');

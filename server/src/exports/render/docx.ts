@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, readableDate, statusNote } from './text.js';
+import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
 import { stampZipEntries } from './zip-time.js';
 
 const FONT = 'DejaVu Sans';
@@ -64,7 +64,13 @@ function runs(list: readonly Run[], ctx: Context, base: { bold?: boolean } = {})
             });
           return new TextRun({ text: r.text, strike: true, color: '9C1C1C', ...base });
         case 'mark':
-          return new TextRun({ text: r.text, bold: true, color: '444444' });
+          // Brackets and option labels print bold; who placed a bracket, raised after it.
+          if (r.tag) return new TextRun({ text: r.text, superScript: true, color: '555555' });
+          return new TextRun({
+            text: r.text,
+            bold: true,
+            color: r.delimits ? '111111' : '444444',
+          });
         case undefined:
         case 'text':
           return new TextRun({ text: r.text, ...base });
@@ -96,7 +102,19 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
         italics: true,
       }),
     );
+  const option = optionLine(p);
   const out = [
+    // The option's label on a line of its own, kept with its paragraph.
+    ...(option
+      ? [
+          new Paragraph({
+            keepNext: true,
+            spacing: { after: 60 },
+            indent: { left: indent },
+            children: [new TextRun({ text: option, bold: true })],
+          }),
+        ]
+      : []),
     new Paragraph({
       children,
       indent: { left: indent + HANGING, hanging: HANGING },

@@ -3,7 +3,7 @@
  * resources); changes as `<ins>`/`<del>` with the author and date in `title`/`datetime`.
  */
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, readableDate, statusNote } from './text.js';
+import { delimiterTitle, describeProposal, optionLine, readableDate, statusNote } from './text.js';
 
 const esc = (text: string): string =>
   text.replace(
@@ -30,6 +30,9 @@ p.preambular .text { font-style: normal; }
 ins { color: #0b5394; text-decoration: underline; background: #eef4fb; }
 del { color: #9c1c1c; text-decoration: line-through; background: #fbeeee; }
 .mark { font-weight: bold; color: #444; }
+.mark.bracket, .mark.option { color: #111; }
+sup.tag { font-size: .7em; font-weight: normal; color: #555; }
+p.option-line { margin: .8rem 0 0; font-weight: bold; break-after: avoid; }
 .para.added { border-left: 4px solid #0b5394; padding-left: .5rem; }
 .para.removed { border-left: 4px solid #9c1c1c; padding-left: .5rem; }
 ul.proposals { font-size: .85rem; color: #333; margin: 0 0 .8rem 2rem; }
@@ -57,6 +60,11 @@ function runs(list: readonly Run[]): string {
         case 'delete':
           return `<del${by}>${text}</del>`;
         case 'mark':
+          // Who placed the bracket just closed, raised; a bracket's or an option's mark says who
+          // placed it and why when pointed at.
+          if (r.tag) return `<sup class="tag">${text}</sup>`;
+          if (r.delimits)
+            return `<span class="mark ${r.delimits.element}" title="${esc(delimiterTitle(r.delimits))}">${text}</span>`;
           return `<span class="mark">${text}</span>`;
         case undefined:
         case 'text':
@@ -73,6 +81,7 @@ function paragraph(p: ParagraphBlock, level: number): string {
   }
   const note = statusNote(p.chairStatus);
   const classes = ['para', p.kind, p.chairStatus];
+  if (p.option) classes.push('option');
   if (p.change) classes.push(p.change.kind === 'insert' ? 'added' : 'removed');
   const num = p.label ? `<span class="num">${esc(p.label)}</span>` : '';
   const status = note ? `<span class="status">(${esc(note)})</span>` : '';
@@ -80,7 +89,9 @@ function paragraph(p: ParagraphBlock, level: number): string {
     p.proposals.length > 0
       ? `\n<ul class="proposals">${p.proposals.map((n) => `<li id="${esc(n.eId)}">${esc(describeProposal(n))}</li>`).join('')}</ul>`
       : '';
-  return `<p id="${esc(p.eId)}" class="${classes.join(' ')}">${num}<span class="text">${runs(p.runs)}</span>${status}</p>${proposals}`;
+  const option = optionLine(p);
+  const line = option ? `<p class="option-line">${esc(option)}</p>\n` : '';
+  return `${line}<p id="${esc(p.eId)}" class="${classes.join(' ')}">${num}<span class="text">${runs(p.runs)}</span>${status}</p>${proposals}`;
 }
 
 function blocks(list: readonly ExportBlock[], level: number): string {

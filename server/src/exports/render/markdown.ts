@@ -1,10 +1,12 @@
 /**
  * Markdown: GitHub-flavoured, with tracked changes in CriticMarkup (`{++inserted++}`,
  * `{--deleted--}`, `{>>who<<}`), which reads as plain text and is understood by Markdown tools
- * that review changes.
+ * that review changes. Brackets and options are written in the shared notation with bare "[" and
+ * "]", and every other square bracket escaped, so the import reads the same brackets back; an
+ * alternative paragraph's label ("Option 2") stands on its own line above it.
  */
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, readableDate, statusNote } from './text.js';
+import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
 
 /** Inline text: Markdown's punctuation escaped, and every kind of line break made a space. */
 const escape = (text: string): string =>
@@ -26,26 +28,39 @@ const lineStart = (line: string): string =>
 const headingText = (text: string): string =>
   text.replace(/#+(?=[ \t]*$)/, (marks) => marks.replace(/#/g, '\\#'));
 
+/**
+ * A bracket's or an inline option's own mark, written with bare "[" and "]": the import reads
+ * bare brackets as negotiation brackets and escaped ones ("\\[") as characters of the words.
+ */
+const negotiationMark = (text: string): string => escape(text).replace(/\\([[\]])/g, '$1');
+
 function runs(list: readonly Run[]): string {
-  return list
-    .map((r) => {
-      const text = escape(r.text);
-      // Proposals carry their sponsors in their marks; comparisons name the author of each run.
-      const who = r.by && r.proposalId === undefined ? `{>>${escape(r.by.author)}<<}` : '';
-      switch (r.kind) {
-        case 'insert':
-          return `{++${text}++}${who}`;
-        case 'delete':
-          return `{--${text}--}${who}`;
-        case 'mark':
-          // Brackets and sponsor tags are plain text, as in a printed compilation.
-          return text;
-        case undefined:
-        case 'text':
-          return text;
-      }
-    })
-    .join('');
+  let out = '';
+  for (const r of list) {
+    const text = escape(r.text);
+    // Proposals carry their sponsors in their marks; comparisons name the author of each run.
+    const who = r.by && r.proposalId === undefined ? `{>>${escape(r.by.author)}<<}` : '';
+    let piece: string;
+    switch (r.kind) {
+      case 'insert':
+        piece = `{++${text}++}${who}`;
+        break;
+      case 'delete':
+        piece = `{--${text}--}${who}`;
+        break;
+      case 'mark':
+        // Brackets and sponsor tags are plain text, as in a printed compilation.
+        piece = r.delimits ? negotiationMark(r.text) : text;
+        break;
+      case undefined:
+      case 'text':
+        piece = text;
+    }
+    // A bare "]" just before "(" would make the bracketed words a link.
+    if (out.endsWith(']') && !out.endsWith('\\]') && piece.startsWith('(')) piece = `\\${piece}`;
+    out += piece;
+  }
+  return out;
 }
 
 function paragraph(p: ParagraphBlock, level: number): string[] {
@@ -60,7 +75,13 @@ function paragraph(p: ParagraphBlock, level: number): string[] {
     p.change && !p.change.proposalId
       ? ` *(paragraph ${p.change.kind === 'insert' ? 'added' : 'removed'}${p.change.by ? ` by ${escape(p.change.by.author)}` : ''})*`
       : '';
-  const lines = [lineStart(`${label}${body}${note ? ` *(${note})*` : ''}${change}`), ''];
+  const option = optionLine(p);
+  // The option's label on a line of its own, as the import reads it back ("Option 2").
+  const lines = [
+    ...(option ? [lineStart(escape(option)), ''] : []),
+    lineStart(`${label}${body}${note ? ` *(${note})*` : ''}${change}`),
+    '',
+  ];
   if (p.proposals.length > 0) {
     for (const n of p.proposals) lines.push(`> - ${lineStart(escape(describeProposal(n)))}`);
     lines.push('');

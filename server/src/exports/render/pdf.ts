@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, readableDate, statusNote } from './text.js';
+import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const FONTS = {
@@ -51,8 +51,9 @@ function flow(doc: Doc, list: readonly Run[], x: number, y: number, width: numbe
     const kind = r.kind ?? 'text';
     font(
       doc,
-      kind === 'mark' ? 'bold' : 'regular',
-      size,
+      kind === 'mark' && !r.tag ? 'bold' : 'regular',
+      // Who placed a bracket, smaller after it.
+      r.tag ? size * 0.75 : size,
       kind === 'insert'
         ? COLORS.insert
         : kind === 'delete'
@@ -99,6 +100,13 @@ function paragraph(doc: Doc, p: ParagraphBlock, left: number, width: number): vo
   }
   ensureRoom(doc, 40);
   const indent = p.kind === 'subparagraph' ? SUB_INDENT : 0;
+  const option = optionLine(p);
+  if (option) {
+    // The option's label on a line of its own above the paragraph.
+    ensureRoom(doc, 56);
+    font(doc, 'bold', 10.5).text(option, left + indent, doc.y, { width: width - indent });
+    doc.moveDown(0.2);
+  }
   const x = left + indent + LABEL_WIDTH;
   const textWidth = width - indent - LABEL_WIDTH;
   const top = doc.y;

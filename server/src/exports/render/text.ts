@@ -1,5 +1,5 @@
 // Wording every renderer shares, so a proposal or a status reads the same in every format.
-import type { ParagraphBlock, ProposalNote } from '../model.js';
+import type { Delimiter, ParagraphBlock, ProposalNote } from '../model.js';
 
 const STATUS_NOTES: Record<ParagraphBlock['chairStatus'], string | null> = {
   open: null,
@@ -62,4 +62,22 @@ export function readableDate(iso: string): string {
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+/**
+ * The line printed above an alternative paragraph ("Option 2"), or null. A "No text" option's
+ * own runs already read "Option 3: No text".
+ */
+export const optionLine = (p: ParagraphBlock): string | null =>
+  p.option && !p.option.noText ? p.option.line : null;
+
+/**
+ * What a bracket or an option mark says when asked (a tooltip, a title): "Bracket placed by
+ * Maranu, 4 March 2026, 09:00 UTC: pending consultations", "Option 2 proposed by Pelenoa, …".
+ */
+export function delimiterTitle(d: Delimiter): string {
+  const when = `${d.by.author}, ${readableDate(d.by.date)}`;
+  if (d.element === 'option') return `${d.label ?? 'Option'} proposed by ${when}`;
+  const note = d.note?.trim();
+  return `Bracket placed by ${when}${note ? `: ${note}` : ''}`;
 }
