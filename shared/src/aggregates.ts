@@ -19,6 +19,7 @@ import {
   documentStream,
   negotiationStream,
   positionsStream,
+  processStream,
   roundtableStream,
   userEmailStream,
   sessionStream,
@@ -26,6 +27,8 @@ import {
 } from './ids.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
 import { negotiationDecider } from './negotiation/decider.js';
+import { processCommandSchemas, type ProcessCommand } from './process/commands.js';
+import { processDecider } from './process/decider.js';
 import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
 import { positionsDecider } from './positions/decider.js';
 import { roundtableCommandSchemas, type RoundtableCommand } from './roundtable/commands.js';
@@ -65,6 +68,9 @@ export const aggregates = {
   ),
   roundtable: aggregate(roundtableDecider, roundtableCommandSchemas, (c: RoundtableCommand) =>
     roundtableStream(c.data.roundtableId),
+  ),
+  process: aggregate(processDecider, processCommandSchemas, (c: ProcessCommand) =>
+    processStream(c.data.documentId),
   ),
   user: aggregate(userDecider, userCommandSchemas, (c: UserCommand) => userStream(c.data.userId)),
   userEmail: aggregate(userEmailDecider, userEmailCommandSchemas, (c: UserEmailCommand) =>

@@ -8,6 +8,7 @@ import { commentsCommandSchemas, type CommentsCommand } from './comments/command
 import { documentCommandSchemas, type DocumentCommand } from './document/commands.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
 import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
+import { processCommandSchemas, type ProcessCommand } from './process/commands.js';
 import { roundtableCommandSchemas, type RoundtableCommand } from './roundtable/commands.js';
 
 export const commandSchemas = {
@@ -17,6 +18,7 @@ export const commandSchemas = {
   ...positionsCommandSchemas,
   ...commentsCommandSchemas,
   ...roundtableCommandSchemas,
+  ...processCommandSchemas,
   ...userCommandSchemas,
   ...userEmailCommandSchemas,
   ...sessionCommandSchemas,
@@ -29,6 +31,7 @@ export type AccordCommand =
   | PositionsCommand
   | CommentsCommand
   | RoundtableCommand
+  | ProcessCommand
   | UserCommand
   | UserEmailCommand
   | SessionCommand;

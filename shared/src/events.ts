@@ -17,6 +17,7 @@ import type {
 } from './messages.js';
 import { negotiationEventSchemas } from './negotiation/events.js';
 import { positionsEventSchemas } from './positions/events.js';
+import { processEventSchemas } from './process/events.js';
 import { roundtableEventSchemas } from './roundtable/events.js';
 
 export const eventSchemas = {
@@ -26,6 +27,7 @@ export const eventSchemas = {
   ...positionsEventSchemas,
   ...commentsEventSchemas,
   ...roundtableEventSchemas,
+  ...processEventSchemas,
   ...userEventSchemas,
   ...userEmailEventSchemas,
   ...sessionEventSchemas,

@@ -16,6 +16,7 @@ import {
 } from './events.js';
 import { negotiationEventSchemas } from './negotiation/events.js';
 import { positionsEventSchemas } from './positions/events.js';
+import { processEventSchemas } from './process/events.js';
 import { roundtableEventSchemas } from './roundtable/events.js';
 import { NOW, uuid } from './test-support/fixtures.js';
 
@@ -30,6 +31,7 @@ describe('event registry', () => {
       positionsEventSchemas,
       commentsEventSchemas,
       roundtableEventSchemas,
+      processEventSchemas,
       userEventSchemas,
       userEmailEventSchemas,
       sessionEventSchemas,
@@ -39,7 +41,8 @@ describe('event registry', () => {
   });
 
   it('names events in the past tense', () => {
-    for (const type of eventTypes) expect(type).toMatch(/(ed|Set|Withdrawn)$/);
+    // Past participles: …ed, and the irregular …en (Chosen, Broken, Withdrawn) and Set.
+    for (const type of eventTypes) expect(type).toMatch(/(ed|en|Set|Withdrawn)$/);
   });
 
   it('refuses an event definition without an upcaster for each older version', () => {

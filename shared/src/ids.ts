@@ -17,6 +17,7 @@ export const streamCategories = [
   'user',
   'useremail',
   'session',
+  'process',
 ] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
@@ -50,6 +51,9 @@ export const userStream = (userId: string) => streamName('user', userId);
 export const userEmailStream = (email: string) => streamName('useremail', normaliseEmail(email));
 /** A sign-in session, named by the SHA-256 of its token (never the token). */
 export const sessionStream = (tokenHash: string) => streamName('session', tokenHash);
+
+/** A document's deadlines and silence procedures (`process-<documentId>`). */
+export const processStream = (documentId: string) => streamName('process', documentId);
 
 /** Splits at the first `-` (as EventStoreDB's `$by_category` does); null for foreign streams. */
 export function parseStreamName(name: string): { category: StreamCategory; id: string } | null {

@@ -8,6 +8,7 @@ import {
   negotiationStream,
   parseStreamName,
   positionsStream,
+  processStream,
   roundtablePaperStream,
   roundtableStream,
   sessionStream,
@@ -31,6 +32,7 @@ describe('stream names', () => {
       userStream('u'),
       userEmailStream('e@x.org'),
       sessionStream('a'.repeat(64)),
+      processStream('d'),
     ];
     expect(named.map((name) => parseStreamName(name)?.category)).toEqual([...streamCategories]);
   });

@@ -81,6 +81,18 @@ export const permissionMatrix = Object.freeze({
   'chairs.appoint': chairAndSecretariat,
   'roundtable.schedule': chairAndSecretariat,
   'roundtable.issuePaper': chairAndSecretariat,
+  /** Deadlines for amendments and positions are the chair's to set and clear. */
+  'deadline.set': chairOnly,
+  'silence.start': chairOnly,
+  'silence.withdraw': chairOnly,
+  /** Only delegations break silence; civil society and observers are not parties to the text. */
+  'silence.break': Object.freeze({
+    chair: NO,
+    secretariat: NO,
+    delegate: YES,
+    'civil-society': NO,
+    observer: NO,
+  }),
 } as const satisfies Readonly<Record<string, Row>>);
 
 export type Action = keyof typeof permissionMatrix;

@@ -54,12 +54,14 @@ export function positionRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
       authorize(scope, 'position.state');
       assertOpen(scope);
       await assertTarget(params.documentId, body.target);
+      const meta = memberMeta(req, scope.actor);
+      await deps.services.process.assertBeforeDeadline(params.documentId, 'positions', meta.now);
       return done(
         (
           await commands.execute({
             type: 'StatePosition',
             data: { documentId: params.documentId, ...body },
-            meta: memberMeta(req, scope.actor),
+            meta,
           })
         ).position,
       );

@@ -374,6 +374,15 @@ function evolveRecord(
     case 'UserEmailReserved':
     case 'SessionStarted':
     case 'SessionEnded':
+    // Deadlines and silence procedures (process/): their outcome reaches the record as the
+    // document's own adoption or gavels.
+    // falls through
+    case 'DeadlineSet':
+    case 'DeadlineCleared':
+    case 'SilenceStarted':
+    case 'SilenceBroken':
+    case 'SilenceEnded':
+    case 'SilenceOutcomeRecorded':
     // Brackets and options live in the document's own state (document/state.ts): they change
     // no position, so the record passes them by.
     // falls through
