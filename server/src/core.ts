@@ -24,7 +24,9 @@ import { readModelFile } from './readmodels/read-model-db.js';
 import { createReactorCheckpoints } from './readmodels/reactor-checkpoints.js';
 import { createReadModels, type ReadModels } from './readmodels/read-models.js';
 import { createCollabAuth } from './collab/collab-auth.js';
+import { createCollabTextRules } from './collab/collab-text-rules.js';
 import { createCollabDocumentText } from './text/collab-document-text.js';
+import { createRevisionText } from './text/revision-text.js';
 
 export interface AccordCore {
   config: Config;
@@ -83,7 +85,10 @@ export async function createCore(
   const accounts = createAccountService({ commands, queries });
   const collab = createCollabGateway({
     store,
-    hooks: createCollabAuth({ accounts, queries }),
+    hooks: {
+      ...createCollabAuth({ accounts, queries }),
+      textRules: createCollabTextRules({ queries }),
+    },
     logger: logger.child({ component: 'collab' }),
     metrics,
     ...config.collab,
@@ -92,6 +97,7 @@ export async function createCore(
   const text = options.decorateText ? options.decorateText(collabText) : collabText;
   access.attach({
     documentAccessChanged: (documentId) => collab.refreshAccess(documentId),
+    textRulesChanged: (documentId) => collab.refreshTextRules(documentId),
     signedOut: (userId) => collab.refreshUser(userId),
   });
   // Cross-stream work is finished from the log: the reactors start after the read models.
@@ -102,6 +108,7 @@ export async function createCore(
       queries,
       accounts,
       text,
+      revisionText: createRevisionText({ collab, text }),
       checkpoints: createReactorCheckpoints(readModels.db),
       waitForReadModels: (position) => readModels.projector.waitFor(position),
       logger,

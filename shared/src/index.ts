@@ -26,6 +26,7 @@ export * from './document/events.js';
 export * from './document/state.js';
 export * from './document/decider.js';
 export * from './document/revision-labels.js';
+export * from './document/concordance.js';
 
 export * from './amendment/proposal.js';
 export * from './amendment/commands.js';
@@ -48,6 +49,8 @@ export * from './roundtable/commands.js';
 export * from './roundtable/events.js';
 export * from './roundtable/state.js';
 export * from './roundtable/decider.js';
+
+export * from './process/index.js';
 
 export * from './accounts/commands.js';
 export * from './accounts/events.js';

@@ -2,7 +2,7 @@
 // changes when a bracket or option event happens), with the revisions issued marked where they
 // fell. Drawn in SVG; the same figures are in a table for screen readers.
 import type { BurndownView } from '@accord/shared';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 
 const WIDTH = 560;
@@ -49,15 +49,12 @@ function stepPath(
     .join(' ');
 }
 
-export function BurndownChart({
-  view,
-  nowMs = Date.now(),
-}: {
-  view: BurndownView;
-  nowMs?: number;
-}) {
+export function BurndownChart({ view, nowMs }: { view: BurndownView; nowMs?: number }) {
   const { t, formatDate } = useI18n();
-  const steps = useMemo(() => burndownSteps(view, nowMs), [view, nowMs]);
+  // "Now" as the chart was first drawn; a change refetches and redraws it anyway.
+  const [drawnAt] = useState(() => Date.now());
+  const end = nowMs ?? drawnAt;
+  const steps = useMemo(() => burndownSteps(view, end), [view, end]);
   if (view.points.length === 0) return <p className="muted">{t('burndown.none')}</p>;
   const first = steps[0]!.ms;
   const span = Math.max(1, steps.at(-1)!.ms - first);

@@ -1,5 +1,6 @@
 // The chair console, for the chair and the secretariat: every document of the negotiation with
-// its state, its bracket burn-down and an export menu, the upload of a draft to import, and the way to the roundtables.
+// its state, its bracket burn-down, an export menu and the import of its next revision, the upload of
+// a draft to import, and the way to the roundtables.
 // The acts on one document's text (mode, gavel, revisions, adoption) stay in the draft's toolbar,
 // where the chair sees the text they act on.
 import { can } from '@accord/shared';
@@ -13,10 +14,12 @@ import { useI18n } from '../i18n/i18n.js';
 import { useResource } from '../lib/useResource.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { BracketBurndown } from '../brackets/BracketBurndown.js';
+import { Concordance } from './Concordance.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
 import { mayUseConsole } from './console-access.js';
 import { ExportForm } from './ExportMenu.js';
 import { ImportForm } from './ImportForm.js';
+import { NextRevision } from './NextRevision.js';
 
 const DOCUMENT_KINDS = new Set(['document', 'paragraph', 'amendment']);
 
@@ -73,7 +76,9 @@ function ConsoleDocument({ document }: { document: DocumentSummary }) {
   const { negotiation } = useNegotiation();
   const id = useId();
   const [exporting, setExporting] = useState(false);
+  const [revising, setRevising] = useState(false);
   const mayExport = can(negotiation.you.role, 'document.export');
+  const mayRevise = can(negotiation.you.role, 'revision.issue') && !document.adopted;
   return (
     <li className="card document-card" aria-labelledby={`${id}-title`}>
       <p className="document-card__symbol">{document.symbol}</p>
@@ -118,8 +123,25 @@ function ConsoleDocument({ document }: { document: DocumentSummary }) {
             {t('export.open')}
           </button>
         )}
+        {mayRevise && (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={revising}
+            onClick={() => setRevising((v) => !v)}
+          >
+            {t('nextRevision.open')}
+          </button>
+        )}
       </div>
       {exporting && <ConsoleExport document={document} />}
+      {document.latestRevision && (
+        <details className="concordance__details">
+          <summary>{t('concordance.open', { revision: document.latestRevision.label })}</summary>
+          <Concordance documentId={document.documentId} revision={document.latestRevision.label} />
+        </details>
+      )}
+      {revising && <NextRevision documentId={document.documentId} />}
     </li>
   );
 }

@@ -32,6 +32,7 @@ function documentWith(patch: Partial<DocumentDetail>): DocumentDetail {
     paragraphStatuses: [],
     paragraphs: [],
     nextRevisionLabel: 'Rev 2',
+    numbering: [],
     you: chair,
     ...patch,
   };

@@ -14,6 +14,7 @@ import { Scrubber } from '../timetravel/Scrubber.js';
 import { Loading, LoadError } from '../ui/bits.js';
 import { BlockingObjections } from './BlockingObjections.js';
 import { Coalitions } from './Coalitions.js';
+import { BracketBurndown } from '../brackets/BracketBurndown.js';
 import { ConsensusChart } from './ConsensusChart.js';
 import { Heatmap, type HeatmapRow } from './Heatmap.js';
 import { HeatmapLegend } from './HeatmapLegend.js';
@@ -122,6 +123,11 @@ export function ConsensusPage() {
         ) : (
           <Loading />
         )}
+      </section>
+
+      <section aria-labelledby="bracket-burndown" className="dashboard__section">
+        <h2 id="bracket-burndown">{t('burndown.title')}</h2>
+        <BracketBurndown documentId={documentId} />
       </section>
 
       {points.length > 0 && <Scrubber points={points} asOf={asOf} onChange={setAsOf} />}

@@ -1,7 +1,7 @@
 // The draft: the live text (editable by those the server lets write), the connection and who is
 // here, the chair's tools, and the panel of the paragraph in focus. The record around the text
 // (the document, amendments, positions, comments) reloads itself on live change notices.
-import { CollabCloseCode, isWriteRefused } from '@accord/shared';
+import { CollabCloseCode } from '@accord/shared';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLatest } from '../lib/useLatest.js';
@@ -12,16 +12,21 @@ import { useNegotiation } from '../app/negotiation-context.js';
 import { paths } from '../app/paths.js';
 import { DocumentChairControls } from '../chair/DocumentChairControls.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ProcessBanner } from '../process/ProcessBanner.js';
 import { knownAmendments, knownCommentAuthors } from '../realtime/knownRecords.js';
 import { useDocumentRoom } from '../realtime/rooms.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { useSession, useSignedIn } from '../session/session.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
+import { BRACKET_NOTICE_KINDS, bracketsApi } from './brackets/bracketsApi.js';
 import { ConnectionStatus } from './collab/ConnectionStatus.js';
+import { NotSavedPanel } from './collab/NotSavedPanel.js';
 import { PresenceList } from './collab/PresenceList.js';
 import { useCollab } from './collab/useCollab.js';
 import { useDocumentPresence } from './collab/usePresence.js';
+import { useRefusalRecovery } from './collab/useRefusalRecovery.js';
 import { DraftContext, type DraftContextValue } from './draft-context.js';
+import type { BracketMarksInput } from './editor/bracketMarks.js';
 import { DraftEditor, type CaretUser } from './editor/DraftEditor.js';
 import { SkipOnError, SkippedNote } from './SkipOnError.js';
 import type { MarginInfo } from './editor/margin.js';
@@ -67,7 +72,7 @@ function Draft({
   document: DocumentDetail;
   reloadDocument: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { documentId } = document;
   const { negotiation, stakeholders, mine } = useNegotiation();
   const { user } = useSignedIn();
@@ -90,23 +95,25 @@ function Draft({
     (n) => n.documentId === documentId && n.kind === 'comment',
   );
 
+  const brackets = useLiveResource(
+    `brackets:${documentId}`,
+    () => bracketsApi.list(documentId),
+    (n) => n.documentId === documentId && BRACKET_NOTICE_KINDS.has(n.kind),
+  );
+
   const collab = useCollab(documentId);
-  const [refused, setRefused] = useState(false);
-  const { session: live, restart } = collab;
-  // A refused write poisons this copy of the text: start once more from a fresh copy, read-only.
+  const { session: live } = collab;
+  // A refused change poisons this copy of the text: start afresh, keeping the user's words.
+  const recovery = useRefusalRecovery(collab);
   useEffect(
     () =>
       live.subscribe(() => {
         const { state } = live.getSnapshot();
-        if (state.kind !== 'stopped') return;
-        if (isWriteRefused(state.code, state.reason) && !refused) {
-          setRefused(true);
-          restart();
-        } else if (state.code === CollabCloseCode.SessionEnded) {
+        if (state.kind === 'stopped' && state.code === CollabCloseCode.SessionEnded) {
           session.refresh();
         }
       }),
-    [live, refused, restart, session],
+    [live, session],
   );
 
   // Leaving with changes not yet sent would lose them: let the browser ask first.
@@ -118,7 +125,7 @@ function Draft({
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsent]);
 
-  const access = textAccess(you.role, document.mode, document.adopted, refused);
+  const access = textAccess(you.role, document.mode, document.adopted, recovery.paused);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selection, setSelection] = useState<SelectionInfo>(NO_SELECTION);
   const [params] = useSearchParams();
@@ -126,7 +133,8 @@ function Draft({
   const [activeId, setActiveId] = useState<string | null>(null);
   const [showProposals, setShowProposals] = useState(true);
   const [showComments, setShowComments] = useState(true);
-  const outline = useOutline(live.doc);
+  const frozenNumbering = useMemo(() => new Map(document.numbering), [document.numbering]);
+  const outline = useOutline(live.doc, frozenNumbering);
   const people = useDocumentPresence(live.awareness);
 
   useEffect(() => {
@@ -145,8 +153,10 @@ function Draft({
       statuses,
       stances: tallyByTarget((positions.data ?? []).filter((p) => p.target.kind === 'paragraph')),
       currentId: currentId ?? null,
+      lockedLabel: t('draft.lockedParagraph'),
+      frozenNumbering,
     }),
-    [statuses, positions.data, currentId],
+    [statuses, positions.data, currentId, t, frozenNumbering],
   );
   const annotations = useMemo<PlaceInput>(
     () => ({
@@ -160,6 +170,23 @@ function Draft({
         `${a.sponsor.name ?? ''}: ${t(`amendmentKind.${a.kind}`)}${a.rationale ? ` — ${a.rationale}` : ''}`,
     }),
     [showProposals, showComments, amendments.data, comments.data, activeId, t],
+  );
+  const bracketMarks = useMemo<BracketMarksInput | null>(
+    () =>
+      brackets.data
+        ? {
+            brackets: brackets.data.brackets,
+            optionSets: brackets.data.optionSets,
+            describe: (b) => {
+              const who = stakeholders.get(b.placedBy.stakeholderId);
+              return t('brackets.describe', {
+                who: `${who?.shortCode ?? who?.name ?? '?'} · ${formatDateTime(b.placedAt)}`,
+                note: b.note ? ` — ${b.note}` : '',
+              });
+            },
+          }
+        : null,
+    [brackets.data, stakeholders, t, formatDateTime],
   );
   const caretLabel = useCallback(
     (u: CaretUser) => {
@@ -219,6 +246,8 @@ function Draft({
       textEditable: access.editable,
       activeId,
       setActiveId,
+      brackets: brackets.data,
+      reloadBrackets: brackets.reload,
     }),
     [
       document,
@@ -234,6 +263,8 @@ function Draft({
       editor,
       access.editable,
       activeId,
+      brackets.data,
+      brackets.reload,
     ],
   );
 
@@ -250,6 +281,10 @@ function Draft({
               · {document.symbol} ·{' '}
               <Link to={paths.consensus(negotiation.negotiationId, documentId)}>
                 {t('consensus.link')}
+              </Link>{' '}
+              ·{' '}
+              <Link to={paths.authorship(negotiation.negotiationId, documentId)}>
+                {t('authorship.link')}
               </Link>{' '}
               ·{' '}
               <Link
@@ -311,14 +346,30 @@ function Draft({
           <DocumentChairControls />
         </div>
 
+        <ProcessBanner />
+
         {access.reason && (
           <Notice tone={access.reason === 'readOnly.refused' ? 'warning' : 'info'}>
             <strong>{t('readOnly.title')}.</strong>{' '}
             {access.reason === 'readOnly.role'
               ? t('readOnly.role', { role: t(`role.${you.role}`).toLowerCase() })
               : t(access.reason)}
+            {recovery.paused && (
+              <>
+                {' '}
+                <button type="button" className="button button--small" onClick={recovery.resume}>
+                  {t('readOnly.resume')}
+                </button>
+              </>
+            )}
           </Notice>
         )}
+
+        <NotSavedPanel
+          unsaved={recovery.unsaved}
+          reason={recovery.reason}
+          onDismiss={recovery.dismiss}
+        />
 
         <div className="draft__body">
           <div className="draft__page">
@@ -336,10 +387,12 @@ function Draft({
                   label={t('draft.editorLabel', { title: document.title })}
                   margin={margin}
                   annotations={annotations}
+                  brackets={bracketMarks}
                   caretLabel={caretLabel}
                   self={self}
                   onSelection={setSelection}
                   onEditor={setEditor}
+                  onLocalEdit={recovery.noteLocalEdit}
                 />
               </SkipOnError>
             ) : (

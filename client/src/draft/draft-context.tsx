@@ -1,6 +1,6 @@
 // What the draft's panels share: the document and its record (amendments, positions, comments,
 // each reloaded live), who the user acts as, the live text, and the amendment or comment in focus.
-import type { Role } from '@accord/shared';
+import type { BracketListView, Role } from '@accord/shared';
 import type { Editor } from '@tiptap/react';
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
@@ -24,6 +24,9 @@ export interface DraftContextValue {
   textEditable: boolean;
   activeId: string | null;
   setActiveId: (id: string | null) => void;
+  /** Open brackets and options with their counts (absent until loaded, or where not shown). */
+  brackets?: BracketListView;
+  reloadBrackets?: () => void;
 }
 
 export const DraftContext = createContext<DraftContextValue | null>(null);

@@ -14,7 +14,8 @@ export interface OutlineEntry {
 
 const KINDS = new Set(['heading', 'preambular', 'operative', 'subparagraph']);
 
-export function outlineOf(doc: Y.Doc): OutlineEntry[] {
+/** The paragraphs with their numbers, bis/ter against `frozen` (the last revision's numbers). */
+export function outlineOf(doc: Y.Doc, frozen?: ReadonlyMap<string, string>): OutlineEntry[] {
   const paragraphs = paragraphElements(doc).flatMap((el) => {
     const id = el.getAttribute('id');
     const kind = el.getAttribute('kind');
@@ -22,19 +23,19 @@ export function outlineOf(doc: Y.Doc): OutlineEntry[] {
       ? [{ id, kind: kind as ParagraphKind, text: elementText(el) }]
       : [];
   });
-  const numbers = numberParagraphs(paragraphs);
+  const numbers = numberParagraphs(paragraphs, frozen);
   return paragraphs.map((p, i) => ({ ...p, label: numbers[i]?.label ?? null }));
 }
 
-export function useOutline(doc: Y.Doc): OutlineEntry[] {
-  const [outline, setOutline] = useState<OutlineEntry[]>(() => outlineOf(doc));
+export function useOutline(doc: Y.Doc, frozen?: ReadonlyMap<string, string>): OutlineEntry[] {
+  const [outline, setOutline] = useState<OutlineEntry[]>(() => outlineOf(doc, frozen));
   useEffect(() => {
     let frame = 0;
     const update = () => {
       if (frame !== 0) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        setOutline(outlineOf(doc));
+        setOutline(outlineOf(doc, frozen));
       });
     };
     update();
@@ -43,6 +44,6 @@ export function useOutline(doc: Y.Doc): OutlineEntry[] {
       doc.off('update', update);
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [doc]);
+  }, [doc, frozen]);
   return outline;
 }

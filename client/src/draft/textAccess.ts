@@ -12,6 +12,7 @@ export function textAccess(
   role: Role,
   mode: DocumentMode,
   adopted: boolean,
+  /** The server refused this tab's changes repeatedly: it sends none for now (useRefusalRecovery). */
   refusedByServer: boolean,
 ): TextAccess {
   if (adopted) return { editable: false, reason: 'readOnly.adopted' };

@@ -62,6 +62,7 @@ export function renderInDraft(
       paragraphStatuses: [],
       paragraphs: [],
       nextRevisionLabel: 'Zero draft',
+      numbering: [],
       you,
     },
     you,

@@ -23,5 +23,8 @@ export interface ApiDeps {
   /** Who may open a negotiation (ACCORD_OPERATORS). */
   operators: OperatorPolicy;
   /** The use cases that span streams: a route calls one of these rather than two commands. */
-  services: Pick<ApplicationServices, 'amendments' | 'documents' | 'invitations'>;
+  services: Pick<
+    ApplicationServices,
+    'amendments' | 'brackets' | 'documents' | 'invitations' | 'nextRevisions' | 'process'
+  >;
 }

@@ -11,12 +11,16 @@ import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { amendmentRoutes } from './amendment-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { authorshipRoutes } from './authorship-routes.js';
+import { bracketRoutes } from './bracket-routes.js';
 import { commentRoutes } from './comment-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
 import { negotiationRoutes } from './negotiation-routes.js';
+import { nextRevisionRoutes } from './next-revision-routes.js';
 import { positionRoutes } from './position-routes.js';
+import { processRoutes } from './process-routes.js';
 import { recordRoutes } from './record-routes.js';
 import { roundtableRoutes } from './roundtable-routes.js';
 
@@ -48,11 +52,15 @@ export function mountApi(
   negotiationRoutes(api, deps);
   documentRoutes(api, deps);
   importRoutes(api, deps);
+  nextRevisionRoutes(api, deps);
   amendmentRoutes(api, deps);
   positionRoutes(api, deps);
+  processRoutes(api, deps);
   // One cache of the folded record for every route that reads the record as of a point.
   const withHistory = { ...deps, history: new RecordHistory(deps.store) };
   recordRoutes(api, withHistory);
+  authorshipRoutes(api, withHistory);
+  bracketRoutes(api, withHistory);
   exportRoutes(api, withHistory);
   commentRoutes(api, deps);
   roundtableRoutes(api, withHistory);

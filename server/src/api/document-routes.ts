@@ -1,9 +1,17 @@
 // Documents: creating one (with its first paragraphs), reading it numbered, and the chair's acts
 // on it — mode, paragraph status, revisions, adoption.
-import { documentContracts, numberParagraphs, suggestNextRevisionLabel } from '@accord/shared';
+import {
+  documentContracts,
+  frozenNumbering,
+  numberParagraphs,
+  revisionConcordance,
+  suggestNextRevisionLabel,
+} from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
-import { InvalidInputError } from '../application/errors.js';
+import { documentAt } from '../application/brackets/document-history.js';
+import { InvalidInputError, NotFoundError } from '../application/errors.js';
+import type { EventStore } from '../eventstore/port.js';
 import type { ApiDeps } from './api-deps.js';
 import {
   assertOpen,
@@ -15,7 +23,10 @@ import {
 } from './request-context.js';
 import { created, done } from './responses.js';
 
-export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
+export function documentRoutes(
+  api: ApiRouter<SignedInUser>,
+  deps: ApiDeps & { store: EventStore },
+): void {
   const { commands, queries, text } = deps;
 
   /** 422 unless the paragraph is in the document's text now. */
@@ -63,14 +74,21 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     handler: async ({ params, session }) => {
       const scope = documentScope(deps, params.documentId, session);
       const document = queries.getDocument(params.documentId)!;
-      const paragraphs = await text.paragraphs(params.documentId);
+      const [paragraphs, folded] = await Promise.all([
+        text.paragraphs(params.documentId),
+        documentAt(deps.store, params.documentId),
+      ]);
       const statuses = new Map(document.paragraphStatuses.map((s) => [s.paragraphId, s]));
-      const numbered = numberParagraphs(paragraphs);
+      // Numbered against the last revision's numbers: an insertion since reads "OP 5 bis".
+      const frozen =
+        folded.state.status === 'none' ? new Map<string, string>() : frozenNumbering(folded.state);
+      const numbered = numberParagraphs(paragraphs, frozen);
       return {
         body: {
           ...document,
           you: scope.actor,
           nextRevisionLabel: suggestNextRevisionLabel(document.revisions.map((r) => r.label)),
+          numbering: [...frozen],
           paragraphs: paragraphs.map((p, i) => ({
             ...p,
             label: numbered[i]!.label,
@@ -79,6 +97,22 @@ export function documentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
           })),
         },
       };
+    },
+  });
+
+  api.implement(documentContracts.getConcordance, {
+    summary: 'Old number → new number for each paragraph, as a revision published its numbers',
+    tags: ['documents'],
+    handler: async ({ params, session }) => {
+      const scope = documentScope(deps, params.documentId, session);
+      authorize(scope, 'record.read');
+      const { state } = await documentAt(deps.store, params.documentId);
+      const view = revisionConcordance(state, params.label);
+      if (!view)
+        throw new NotFoundError(
+          'No concordance: no such revision, or it predates recorded numbers',
+        );
+      return { body: view };
     },
   });
 

@@ -15,13 +15,24 @@ import type { Metrics } from '../observability/metrics.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 import { createAmendmentService, type AmendmentService } from './amendments/amendment-service.js';
 import { amendmentTextWork } from './amendments/amendment-text-work.js';
+import { createBracketService, type BracketService } from './brackets/bracket-service.js';
+import { bracketTextWork } from './brackets/bracket-text-work.js';
+import { documentAt } from './brackets/document-history.js';
 import { createDocumentService, type DocumentService } from './documents/document-service.js';
 import {
   createInvitationService,
   type InvitationService,
 } from './invitations/invitation-service.js';
 import type { CheckpointStore, DocumentText } from './ports.js';
+import { createProcessService, type ProcessService } from './process/process-service.js';
+import { silenceOutcomeWork } from './process/silence-outcome-work.js';
+import { SilenceScheduler } from './process/silence-scheduler.js';
 import { Reactor, type RetryPolicy } from './reactors/reactor.js';
+import {
+  createNextRevisionService,
+  type NextRevisionService,
+  type RevisionText,
+} from './revisions/next-revision-service.js';
 
 export interface ApplicationDeps {
   store: EventStore;
@@ -29,6 +40,8 @@ export interface ApplicationDeps {
   queries: ReadModelQueries;
   accounts: AccountService;
   text: DocumentText;
+  /** The text as importing a next revision writes it (text/revision-text.ts). */
+  revisionText: RevisionText;
   checkpoints: CheckpointStore;
   waitForReadModels(position: bigint): Promise<void>;
   logger: Logger;
@@ -44,10 +57,20 @@ export interface ApplicationOptions {
 
 export interface ApplicationServices {
   amendments: AmendmentService;
+  brackets: BracketService;
   documents: DocumentService;
   invitations: InvitationService;
+  nextRevisions: NextRevisionService;
+  /** Deadlines and the silence procedure, and the guard that refuses late amendments and positions. */
+  process: ProcessService;
+  /** Arms every running silence's deadline and expires it once (process/silence-scheduler.ts). */
+  silenceScheduler: SilenceScheduler;
+  /** The reactor that turns an adopted silence into the document's adoption or gavels. */
+  silenceOutcome: Reactor;
   /** The reactor that applies accepted amendments to the text (for diagnostics and tests). */
   amendmentText: Reactor;
+  /** The reactor that writes brackets' and options' decisions into the text. */
+  bracketText: Reactor;
   stop(): Promise<void>;
 }
 
@@ -75,23 +98,81 @@ export async function createApplication(
       ? queries.getAmendment(amendmentId)?.documentId
       : undefined;
   };
+  const bracketText = new Reactor({
+    store,
+    checkpoints: deps.checkpoints,
+    work: bracketTextWork({ store, commands, text }),
+    logger: deps.logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const silenceOutcome = new Reactor({
+    store,
+    checkpoints: deps.checkpoints,
+    work: silenceOutcomeWork({ store, commands, text }),
+    logger: deps.logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const silenceScheduler = new SilenceScheduler({
+    store,
+    commands,
+    logger: deps.logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
   await amendmentText.start();
+  await bracketText.start();
+  await silenceOutcome.start();
+  await silenceScheduler.start();
+  const processService = createProcessService({
+    commands,
+    store,
+    queries,
+    text,
+    scheduleSilence: (documentId, silence) => silenceScheduler.schedule(documentId, silence),
+  });
+  const documents = createDocumentService({
+    commands,
+    text,
+    // A revision must not freeze the text before accepted words or options' words are in.
+    textPending: (documentId) =>
+      amendmentText.unfinishedEvents().some((event) => documentOfAccepted(event) === documentId) ||
+      bracketText
+        .unfinishedEvents()
+        .some((event) => (event.data as { documentId?: unknown }).documentId === documentId),
+  });
   return {
     amendments: createAmendmentService({
       commands,
       queries,
       text,
+      documentState: async (documentId) => (await documentAt(store, documentId)).state,
       textAppliedBy: (position, timeoutMs) => amendmentText.whenFinished(position, timeoutMs),
+      assertBeforeDeadline: (documentId, now) =>
+        processService.assertBeforeDeadline(documentId, 'amendments', now),
       ...(options.textWaitMs === undefined ? {} : { textWaitMs: options.textWaitMs }),
     }),
-    documents: createDocumentService({
+    documents,
+    brackets: createBracketService({
       commands,
+      store,
       text,
-      textPending: (documentId) =>
-        amendmentText.unfinishedEvents().some((event) => documentOfAccepted(event) === documentId),
+      documents,
+      textDoneBy: (position, timeoutMs) => bracketText.whenFinished(position, timeoutMs),
+      ...(options.textWaitMs === undefined ? {} : { textWaitMs: options.textWaitMs }),
     }),
     invitations: createInvitationService({ commands, queries, accounts: deps.accounts }),
+    nextRevisions: createNextRevisionService({ store, text: deps.revisionText, documents }),
     amendmentText,
-    stop: () => amendmentText.stop(),
+    bracketText,
+    process: processService,
+    silenceScheduler,
+    silenceOutcome,
+    stop: async () => {
+      await silenceScheduler.stop();
+      await silenceOutcome.stop();
+      await amendmentText.stop();
+      await bracketText.stop();
+    },
   };
 }

@@ -155,6 +155,10 @@ describe(`hostile input (seed ${seed})`, () => {
       invitationId: crypto.randomUUID(),
       bracketId: crypto.randomUUID(),
       optionSetId: crypto.randomUUID(),
+      previewId: crypto.randomUUID(),
+      silenceId: crypto.randomUUID(),
+      kind: 'amendments',
+      label: 'Zero draft',
       version: '1',
     };
     const requests = allEndpoints()

@@ -82,10 +82,27 @@ export const documentParagraphSchema = z.object({
 export type DocumentParagraph = z.infer<typeof documentParagraphSchema>;
 
 /** A document as a member reads it: its record, its numbered text, and who they act as. */
+/** Old number → new number for each paragraph, as a revision published its numbers. */
+export const concordanceViewSchema = z.object({
+  revision: z.string(),
+  /** The revision whose numbers these replace; null for the first revision that recorded any. */
+  previous: z.string().nullable(),
+  renumbered: z.boolean(),
+  rows: z.array(
+    z.object({ paragraphId: z.string(), old: z.string().nullable(), new: z.string().nullable() }),
+  ),
+});
+export type ConcordanceView = z.infer<typeof concordanceViewSchema>;
+
 export const documentDetailSchema = documentViewSchema.extend({
   you: actorViewSchema,
   /** What the next revision would be called ("Rev 2"). */
   nextRevisionLabel: z.string(),
+  /**
+   * The numbers the last revision published ([paragraph id, label], in order): paragraphs
+   * inserted since are numbered bis/ter against them. Empty before any revision recorded them.
+   */
+  numbering: z.array(z.tuple([z.string(), z.string()])),
   paragraphs: z.array(documentParagraphSchema),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
@@ -149,6 +166,12 @@ export const documentContracts = {
     }),
     status: 201,
     response: commandDoneSchema.extend({ label: z.string(), textRevision: z.string() }),
+  }),
+  getConcordance: defineEndpoint({
+    method: 'get',
+    path: '/documents/:documentId/revisions/:label/concordance',
+    params: z.object({ documentId: entityIdSchema, label: labelText(60) }),
+    response: concordanceViewSchema,
   }),
   adoptDocument: defineEndpoint({
     method: 'post',

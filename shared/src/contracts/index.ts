@@ -11,7 +11,9 @@ import type { Endpoint } from './endpoint.js';
 import { exportContracts } from './exports.js';
 import { importContracts } from './imports.js';
 import { negotiationContracts } from './negotiations.js';
+import { nextRevisionContracts } from './next-revision.js';
 import { positionContracts } from './positions.js';
+import { processContracts } from './process.js';
 import { recordContracts } from './record.js';
 import { roundtableContracts } from './roundtables.js';
 
@@ -22,6 +24,7 @@ export * from './auth.js';
 export * from './negotiations.js';
 export * from './documents.js';
 export * from './imports.js';
+export * from './next-revision.js';
 export * from './amendments.js';
 export * from './positions.js';
 export * from './comments.js';
@@ -31,6 +34,7 @@ export * from './record.js';
 export * from './authorship.js';
 export * from './exports.js';
 export * from './roundtables.js';
+export * from './process.js';
 
 /** Every endpoint of the API, by feature: for checks that each one is implemented and documented. */
 export const apiContracts = {
@@ -38,6 +42,7 @@ export const apiContracts = {
   negotiations: negotiationContracts,
   documents: documentContracts,
   imports: importContracts,
+  nextRevision: nextRevisionContracts,
   amendments: amendmentContracts,
   positions: positionContracts,
   comments: commentContracts,
@@ -46,6 +51,7 @@ export const apiContracts = {
   authorship: authorshipContracts,
   exports: exportContracts,
   roundtables: roundtableContracts,
+  process: processContracts,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint in one list. */

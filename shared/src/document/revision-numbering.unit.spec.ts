@@ -5,6 +5,7 @@ import { actor, metaFor, NOW, uuid } from '../test-support/fixtures.js';
 import type { DocumentCommand } from './commands.js';
 import { documentDecider } from './decider.js';
 import type { DocumentEvent } from './events.js';
+import { revisionConcordance } from './concordance.js';
 import { frozenNumbering } from './state.js';
 
 const documentId = uuid(2);
@@ -100,5 +101,27 @@ describe('numbers published with a revision', () => {
       { paragraphId: C, old: 'OP 1 bis', new: 'OP 2' },
       { paragraphId: B, old: 'OP 2', new: 'OP 3' },
     ]);
+  });
+});
+
+describe('the concordance of a revision', () => {
+  it('lists old and new numbers against the last revision that recorded them', () => {
+    const events = run([
+      issue('Zero draft', 3, [op(A), op(B), op(D)]),
+      issue('Rev 1', 5, [op(A), op(C), op(B)]),
+    ]);
+    const state = foldEvents(documentDecider, events);
+    expect(revisionConcordance(state, 'Rev 1')).toEqual({
+      revision: 'Rev 1',
+      previous: 'Zero draft',
+      renumbered: true,
+      rows: [
+        { paragraphId: A, old: 'OP 1', new: 'OP 1' },
+        { paragraphId: C, old: null, new: 'OP 2' },
+        { paragraphId: B, old: 'OP 2', new: 'OP 3' },
+        { paragraphId: D, old: 'OP 3', new: null },
+      ],
+    });
+    expect(revisionConcordance(state, 'Rev 9')).toBeUndefined();
   });
 });

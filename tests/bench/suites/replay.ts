@@ -246,6 +246,8 @@ async function generate(store: EventStore, log: (line: string) => void): Promise
             sequence: revisions,
             issuedBy: chair,
             issuedAt: now(),
+            numbering: null,
+            renumbered: true,
           },
         });
       } else if (choice < 0.1) {

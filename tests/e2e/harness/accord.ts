@@ -1,6 +1,7 @@
 // The real Accord server for browser tests: the built server on a fresh temporary data directory
 // seeded with the demo negotiation (it serves the built client itself), and a few look-ups the
 // tests need.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -65,6 +66,8 @@ export interface ApiSession {
   cookie: string;
   /** GETs a path and checks the answer against the schema of what the test will read. */
   get<T>(path: string, schema: z.ZodType<T>): Promise<T>;
+  /** Sends a command as the app does (JSON, an Idempotency-Key); throws unless it succeeded. */
+  send(method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown>;
 }
 
 /** Signs a demo account in over HTTP (for set-up and for probing the server directly). */
@@ -82,6 +85,20 @@ export async function signIn(url: string, key: string): Promise<ApiSession> {
       const answer = await fetch(`${url}${p}`, { headers: { cookie } });
       if (!answer.ok) throw new Error(`GET ${p}: ${answer.status}`);
       return schema.parse(await answer.json());
+    },
+    send: async (method, p, body) => {
+      const answer = await fetch(`${url}${p}`, {
+        method,
+        headers: {
+          cookie,
+          origin: url,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify(body),
+      });
+      if (!answer.ok) throw new Error(`${method} ${p}: ${answer.status} ${await answer.text()}`);
+      return (await answer.json()) as unknown;
     },
   };
 }

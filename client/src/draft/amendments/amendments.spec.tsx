@@ -219,6 +219,7 @@ function baseDocument() {
     paragraphStatuses: [],
     paragraphs: [],
     nextRevisionLabel: 'Zero draft',
+    numbering: [],
     you: { userId: 'chair', stakeholderId: 's-VRD', role: 'chair' as const },
   };
 }

@@ -12,6 +12,9 @@ export function stoppedMessage(code: number, reason: string): PlainMessageKey {
       ? 'connection.paragraphTooLong'
       : 'connection.documentFull';
   }
+  // The schema gate's refusals are refused writes too, with their own reason to give.
+  if (code === CollabCloseCode.SchemaViolation) return 'connection.schemaViolation';
+  if (code === CollabCloseCode.ParagraphLocked) return 'connection.paragraphLocked';
   if (isWriteRefused(code, reason)) return 'connection.refused';
   switch (code) {
     case CollabCloseCode.SessionEnded:

@@ -1,5 +1,5 @@
 import { isPermanentClose, isWriteRefused } from '@accord/shared';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createI18n, I18nProvider } from '../../i18n/i18n.js';
 import type { CollabSnapshot } from './collabSession.js';
@@ -55,6 +55,22 @@ describe('the connection indicator', () => {
       unsent: 0,
     });
     expect(screen.getByRole('status').textContent).toContain('Split it into two paragraphs');
+  });
+
+  it('names the schema gate’s refusals: a foreign structure, a locked paragraph', () => {
+    show({
+      state: { kind: 'stopped', code: 4423, reason: 'paragraph-locked: op1' },
+      everSynced: true,
+      unsent: 0,
+    });
+    expect(screen.getByRole('status').textContent).toContain('a paragraph agreed ad ref');
+    cleanup();
+    show({
+      state: { kind: 'stopped', code: 4422, reason: 'schema-violation: element' },
+      everSynced: true,
+      unsent: 0,
+    });
+    expect(screen.getByRole('status').textContent).toContain('may not hold that structure');
   });
 
   it('treats the server’s 4400–4499 decisions and oversize frames as final', () => {

@@ -4,9 +4,17 @@
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useRef } from 'react';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { useEffect, useMemo, useRef } from 'react';
 import { useLatest } from '../../lib/useLatest.js';
 import type { CollabSession } from '../collab/collabSession.js';
+import { BracketMarks, setBracketMarks, type BracketMarksInput } from './bracketMarks.js';
+import {
+  forgetUndoHistory,
+  lockedIds,
+  LockedParagraphs,
+  setLockedParagraphs,
+} from './lockedParagraphs.js';
 import { marginKey, Margin, type MarginInfo } from './margin.js';
 import { ParagraphIds } from './paragraphIds.js';
 import { placeAnnotations, type PlaceInput } from './place.js';
@@ -28,18 +36,23 @@ export interface DraftEditorProps {
   label: string;
   margin: MarginInfo;
   annotations: PlaceInput | null;
+  /** Open brackets and options to draw around their words (null until loaded). */
+  brackets?: BracketMarksInput | null;
   /** This user as their own awareness state shows them (the server sets what others see). */
   self: CaretUser;
   /** "MRU · Losa Tavake" */
   caretLabel: (user: CaretUser) => string;
   onSelection: (info: SelectionInfo) => void;
   onEditor?: (editor: Editor | null) => void;
+  /** Called on each change the user makes to the text (not on changes arriving from others). */
+  onLocalEdit?: () => void;
 }
 
 export function DraftEditor(props: DraftEditorProps) {
   const { session, editable, label, margin, annotations } = props;
   const caretLabel = useLatest(props.caretLabel);
   const onSelection = useLatest(props.onSelection);
+  const onLocalEdit = useLatest(props.onLocalEdit);
   const lastSelection = useRef<SelectionInfo | null>(null);
   // Before the editor exists: it may change its copy of the text as soon as it first draws it.
   session.setCanWrite(editable);
@@ -55,6 +68,8 @@ export function DraftEditor(props: DraftEditorProps) {
         DraftParagraph,
         DraftText,
         ParagraphIds,
+        LockedParagraphs,
+        BracketMarks,
         Margin.configure({ skipped: session.skipped }),
         AnnotationsExtension.configure({ skipped: session.skipped }),
         Collaboration.configure({ document: session.doc }),
@@ -102,6 +117,9 @@ export function DraftEditor(props: DraftEditorProps) {
         onSelection.current(info);
       },
       onTransaction: ({ editor: e, transaction }) => {
+        if (transaction.docChanged && transaction.getMeta(ySyncPluginKey) === undefined) {
+          onLocalEdit.current?.();
+        }
         // A remote edit may move the cursor's paragraph without a selection update; before the
         // user has placed the cursor, the initial selection means nothing.
         if (!transaction.docChanged || lastSelection.current === null) return;
@@ -130,6 +148,22 @@ export function DraftEditor(props: DraftEditorProps) {
     if (editor.isDestroyed) return;
     editor.view.dispatch(editor.state.tr.setMeta(marginKey, margin).setMeta('addToHistory', false));
   }, [editor, margin]);
+
+  // Agreed ad ref paragraphs are locked; the statuses follow the chair's gavel live.
+  const locked = useMemo(() => lockedIds(margin.statuses), [margin.statuses]);
+  const lockedBefore = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    editor.view.dispatch(setLockedParagraphs(editor.state.tr, locked));
+    if ([...locked].some((id) => !lockedBefore.current.has(id))) forgetUndoHistory(editor.state);
+    lockedBefore.current = locked;
+  }, [editor, locked]);
+
+  const { brackets } = props;
+  useEffect(() => {
+    if (editor.isDestroyed || !brackets) return;
+    editor.view.dispatch(setBracketMarks(editor.state.tr, brackets));
+  }, [editor, brackets]);
 
   // Proposals and comments are placed from the Y.Doc: now, and again after every change to the
   // text (once per frame), since their anchors follow the words.

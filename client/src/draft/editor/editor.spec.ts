@@ -3,7 +3,8 @@ import { Collaboration } from '@tiptap/extension-collaboration';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { outlineOf } from '../outline.js';
-import { Margin } from './margin.js';
+import { forgetUndoHistory, LockedParagraphs, setLockedParagraphs } from './lockedParagraphs.js';
+import { Margin, marginKey } from './margin.js';
 import { ParagraphIds } from './paragraphIds.js';
 import { DraftDocument, DraftParagraph, DraftText } from './schema.js';
 import { selectionInfo } from './selection.js';
@@ -41,6 +42,7 @@ function editorOn(doc: Y.Doc, editable = true): Editor {
       DraftText,
       ParagraphIds.configure({ newId: () => `new-id-${++counter}` }),
       Margin,
+      LockedParagraphs,
       Collaboration.configure({ document: doc }),
     ],
   });
@@ -149,5 +151,53 @@ describe('the editor bound to the server’s Y structure', () => {
     remote.getXmlFragment('default').insert(4, [fresh]);
     expect(editor.state.doc.childCount).toBe(5);
     expect(local).toBe(0);
+  });
+
+  it('keeps a paragraph agreed ad ref out of reach, and shows it locked', () => {
+    const doc = serverDoc();
+    const editor = editorOn(doc);
+    editor.view.dispatch(
+      setLockedParagraphs(editor.state.tr, new Set(['op1'])).setMeta(marginKey, {
+        statuses: new Map([['op1', 'agreed-ad-ref']]),
+        stances: new Map(),
+        currentId: null,
+        lockedLabel: 'Agreed ad ref: locked',
+      }),
+    );
+    editor.commands.insertContentAt(positionIn(editor, 'op1', 3), 'xyz');
+    editor.commands.insertContentAt(positionIn(editor, 'pp1', 0), 'Also ');
+    expect(outlineOf(doc).map((p) => p.text)).toEqual([
+      'Preamble',
+      'Also Recognizing the risks,',
+      'Decides to act;',
+      'by warning early;',
+    ]);
+    const locked = editor.view.dom.querySelector('[data-paragraph-id="op1"]');
+    expect(locked?.getAttribute('aria-readonly')).toBe('true');
+    expect(locked?.getAttribute('title')).toBe('Agreed ad ref: locked');
+    expect(
+      editor.view.dom.querySelector('[data-paragraph-id="pp1"]')?.getAttribute('aria-readonly'),
+    ).toBeNull();
+
+    // Enter at its end opens a new paragraph below it rather than splitting it.
+    editor.commands.setTextSelection(positionIn(editor, 'op1', 'Decides to act;'.length));
+    editor.view.someProp('handleKeyDown', (f) =>
+      f(editor.view, new KeyboardEvent('keydown', { key: 'Enter' })),
+    );
+    editor.commands.insertContent('New words');
+    expect(outlineOf(doc).slice(2, 4)).toMatchObject([
+      { id: 'op1', text: 'Decides to act;' },
+      { id: 'new-id-1', kind: 'operative', text: 'New words' },
+    ]);
+  });
+
+  it('forgets what could be undone once a paragraph is locked, so undo cannot reach into it', () => {
+    const doc = serverDoc();
+    const editor = editorOn(doc);
+    editor.commands.insertContentAt(positionIn(editor, 'op1', 0), 'Firmly ');
+    editor.view.dispatch(setLockedParagraphs(editor.state.tr, new Set(['op1'])));
+    forgetUndoHistory(editor.state);
+    editor.commands.undo();
+    expect(outlineOf(doc)[2]).toMatchObject({ id: 'op1', text: 'Firmly Decides to act;' });
   });
 });

@@ -13,6 +13,10 @@ export interface MarginInfo {
   statuses: ReadonlyMap<string, ParagraphStatus>;
   stances: ReadonlyMap<string, StanceCounts>;
   currentId: string | null;
+  /** Said (title) on a paragraph agreed ad ref, whose words are locked. */
+  lockedLabel?: string;
+  /** The last revision's numbers: insertions since are numbered bis/ter against them. */
+  frozenNumbering?: ReadonlyMap<string, string>;
 }
 
 export const marginKey = new PluginKey<MarginInfo>('accordMargin');
@@ -61,7 +65,7 @@ export function stanceBarStyle(counts: StanceCounts | undefined): string | null 
 function decorations(state: EditorState, skipped: SkippedItems | undefined): DecorationSet {
   const info = marginKey.getState(state) ?? EMPTY;
   const entries = paragraphEntries(state.doc);
-  const labels = numberParagraphs(entries);
+  const labels = numberParagraphs(entries, info.frozenNumbering);
   // One paragraph whose margin cannot be drawn loses its margin, not the whole text.
   const decos = entries.flatMap((entry, i) => {
     const draw = () => [paragraphDecoration(entry, info, labels[i]?.label ?? '')];
@@ -78,6 +82,12 @@ function paragraphDecoration(entry: ParagraphEntry, info: MarginInfo, label: str
     class: classes.join(' '),
     'data-label': label,
   };
+  if (status === 'agreed-ad-ref') {
+    // Locked (see lockedParagraphs): assistive technology hears it, a pointer sees why.
+    attrs['aria-readonly'] = 'true';
+    attrs.class += ' para--locked';
+    if (info.lockedLabel) attrs.title = info.lockedLabel;
+  }
   const bar = stanceBarStyle(info.stances.get(entry.id));
   if (bar) {
     attrs.style = bar;

@@ -1,14 +1,21 @@
-// The editor's schema, matching the server's Y structure exactly (server/src/collab/
-// doc-structure.ts): the document is a list of `paragraph` nodes with attributes `id` (stable, a
-// UUID) and `kind` (heading | preambular | operative | subparagraph), holding plain text — no
-// marks and no inline objects, so offsets in the editor equal offsets in the server's text.
+// The editor's nodes, built from THE negotiation-text schema in @accord/shared
+// (shared/src/negotiation-text/schema.ts), which the server's Yjs gateway also checks every update
+// against: the same node name, the same attributes (with the same validity tests) and no marks, so
+// the editor cannot produce a structure the server refuses, and offsets in the editor equal offsets
+// in the server's plain text.
 import { Node, mergeAttributes } from '@tiptap/core';
-import type { ParagraphKind } from '@accord/shared';
+import {
+  PARAGRAPH_NODE,
+  paragraphAttributes,
+  textMarkNames,
+  type ParagraphAttribute,
+  type ParagraphKind,
+} from '@accord/shared';
 
 export const DraftDocument = Node.create({
   name: 'doc',
   topNode: true,
-  content: 'paragraph+',
+  content: `${PARAGRAPH_NODE}+`,
 });
 
 export const DraftText = Node.create({
@@ -16,35 +23,41 @@ export const DraftText = Node.create({
   group: 'inline',
 });
 
-const KINDS: readonly ParagraphKind[] = ['heading', 'preambular', 'operative', 'subparagraph'];
+const DEFAULT_KIND: ParagraphKind = 'operative';
 const asKind = (value: string | null): ParagraphKind =>
-  KINDS.find((k) => k === value) ?? 'operative';
+  paragraphAttributes.kind(value) ? value : DEFAULT_KIND;
+
+// One editor attribute per schema attribute: if the shared schema gains or loses one, this no
+// longer compiles until the editor says how to read and draw it.
+type AttributeSpecs = Record<ParagraphAttribute, object>;
+const attributeSpecs: AttributeSpecs = {
+  // A split paragraph's second half is a new paragraph: it gets a new id (see paragraphIds).
+  // Pasted paragraphs get new ids too, so copying never duplicates one.
+  id: {
+    default: null,
+    keepOnSplit: false,
+    parseHTML: () => null,
+    renderHTML: (attributes: { id?: string | null }) =>
+      paragraphAttributes.id(attributes.id) ? { 'data-paragraph-id': attributes.id } : {},
+  },
+  kind: {
+    default: DEFAULT_KIND,
+    keepOnSplit: true,
+    parseHTML: (element: HTMLElement) => asKind(element.getAttribute('data-kind')),
+    renderHTML: (attributes: { kind?: string }) => ({ 'data-kind': attributes.kind }),
+  },
+};
 
 export const DraftParagraph = Node.create({
-  name: 'paragraph',
+  name: PARAGRAPH_NODE,
   group: 'block',
   content: 'text*',
-  marks: '',
+  // The schema allows no marks. Left unset, ProseMirror would allow every mark; '' allows none.
+  marks: textMarkNames.join(' '),
   defining: true,
 
   addAttributes() {
-    return {
-      // A split paragraph's second half is a new paragraph: it gets a new id (see paragraphIds).
-      // Pasted paragraphs get new ids too, so copying never duplicates one.
-      id: {
-        default: null,
-        keepOnSplit: false,
-        parseHTML: () => null,
-        renderHTML: (attributes: { id?: string | null }) =>
-          attributes.id ? { 'data-paragraph-id': attributes.id } : {},
-      },
-      kind: {
-        default: 'operative',
-        keepOnSplit: true,
-        parseHTML: (element: HTMLElement) => asKind(element.getAttribute('data-kind')),
-        renderHTML: (attributes: { kind?: string }) => ({ 'data-kind': attributes.kind }),
-      },
-    };
+    return attributeSpecs;
   },
 
   parseHTML() {

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { StatusBadge } from '../../ui/bits.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { AmendmentCard } from '../amendments/AmendmentCard.js';
+import { BracketsSection } from '../brackets/BracketsSection.js';
 import { AmendmentForm, type AmendmentTarget } from '../amendments/AmendmentForm.js';
 import { CommentForm, type CommentTarget } from '../comments/CommentForm.js';
 import { CommentThreadView } from '../comments/CommentThreadView.js';
@@ -105,7 +106,7 @@ export function ParagraphPanel({
         {paragraph.text.length > 160 ? `${paragraph.text.slice(0, 160)}…` : paragraph.text}
       </p>
       <ParagraphStatusControls paragraphId={paragraph.id} label={label} status={status} />
-      {textEditable && (
+      {textEditable && status !== 'agreed-ad-ref' && (
         <label className="inline-field">
           <span>{t('paragraph.kind')}</span>
           <select value={paragraph.kind} onChange={(e) => setKind(e.target.value as ParagraphKind)}>
@@ -234,6 +235,8 @@ export function ParagraphPanel({
           )}
         </div>
       </section>
+
+      <BracketsSection key={paragraph.id} paragraph={paragraph} status={status} selection={own} />
 
       {openForm?.kind === 'amendment' && (
         <AmendmentForm
