@@ -2,7 +2,13 @@
 // member typed it (see text/authorship.ts). A record read: any member of the negotiation.
 //
 //   GET /api/documents/:documentId/authorship?asOf=revision:Rev 1
-import { authorshipContracts, parseAsOf, type AsOf, type AuthorshipView } from '@accord/shared';
+import {
+  authorshipContracts,
+  parseAsOf,
+  recordFrozenNumbering,
+  type AsOf,
+  type AuthorshipView,
+} from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ApiRouter } from '../http/api-router.js';
@@ -34,7 +40,12 @@ export function authorshipRoutes(
         asOf(query.asOf),
       );
       const revision = point.textRevision === null ? undefined : BigInt(point.textRevision);
-      const { paragraphs, updates } = await authorshipAt(store, params.documentId, revision);
+      const { paragraphs, updates } = await authorshipAt(
+        store,
+        params.documentId,
+        revision,
+        recordFrozenNumbering(document.revisions),
+      );
       const { stakeholderIds, userIds } = authorsNamed(paragraphs);
       const known = state.negotiations[document.negotiationId]?.stakeholders ?? {};
       const stakeholders: AuthorshipView['stakeholders'] = {};

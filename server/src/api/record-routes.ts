@@ -7,6 +7,7 @@
 import {
   coalitionsOf,
   consensusOf,
+  recordFrozenNumbering,
   milestonesOf,
   parseAsOf,
   positionHistory,
@@ -57,9 +58,13 @@ export function recordRoutes(
     handler: async ({ params, query, session }) => {
       documentScope(deps, params.documentId, session);
       const { resolved, paragraphs } = await pointWithText(params.documentId, asOf(query.asOf));
-      const { state, document: _document, ...point } = resolved;
+      const { state, document, ...point } = resolved;
+      const frozenNumbering = recordFrozenNumbering(document.revisions);
       return {
-        body: { asOf: point, ...consensusOf(state, params.documentId, { paragraphs })! },
+        body: {
+          asOf: point,
+          ...consensusOf(state, params.documentId, { paragraphs, frozenNumbering })!,
+        },
       };
     },
   });

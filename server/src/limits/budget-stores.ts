@@ -5,7 +5,7 @@
  * must stay synchronous, so such a store answers from tokens it leased in blocks from Redis (as
  * rate-limiter-flexible's in-memory block does) rather than with one round trip per frame.
  */
-import { createTokenBucket, type RateLimit } from './rate-limit.js';
+import type { RateLimit } from './rate-limit.js';
 
 /** Token buckets by key; one bucket per key, created full. */
 export interface RateBudgetStore {

@@ -84,9 +84,11 @@ export async function authorshipAt(
   store: EventStore,
   documentId: string,
   revision: bigint | undefined,
+  /** The numbers of the last revision at that point, so labels read as the draft's do. */
+  frozenNumbering?: ReadonlyMap<string, string>,
 ): Promise<Authorship> {
   const { paragraphs, updates, writtenBy } = await textAuthorsAt(store, documentId, revision);
-  const labels = numberParagraphs(paragraphs);
+  const labels = numberParagraphs(paragraphs, frozenNumbering);
   return {
     updates: updates.length,
     paragraphs: paragraphs.map((p, k) => ({

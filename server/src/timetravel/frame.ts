@@ -9,6 +9,7 @@ import {
   amendmentsOf,
   consensusOf,
   numberParagraphs,
+  recordFrozenNumbering,
   targetsWithPositions,
   type AmendmentRecord,
   type AsOf,
@@ -58,9 +59,11 @@ export async function frameAsOf(
     documentId,
     point.textRevision === null ? undefined : BigInt(point.textRevision),
   );
-  const numbered = numberParagraphs(text);
+  // Numbered as delegates saw them then: against the numbers of the last revision before it.
+  const frozenNumbering = recordFrozenNumbering(document.revisions);
+  const numbered = numberParagraphs(text, frozenNumbering);
   const labels = new Map(numbered.map((p) => [p.id, p.label]));
-  const consensus = consensusOf(state, documentId, { paragraphs: text })!;
+  const consensus = consensusOf(state, documentId, { paragraphs: text, frozenNumbering })!;
   const positions = targetsWithPositions(document)
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([, onTarget]) => Object.values(onTarget));

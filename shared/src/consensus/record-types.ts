@@ -41,7 +41,13 @@ export interface RecordRevision {
   sequence: number;
   issuedAt: string;
   position: string | undefined;
+  /** The numbers it published ([paragraph id, label]); null if never recorded. */
+  numbering: readonly (readonly [string, string])[] | null;
 }
+
+/** The numbers of the latest revision that recorded them: insertions since read "bis", "ter". */
+export const recordFrozenNumbering = (revisions: readonly RecordRevision[]): Map<string, string> =>
+  new Map(revisions.findLast((r) => r.numbering !== null)?.numbering ?? []);
 
 export interface ParagraphStatusRecord {
   status: ParagraphStatus;

@@ -29,6 +29,7 @@ import type {
 } from './record-types.js';
 
 export type * from './record-types.js';
+export { recordFrozenNumbering } from './record-types.js';
 export * from './record-readers.js';
 
 const mention = (document: DocumentRecord, paragraphId: string): DocumentRecord =>
@@ -184,9 +185,17 @@ function evolveRecord(
       });
     }
     case 'RevisionIssued': {
-      const { documentId, label, textRevision, sequence, issuedBy, issuedAt } = event.data;
+      const { documentId, label, textRevision, sequence, issuedBy, issuedAt, numbering } =
+        event.data;
       const at = envelope.occurredAt ?? issuedAt;
-      const revision: RecordRevision = { label, textRevision, sequence, issuedAt: at, position };
+      const revision: RecordRevision = {
+        label,
+        textRevision,
+        sequence,
+        issuedAt: at,
+        position,
+        numbering,
+      };
       const next = withDocument(documentId, (d) => ({
         ...d,
         revisions: [...d.revisions, revision],
