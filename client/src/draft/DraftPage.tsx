@@ -29,6 +29,9 @@ import { DraftContext, type DraftContextValue } from './draft-context.js';
 import type { BracketMarksInput } from './editor/bracketMarks.js';
 import { DraftEditor, type CaretUser } from './editor/DraftEditor.js';
 import { SkipOnError, SkippedNote } from './SkipOnError.js';
+import { SuggestingPane } from './suggest/SuggestingPane.js';
+import { SuggestToggle } from './suggest/SuggestToggle.js';
+import { maySuggest } from './suggest/suggestAccess.js';
 import type { MarginInfo } from './editor/margin.js';
 import type { PlaceInput } from './editor/place.js';
 import { NO_SELECTION, type SelectionInfo } from './editor/selection.js';
@@ -133,6 +136,9 @@ function Draft({
   const [activeId, setActiveId] = useState<string | null>(null);
   const [showProposals, setShowProposals] = useState(true);
   const [showComments, setShowComments] = useState(true);
+  // Suggesting mode: a delegate's typing stays in this tab and becomes their amendment.
+  const [suggestingOn, setSuggesting] = useState(false);
+  const suggesting = suggestingOn && maySuggest(you.role, document.mode, document.adopted);
   const frozenNumbering = useMemo(() => new Map(document.numbering), [document.numbering]);
   const outline = useOutline(live.doc, frozenNumbering);
   const people = useDocumentPresence(live.awareness);
@@ -343,6 +349,7 @@ function Draft({
             />
             {t('draft.showComments')}
           </label>
+          <SuggestToggle on={suggesting} onToggle={setSuggesting} />
           <DocumentChairControls />
         </div>
 
@@ -374,6 +381,13 @@ function Draft({
         <div className="draft__body">
           <div className="draft__page">
             <SkippedNote skipped={live.skipped} />
+            {suggesting && (
+              <SuggestingPane
+                paragraph={paragraph}
+                status={(currentId && statuses.get(currentId)) || 'open'}
+                onGoTo={goTo}
+              />
+            )}
             {collab.snapshot.everSynced ? (
               <SkipOnError
                 key={live.documentId}
