@@ -2,7 +2,7 @@
 // recognised (how many headings, PPs, OPs and sub-paragraphs, and every warning), then the import
 // itself. Changing the file or the fields asks for a new check, so what is imported is what was
 // reviewed.
-import { documentModes, paragraphKinds, type DocumentMode } from '@accord/shared';
+import { documentModes, isImportWarning, paragraphKinds, type DocumentMode } from '@accord/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../app/paths.js';
@@ -166,10 +166,15 @@ export function ImportForm({
   );
 }
 
-/** What the dry run recognised: counts per kind, the warnings, and each paragraph's evidence. */
+/**
+ * What the dry run recognised: counts per kind, the warnings (what to look into), what it
+ * recognised (brackets, options, sections, footnotes), and each paragraph's evidence.
+ */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   const id = useId();
+  const warnings = report.warnings.filter((w) => isImportWarning(w.code));
+  const recognised = report.warnings.filter((w) => !isImportWarning(w.code));
   return (
     <section className="import-report" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('import.reportTitle')}</h3>
@@ -188,21 +193,22 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <strong>{t('import.count.total', { count: report.counts.total })}</strong>
         </li>
       </ul>
-      {report.warnings.length === 0 ? (
+      {warnings.length === 0 ? (
         <p className="muted">{t('import.noWarnings')}</p>
       ) : (
         <>
-          <h4>{t('import.warnings', { count: report.warnings.length })}</h4>
-          <ul className="import-report__warnings">
-            {report.warnings.map((w, i) => {
-              const at = w.at !== undefined ? report.paragraphs[w.at] : undefined;
-              return (
-                <li key={`${w.code}-${i}`}>
-                  {at && <strong>{at.label ?? t('panel.heading')}:</strong>} {w.message}
-                </li>
-              );
-            })}
-          </ul>
+          <h4>{t('import.warnings', { count: warnings.length })}</h4>
+          <ReportEntries report={report} entries={warnings} className="import-report__warnings" />
+        </>
+      )}
+      {recognised.length > 0 && (
+        <>
+          <h4>{t('import.recognised', { count: recognised.length })}</h4>
+          <ReportEntries
+            report={report}
+            entries={recognised}
+            className="import-report__recognised"
+          />
         </>
       )}
       {report.paragraphs.length > 0 && (
@@ -219,5 +225,32 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </details>
       )}
     </section>
+  );
+}
+
+type ReportEntry = ImportReport['warnings'][number];
+
+/** Entries of the report, each with the paragraph it is about. */
+function ReportEntries({
+  report,
+  entries,
+  className,
+}: {
+  report: ImportReport;
+  entries: readonly ReportEntry[];
+  className: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <ul className={className}>
+      {entries.map((w, i) => {
+        const at = w.at !== undefined ? report.paragraphs[w.at] : undefined;
+        return (
+          <li key={`${w.code}-${i}`}>
+            {at && <strong>{at.label ?? t('panel.heading')}:</strong>} {w.message}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

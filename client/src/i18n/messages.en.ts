@@ -609,6 +609,7 @@ export const en = {
   'import.missing': 'The draft does not say it: enter {fields} above, then check again.',
   'import.noWarnings': 'No warnings: everything was brought over.',
   'import.warnings': { one: '{count} warning', other: '{count} warnings' },
+  'import.recognised': { one: '{count} thing recognised', other: '{count} things recognised' },
   'import.showParagraphs': {
     one: 'Show the paragraph and how it was recognised',
     other: 'Show the {count} paragraphs and how each was recognised',
@@ -998,6 +999,27 @@ export const en = {
   'concordance.before': 'Before',
   'concordance.new': 'new',
   'concordance.deleted': 'deleted',
+  // Suggesting mode (formal documents): a delegate's typing becomes an amendment of theirs
+  'suggest.toggle': 'Suggest changes',
+  'suggest.toggleHint':
+    'Rewrite a paragraph as if editing it; your changes stay on this screen until you table them as your delegation’s amendment.',
+  'suggest.pane': 'Suggesting changes',
+  'suggest.pick': 'Click a paragraph in the text, or choose one above, to suggest changes to it.',
+  'suggest.title': 'Suggest changes to {label}',
+  'suggest.local': 'only you see these words until you table them; the shared text does not change',
+  'suggest.words': 'Your wording of {label}',
+  'suggest.changes': 'Your changes',
+  'suggest.noChange': 'No change yet: rewrite the words above.',
+  'suggest.table': 'Table as suggestion',
+  'suggest.tabling': 'Tabling…',
+  'suggest.tabled': 'Your suggestion to {label} is tabled as an amendment.',
+  'suggest.discard': 'Discard changes',
+  'suggest.stale':
+    'The paragraph has changed since you began. Compare your words with the current text before tabling.',
+  'suggest.rebase': 'Compare with the current text',
+  'suggest.locked':
+    '{label} is agreed ad ref: its words stay as they are until the chair reopens it.',
+  'suggest.unsent': 'Not yet tabled:',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@
  * What the API and the CLI share after a draft is parsed: naming the new document (the title
  * and symbol given, else the ones found on the draft's first lines) and printing the report.
  */
-import { importSymbolSchema, importTitleSchema } from '@accord/shared';
+import { importSymbolSchema, importTitleSchema, isImportWarning } from '@accord/shared';
 import type { z } from 'zod';
 import { DraftImportError, type ImportReport } from './draft-model.js';
 
@@ -58,9 +58,15 @@ export function reportLines(report: ImportReport): string[] {
       `  ${' '.repeat(width)}  ${''.padEnd(12)}  ${''.padEnd(12)}  ↳ ${p.evidence}${removed}`,
     );
   }
-  if (report.warnings.length > 0) {
-    lines.push(`${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}:`);
-    for (const w of report.warnings) lines.push(`  - ${w.message} (${w.code})`);
+  const warnings = report.warnings.filter((w) => isImportWarning(w.code));
+  const recognised = report.warnings.filter((w) => !isImportWarning(w.code));
+  if (warnings.length > 0) {
+    lines.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`);
+    for (const w of warnings) lines.push(`  - ${w.message} (${w.code})`);
+  }
+  if (recognised.length > 0) {
+    lines.push('Recognised:');
+    for (const w of recognised) lines.push(`  - ${w.message} (${w.code})`);
   }
   return lines;
 }

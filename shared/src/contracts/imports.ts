@@ -52,6 +52,19 @@ export const importWarningCodes = [
   'section-recognised',
 ] as const;
 
+/** Codes that say what was recognised, for the record: not something to look into. */
+export const importRecognitionCodes: readonly (typeof importWarningCodes)[number][] = [
+  'brackets-recognised',
+  'options-recognised',
+  'footnote-kept',
+  'article-kept',
+  'section-recognised',
+];
+
+/** Whether a report entry needs the importer's attention (otherwise it records a recognition). */
+export const isImportWarning = (code: (typeof importWarningCodes)[number]): boolean =>
+  !importRecognitionCodes.includes(code);
+
 export const importReportSchema = z.object({
   format: z.enum(draftFormats),
   bytes: z.number(),

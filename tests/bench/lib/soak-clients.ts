@@ -152,6 +152,11 @@ interface Editor {
   provider: WebsocketProvider;
   cookie: string;
   written: number;
+  /** The tokens still in the paragraph (window mode), oldest first, and their characters. */
+  window: string[];
+  windowChars: number;
+  /** Where the tokens start: the paragraph's own words come first. */
+  base: number;
 }
 
 const paragraphOf = (editor: Editor, documents: number) =>
@@ -192,7 +197,17 @@ async function editors(job: EditorsJob): Promise<EditorsResult> {
     const cookie = job.editorCookies[index]!;
     const p = provider(job, job.documents[documentIndex]!, doc, cookie);
     p.on('connection-close', onClose);
-    all.push({ index, documentIndex, doc, provider: p, cookie, written: 0 });
+    all.push({
+      index,
+      documentIndex,
+      doc,
+      provider: p,
+      cookie,
+      written: 0,
+      window: [],
+      windowChars: 0,
+      base: 0,
+    });
     // Batches, so the server is not met with every handshake at once.
     if (index % 20 === 19)
       await mustReach('a batch of editors is synced', () => all.every((e) => e.provider.synced));
@@ -210,13 +225,25 @@ async function editors(job: EditorsJob): Promise<EditorsResult> {
   health.reset();
   const sentByDocument = job.documents.map(() => new Set<string>());
   const E = all.length;
+  for (const editor of all) editor.base = (paragraphOf(editor, D).get(0) as Y.XmlText).length;
   const stopWriting = openLoop(
     E * job.updatesPerEditorPerSecond,
     (k) => {
       const editor = all[k % E]!;
       const n = editor.written++;
       const text = paragraphOf(editor, D).get(0) as Y.XmlText;
-      text.insert(text.length, `⟨${editor.index}.${n}@${performance.now().toFixed(1)}⟩`);
+      const token = `⟨${editor.index}.${n}@${performance.now().toFixed(1)}⟩`;
+      // Only this editor writes in its paragraph, so its own offsets are the server's.
+      editor.doc.transact(() => {
+        text.insert(text.length, token);
+        editor.window.push(token);
+        editor.windowChars += token.length;
+        while (job.textWindowChars > 0 && editor.windowChars > job.textWindowChars) {
+          const oldest = editor.window.shift()!;
+          text.delete(editor.base, oldest.length);
+          editor.windowChars -= oldest.length;
+        }
+      });
       sentByDocument[editor.documentIndex]!.add(`${editor.index}.${n}`);
     },
     () => health.lags,
@@ -278,11 +305,21 @@ async function editors(job: EditorsJob): Promise<EditorsResult> {
   const arrived = () =>
     checkers.every((c, d) => [...sentByDocument[d]!].every((t) => c.seen.has(t)));
   await until(arrived, 60_000);
+  // What must still be in the text: every token (append mode) or each editor's window.
+  const expectedByDocument = job.documents.map(() => new Set<string>());
+  for (const editor of all) {
+    const keep =
+      job.textWindowChars > 0 ? editor.window : [...Array(editor.written).keys()].map(String);
+    for (const kept of keep) {
+      const id = job.textWindowChars > 0 ? /⟨([^@]+)@/.exec(kept)![1]! : `${editor.index}.${kept}`;
+      expectedByDocument[editor.documentIndex]!.add(id);
+    }
+  }
   const missing: string[] = [];
   let missingAtChecker = 0;
   checkers.forEach((c, d) => {
     const present = tokensIn(textOf(c.doc));
-    for (const token of sentByDocument[d]!)
+    for (const token of expectedByDocument[d]!)
       if (!present.has(token)) {
         missingAtChecker += 1;
         if (missing.length < 10) missing.push(`checker ${d}: ${token}`);
@@ -300,7 +337,7 @@ async function editors(job: EditorsJob): Promise<EditorsResult> {
       const text = textOf(doc);
       documentChars += text.length;
       const present = tokensIn(text);
-      for (const token of sentByDocument[d]!)
+      for (const token of expectedByDocument[d]!)
         if (!present.has(token)) {
           missingOnServer += 1;
           if (missing.length < 20) missing.push(`server ${d}: ${token}`);

@@ -12,6 +12,12 @@ export interface EditorsJob {
   /** For the read-only checker and verifier clients, one of each per document. */
   checkerCookie: string;
   updatesPerEditorPerSecond: number;
+  /**
+   * Characters of tokens each editor keeps in its paragraph: past it, the oldest token is deleted
+   * as a new one is typed, so the text stays the size of a real draft and RSS growth shows leaks
+   * rather than the text growing. 0: append only (the text grows with every edit).
+   */
+  textWindowChars: number;
   cursorEverySeconds: number;
   positionEverySeconds: number;
 }

@@ -33,6 +33,12 @@ const config = {
   documents: 10,
   listeners: 2_000,
   updatesPerEditorPerSecond: 1,
+  /**
+   * Token characters each editor keeps in its paragraph (ACCORD_SOAK_TEXT_WINDOW; 0 = append
+   * only). 2,000 × 20 editors a document is a 40,000-character draft, the size of a real one,
+   * so the document stops growing and what RSS still gains is what the server keeps.
+   */
+  textWindowChars: Number(process.env.ACCORD_SOAK_TEXT_WINDOW ?? 2_000),
   cursorEverySeconds: 2,
   positionEverySeconds: 60,
   /** socket.io clients closed and replaced per second (closing a tab, opening another). */
@@ -54,6 +60,9 @@ const SOAK_ENV: Record<string, string> = {
   ACCORD_COLLAB_STAKEHOLDER_UPDATES_PER_SECOND: '400',
   ACCORD_COLLAB_USER_AWARENESS_PER_SECOND: '30',
   ACCORD_COLLAB_STAKEHOLDER_AWARENESS_PER_SECOND: '120',
+  ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_USER: '20',
+  ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_STAKEHOLDER: '200',
+  ACCORD_SOCKETIO_REQUESTS_PER_SECOND: '10',
 };
 
 function seconds(flag: string | undefined, variable: string, fallback: number): number {
@@ -207,6 +216,7 @@ export async function soakSuite(
         editorCookies: negotiation.delegateCookies,
         checkerCookie: negotiation.operatorCookie,
         updatesPerEditorPerSecond: config.updatesPerEditorPerSecond,
+        textWindowChars: config.textWindowChars,
         cursorEverySeconds: config.cursorEverySeconds,
         positionEverySeconds: config.positionEverySeconds,
       },
@@ -354,9 +364,9 @@ export async function soakSuite(
   ];
   const notes = [
     ...harnessNotes().slice(0, 1),
-    `Load: ${config.editors} editors (one delegation and signed-in delegate each) over ${config.documents} open-drafting documents of ${paragraphs} paragraphs, each appending a unique token to its own paragraph ${config.updatesPerEditorPerSecond}×/s (open loop), moving its cursor every ${config.cursorEverySeconds} s and stating a position over REST every ${config.positionEverySeconds} s; ${config.listeners.toLocaleString('en-US')} socket.io clients (websocket transport, ${config.listeners / config.editors} per delegate) in the negotiation's room and one document's room, ${config.churnPerSecond} a second closed and replaced by a fresh connection.`,
+    `Load: ${config.editors} editors (one delegation and signed-in delegate each) over ${config.documents} open-drafting documents of ${paragraphs} paragraphs, each appending a unique token to its own paragraph ${config.updatesPerEditorPerSecond}×/s (open loop)${config.textWindowChars > 0 ? ` and deleting its oldest token once its tokens pass ${config.textWindowChars.toLocaleString('en-US')} characters (the text stays the size of a real draft)` : ', the text growing with every edit'}, moving its cursor every ${config.cursorEverySeconds} s and stating a position over REST every ${config.positionEverySeconds} s; ${config.listeners.toLocaleString('en-US')} socket.io clients (websocket transport, ${config.listeners / config.editors} per delegate) in the negotiation's room and one document's room, ${config.churnPerSecond} a second closed and replaced by a fresh connection.`,
     `Phases: warm-up ${warmupSeconds} s under the full load, then ${steadySeconds} s steady; RSS read with pidusage (median of 3 readings a second apart) at the end of each; the server's event-loop delay from its /metrics every ${config.sampleEveryMs / 1000} s.`,
-    `Lost updates: every token written must be in its document's read-only checker client (after up to 60 s of drain) and in what a fresh client syncs from the server at the end.`,
+    `Lost updates: every token written must reach its document's read-only checker client (after up to 60 s of drain), and every token still in an editor's paragraph at the end must be in the checker's text and in what a fresh client syncs from the server.`,
     `Server limits (environment, config.ts defaults set explicitly): ${Object.entries(SOAK_ENV)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,
