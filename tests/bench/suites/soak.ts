@@ -370,7 +370,7 @@ export async function soakSuite(
     `Server limits (environment, config.ts defaults set explicitly): ${Object.entries(SOAK_ENV)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,
-    `Text in the documents at the end: ${editors.documentChars.toLocaleString('en-US')} characters of XML (the documents grow with every edit; part of any RSS growth is that).`,
+    `Text in the documents at the end: ${editors.documentChars.toLocaleString('en-US')} characters of XML (${config.textWindowChars > 0 ? 'each editor keeps a bounded window of tokens, so this stops growing after the first minutes; the Yjs history of deleted tokens still grows' : 'the documents grow with every edit; part of any RSS growth is that'}).`,
     `Client processes pinned to core ${LOADGEN_CORE}: editors ${health(editors)}; audience ${health(audience)}.`,
   ];
   log(
