@@ -12,6 +12,7 @@ import { I18nProvider, useBrowserI18n, useI18n } from '../i18n/i18n.js';
 import { InvitationPage } from '../pages/InvitationPage.js';
 import { NegotiationsPage } from '../pages/NegotiationsPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
+import { ProjectorPage } from '../projector/ProjectorPage.js';
 import { RealtimeProvider, useRealtime } from '../realtime/realtime.js';
 import { RoundtablePage } from '../roundtables/RoundtablePage.js';
 import { RoundtablesPage } from '../roundtables/RoundtablesPage.js';
@@ -81,6 +82,7 @@ export function App() {
                   <Route path="documents/:documentId" element={<DraftPage />} />
                   <Route path="documents/:documentId/consensus" element={<ConsensusPage />} />
                   <Route path="documents/:documentId/authorship" element={<AuthorshipPage />} />
+                  <Route path="documents/:documentId/projector" element={<ProjectorPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFound />} />

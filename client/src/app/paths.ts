@@ -10,6 +10,8 @@ export const paths = {
     `/negotiations/${negotiationId}/documents/${documentId}/consensus`,
   authorship: (negotiationId: string, documentId: string) =>
     `/negotiations/${negotiationId}/documents/${documentId}/authorship`,
+  projector: (negotiationId: string, documentId: string) =>
+    `/negotiations/${negotiationId}/documents/${documentId}/projector`,
   // Chair console and roundtables
   chairConsole: (negotiationId: string) => `/negotiations/${negotiationId}/chair`,
   roundtables: (negotiationId: string) => `/negotiations/${negotiationId}/roundtables`,
