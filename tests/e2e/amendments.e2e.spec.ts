@@ -83,8 +83,9 @@ describe('amendments in the browser', () => {
     await hlv.locator('.draft-text .para--agreed-ad-ref[data-label="OP 12"]').waitFor();
     await kdr.locator('.draft-text .para--agreed-ad-ref[data-label="OP 12"]').waitFor();
 
-    // One click issues the next revision; everyone's header follows.
+    // Issuing the next revision shows a summary first; once confirmed, everyone's header follows.
     await ch.getByRole('button', { name: 'Issue Rev 2' }).click();
+    await ch.getByRole('button', { name: 'Issue Rev 2 now' }).click();
     await hlv.getByText('Current revision: Rev 2').waitFor();
     await ch.getByRole('button', { name: 'Issue Rev 3' }).waitFor();
 

@@ -15,6 +15,7 @@ import { useResource } from '../lib/useResource.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { BracketBurndown } from '../brackets/BracketBurndown.js';
 import { Concordance } from './Concordance.js';
+import { ChairDesk } from './desk/ChairDesk.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
 import { mayUseConsole } from './console-access.js';
 import { ExportForm } from './ExportMenu.js';
@@ -37,6 +38,7 @@ export function ChairConsolePage() {
   return (
     <div className="console">
       <h1>{t('console.title')}</h1>
+      <ChairDesk negotiationId={negotiationId} />
       <div className="console__grid">
         <section className="console__documents" aria-labelledby="console-documents">
           <h2 id="console-documents">{t('console.documents')}</h2>

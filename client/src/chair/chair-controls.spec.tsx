@@ -41,7 +41,7 @@ function documentWith(patch: Partial<DocumentDetail>): DocumentDetail {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the chair’s document controls', () => {
-  it('adopt the latest revision after the chair confirms', async () => {
+  it('adopt the latest revision only after the chair reads the summary and confirms', async () => {
     const calls: { url: string; body: unknown }[] = [];
     vi.stubGlobal(
       'fetch',
@@ -50,12 +50,15 @@ describe('the chair’s document controls', () => {
         return Promise.resolve(new Response(JSON.stringify({ position: '3' }), { status: 200 }));
       }),
     );
-    const confirm = vi.fn(() => true);
-    vi.stubGlobal('confirm', confirm);
     renderInDraft(<DocumentChairControls />, { document: documentWith({}) }, chair);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Adopt Rev 1' }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Adopt Rev 1' }));
+    const summary = screen.getByRole('dialog', { name: 'Before adopting Rev 1' });
+    expect(summary.textContent).toContain('Adopt “Heat compact” as Rev 1?');
+    expect(summary.textContent).toContain('No pending amendment');
+    expect(calls).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Adopt Rev 1: close the record' }));
     await screen.findByText('The document is adopted as Rev 1.');
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Adopt “Heat compact” as Rev 1?'));
     expect(calls).toEqual([{ url: '/api/documents/d1/adopt', body: { revisionLabel: 'Rev 1' } }]);
   });
 

@@ -1020,6 +1020,69 @@ export const en = {
   'suggest.locked':
     '{label} is agreed ad ref: its words stay as they are until the chair reopens it.',
   'suggest.unsent': 'Not yet tabled:',
+  // Projector view
+  'projector.open': 'Projector view',
+  'projector.current': 'Paragraph under discussion',
+  'projector.fullScreen': 'Full screen',
+  'projector.exitFullScreen': 'Leave full screen',
+  'projector.noChair': 'Waiting for the chair to place the cursor in the text.',
+  'projector.empty': 'The text has no paragraphs yet.',
+  // Chair's desk: decision queue and guardrails
+  'desk.title': 'Chair’s desk',
+  'desk.nothing': 'Nothing waits for a decision.',
+  'desk.unnumbered': 'unnumbered paragraph',
+  'desk.readyToGavel': {
+    one: 'Ready to gavel: {count} paragraph',
+    other: 'Ready to gavel: {count} paragraphs',
+  },
+  'desk.amendmentsAwaiting': {
+    one: '{count} amendment awaiting a decision',
+    other: '{count} amendments awaiting a decision',
+  },
+  'desk.amendmentTo': 'Amendment to {label}',
+  'desk.objections': {
+    zero: 'no objection',
+    one: '{count} objection',
+    other: '{count} objections',
+  },
+  'desk.followUps': {
+    one: 'To follow up: {count} objection or reservation',
+    other: 'To follow up: {count} objections or reservations',
+  },
+  'desk.objects': '{who} objects: {statement}',
+  'desk.reserves': '{who} holds a reservation: {statement}',
+  'desk.deadlines': 'Deadlines ahead',
+  'desk.deadline': '{document}: {kind} close {date} ({zone})',
+  'desk.silencesBroken': 'Silence broken',
+  'desk.silenceBrokenBy': '{who} broke silence: {statement}',
+  'desk.objectionsStanding': {
+    one: '{count} delegation still objects to {label}. To gavel it anyway, give a reason; everyone will read it.',
+    other:
+      '{count} delegations still object to {label}. To gavel it anyway, give a reason; everyone will read it.',
+  },
+  'desk.gavelReason': 'Reason for agreeing it over the objections',
+  'desk.gavelAnyway': 'Agree {label} ad ref',
+  'desk.chairReason': 'The chair’s reason: {reason}',
+  'desk.issueSummary': 'Before issuing {label}',
+  'desk.adoptSummary': 'Before adopting {label}',
+  'desk.summaryBrackets': {
+    zero: 'No open bracket',
+    one: '{count} open bracket',
+    other: '{count} open brackets',
+  },
+  'desk.summaryOptionSets': {
+    zero: 'No open set of options',
+    one: '{count} open set of options',
+    other: '{count} open sets of options',
+  },
+  'desk.summaryPending': {
+    zero: 'No pending amendment',
+    one: '{count} pending amendment',
+    other: '{count} pending amendments',
+  },
+  'desk.summaryNotAgreed': '{count} of {of} paragraphs not yet agreed ad ref',
+  'desk.issueConfirm': 'Issue {label} now',
+  'desk.adoptConfirm': 'Adopt {label}: close the record',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { authRoutes } from './auth-routes.js';
 import { authorshipRoutes } from './authorship-routes.js';
 import { bracketRoutes } from './bracket-routes.js';
 import { commentRoutes } from './comment-routes.js';
+import { deskRoutes } from './desk-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
@@ -48,16 +49,17 @@ export function mountApi(
       userIdOf: (req) => deps.accounts.authenticate(sessionTokenOf(req))?.userId,
     }),
   );
+  // One cache of the folded record for every route that reads the record as of a point.
+  const withHistory = { ...deps, history: new RecordHistory(deps.store) };
   authRoutes(api, deps);
   negotiationRoutes(api, deps);
-  documentRoutes(api, deps);
+  documentRoutes(api, withHistory);
   importRoutes(api, deps);
   nextRevisionRoutes(api, deps);
   amendmentRoutes(api, deps);
   positionRoutes(api, deps);
   processRoutes(api, deps);
-  // One cache of the folded record for every route that reads the record as of a point.
-  const withHistory = { ...deps, history: new RecordHistory(deps.store) };
+  deskRoutes(api, withHistory);
   recordRoutes(api, withHistory);
   authorshipRoutes(api, withHistory);
   bracketRoutes(api, withHistory);

@@ -10,8 +10,10 @@ import {
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { documentAt } from '../application/brackets/document-history.js';
+import { assertGavelJustified } from '../application/desk/gavel-guard.js';
 import { InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { EventStore } from '../eventstore/port.js';
+import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
 import {
   assertOpen,
@@ -25,9 +27,10 @@ import { created, done } from './responses.js';
 
 export function documentRoutes(
   api: ApiRouter<SignedInUser>,
-  deps: ApiDeps & { store: EventStore },
+  deps: ApiDeps & { store: EventStore; history?: RecordHistory },
 ): void {
   const { commands, queries, text } = deps;
+  const history = deps.history ?? new RecordHistory(deps.store);
 
   /** 422 unless the paragraph is in the document's text now. */
   const assertParagraph = async (documentId: string, paragraphId: string) => {
@@ -140,6 +143,7 @@ export function documentRoutes(
       authorize(scope, 'paragraph.setStatus');
       assertOpen(scope);
       await assertParagraph(params.documentId, params.paragraphId);
+      await assertGavelJustified({ store: deps.store, history, text }, { ...params, ...body });
       const result = await commands.execute({
         type: 'SetParagraphStatus',
         data: { ...params, ...body },

@@ -6,6 +6,7 @@ import { authContracts } from './auth.js';
 import { authorshipContracts } from './authorship.js';
 import { bracketContracts } from './brackets.js';
 import { commentContracts } from './comments.js';
+import { deskContracts } from './desk.js';
 import { documentContracts } from './documents.js';
 import type { Endpoint } from './endpoint.js';
 import { exportContracts } from './exports.js';
@@ -35,6 +36,7 @@ export * from './authorship.js';
 export * from './exports.js';
 export * from './roundtables.js';
 export * from './process.js';
+export * from './desk.js';
 
 /** Every endpoint of the API, by feature: for checks that each one is implemented and documented. */
 export const apiContracts = {
@@ -52,6 +54,7 @@ export const apiContracts = {
   exports: exportContracts,
   roundtables: roundtableContracts,
   process: processContracts,
+  desk: deskContracts,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint in one list. */
