@@ -5,12 +5,11 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { call } from '../api/call.js';
 import { api } from '../api/endpoints.js';
-import { useNegotiation } from '../app/negotiation-context.js';
 import { useCollab } from '../draft/collab/useCollab.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { useDocumentRoom } from '../realtime/rooms.js';
 import { Loading, LoadError } from '../ui/bits.js';
-import { chairMatcher } from './chairCaret.js';
+import { isChairIdentity } from './chairCaret.js';
 import { Projector } from './Projector.js';
 import './projector.css';
 
@@ -24,7 +23,6 @@ export function ProjectorPage() {
 
 function ProjectorScreen({ documentId }: { documentId: string }) {
   useDocumentRoom(documentId);
-  const { online } = useNegotiation();
   const document = useLiveResource(
     `document:${documentId}`,
     () => api.document(documentId),
@@ -38,7 +36,6 @@ function ProjectorScreen({ documentId }: { documentId: string }) {
   const collab = useCollab(documentId);
   // Set before the effect that connects runs: this tab never sends a change of the text.
   collab.session.setCanWrite(false);
-  const isChair = useMemo(() => chairMatcher(online), [online]);
   const numbering = document.data?.numbering;
   const frozen = useMemo(() => new Map(numbering ?? []), [numbering]);
   if (document.error !== undefined && !document.data)
@@ -48,7 +45,7 @@ function ProjectorScreen({ documentId }: { documentId: string }) {
     <Projector
       doc={collab.session.doc}
       awareness={collab.session.awareness}
-      isChair={isChair}
+      isChair={isChairIdentity}
       snapshot={collab.snapshot}
       frozenNumbering={frozen}
       brackets={list.data?.brackets ?? []}

@@ -1,18 +1,13 @@
 // Which paragraph the chair is in, read from the awareness states of the live text: the
-// projector follows it. The awareness identity carries no role, so a state counts as the
-// chair's when its name and stakeholder match someone the negotiation's presence lists as chair.
-import { sanitizeAwarenessState, type AwarenessUser, type PresenceEntry } from '@accord/shared';
+// projector follows it. A state is the chair's when the identity the server wrote into it says
+// so (a client cannot claim it: the relay overwrites `user`).
+import { sanitizeAwarenessState, type AwarenessUser } from '@accord/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { PARAGRAPH } from '../draft/anchors.js';
 
-/** Whether an awareness identity belongs to a chair online in the negotiation. */
-export function chairMatcher(online: readonly PresenceEntry[]): (user: AwarenessUser) => boolean {
-  const chairs = new Set(
-    online.filter((p) => p.role === 'chair').map((p) => `${p.displayName}|${p.stakeholderId}`),
-  );
-  return (user) => chairs.has(`${user.name}|${user.stakeholderId}`);
-}
+/** Whether an awareness identity is a chair's, as the server wrote it. */
+export const isChairIdentity = (user: AwarenessUser): boolean => user.role === 'chair';
 
 /** The id of the paragraph holding a relative position, or null when it does not resolve. */
 export function paragraphAt(doc: Y.Doc, position: unknown): string | null {

@@ -2,37 +2,31 @@
 // paragraph under the chair's caret (large, with its brackets and options), follows the chair,
 // ignores everyone else's caret, keeps the last paragraph when the chair leaves, and shows no
 // presence or comments.
-import type { BracketView, OptionSetView, PresenceEntry } from '@accord/shared';
+import type { BracketView, OptionSetView } from '@accord/shared';
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createI18n, I18nProvider } from '../i18n/i18n.js';
-import { chairMatcher } from './chairCaret.js';
+import { isChairIdentity } from './chairCaret.js';
 import { notationRuns } from './notationRuns.js';
 import { Projector } from './Projector.js';
 
+// Identities as the server's relay writes them, role included.
 const chair = {
   name: 'Amb. Orvell',
   stakeholderId: 's-VRD',
   stakeholderName: 'Veradia',
   color: '#1f77b4',
+  role: 'chair',
 };
 const delegate = {
   name: 'Ms. Tane',
   stakeholderId: 's-PEL',
   stakeholderName: 'Pelenoa',
   color: '#ff7f0e',
+  role: 'delegate',
 };
-const online: PresenceEntry[] = [
-  { userId: 'u-chair', displayName: chair.name, stakeholderId: chair.stakeholderId, role: 'chair' },
-  {
-    userId: 'u-del',
-    displayName: delegate.name,
-    stakeholderId: delegate.stakeholderId,
-    role: 'delegate',
-  },
-];
 
 const WORDS = [
   ['op1', 'Decides to convene a working group;'],
@@ -93,7 +87,7 @@ function setup(brackets: BracketView[] = [], optionSets: OptionSetView[] = []) {
       <Projector
         doc={doc}
         awareness={awareness}
-        isChair={chairMatcher(online)}
+        isChair={isChairIdentity}
         snapshot={{ state: { kind: 'synced' }, everSynced: true, unsent: 0 }}
         brackets={brackets}
         optionSets={optionSets}

@@ -48,6 +48,7 @@ export function awarenessIdentity(user: CollabUser): Record<string, string> {
     stakeholderId: user.stakeholderId,
     stakeholderName: user.stakeholderName,
     color: user.color,
+    ...(user.role ? { role: user.role } : {}),
   };
 }
 

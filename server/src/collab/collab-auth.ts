@@ -58,6 +58,7 @@ export function createCollabAuth(deps: {
           stakeholderId: membership.stakeholderId,
           stakeholderName: stakeholder?.name ?? '',
           color: stakeholderColor(membership.stakeholderId),
+          role: membership.role,
         },
       });
     },

@@ -8,6 +8,7 @@
  *   };
  */
 import type { IncomingMessage } from 'node:http';
+import type { Role } from '@accord/shared';
 import type { TextRules } from './schema-check.js';
 
 /** The authenticated person behind a connection, as other participants see them. */
@@ -19,6 +20,8 @@ export interface CollabUser {
   stakeholderName: string;
   /** CSS colour of the user's cursor and selection. */
   color: string;
+  /** The role they act in, shown to others (the projector follows the chair). */
+  role?: Role;
 }
 
 export type CollabAuthResult =

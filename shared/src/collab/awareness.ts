@@ -7,6 +7,7 @@
  *   const { state, skipped } = sanitizeAwarenessState(raw); // state null: nothing usable
  */
 import { z } from 'zod';
+import { roleSchema } from '../vocabulary.js';
 
 /** The identity the server writes under `user` from the connection's session. */
 export const awarenessUserSchema = z.object({
@@ -14,6 +15,8 @@ export const awarenessUserSchema = z.object({
   stakeholderId: z.string().max(200),
   stakeholderName: z.string().max(200),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** The role they act in (the projector follows the chair's caret). */
+  role: roleSchema.optional(),
 });
 export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
 
