@@ -78,6 +78,8 @@ export const permissionMatrix = Object.freeze({
   'stakeholders.manage': chairAndSecretariat,
   'invitations.manage': chairAndSecretariat,
   'members.manage': chairAndSecretariat,
+  /** The chair's desk: what awaits a decision, objections to follow up, deadlines ahead. */
+  'desk.read': chairAndSecretariat,
   'chairs.appoint': chairAndSecretariat,
   'roundtable.schedule': chairAndSecretariat,
   'roundtable.issuePaper': chairAndSecretariat,

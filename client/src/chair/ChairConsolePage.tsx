@@ -38,7 +38,7 @@ export function ChairConsolePage() {
   return (
     <div className="console">
       <h1>{t('console.title')}</h1>
-      <ChairDesk negotiationId={negotiationId} />
+      {can(role, 'desk.read') && <ChairDesk negotiationId={negotiationId} />}
       <div className="console__grid">
         <section className="console__documents" aria-labelledby="console-documents">
           <h2 id="console-documents">{t('console.documents')}</h2>

@@ -27,6 +27,7 @@ export function authorshipRoutes(
 ): void {
   const { store, queries } = deps;
   const timeTravel = { store, history: deps.history ?? new RecordHistory(store) };
+  const authorship = authorshipCache(store);
 
   api.implement(authorshipContracts.authorship, {
     summary: 'The text with every run attributed to the stakeholder and person who typed it',
@@ -40,11 +41,12 @@ export function authorshipRoutes(
         asOf(query.asOf),
       );
       const revision = point.textRevision === null ? undefined : BigInt(point.textRevision);
-      const { paragraphs, updates } = await authorshipAt(
-        store,
+      const { paragraphs, updates } = await authorship.at(
         params.documentId,
         revision,
-        recordFrozenNumbering(document.revisions),
+        // Revisions only accumulate, so their count names the numbering in force at the point.
+        document.revisions.length,
+        () => recordFrozenNumbering(document.revisions),
       );
       const { stakeholderIds, userIds } = authorsNamed(paragraphs);
       const known = state.negotiations[document.negotiationId]?.stakeholders ?? {};
@@ -67,4 +69,34 @@ export function authorshipRoutes(
       return { body };
     },
   });
+}
+
+/**
+ * The attribution of a text at a revision never changes, and computing it replays the document's
+ * updates: repeated reads (a page refreshed, many delegates on the same view) are answered from
+ * the last few results instead of replaying again on the event loop.
+ */
+function authorshipCache(store: EventStore, size = 16) {
+  const kept = new Map<string, ReturnType<typeof authorshipAt>>();
+  return {
+    at(
+      documentId: string,
+      revision: bigint | undefined,
+      revisions: number,
+      frozen: () => ReadonlyMap<string, string>,
+    ) {
+      const key = `${documentId}@${revision ?? 'none'}#${revisions}`;
+      let found = kept.get(key);
+      if (found) {
+        kept.delete(key);
+      } else {
+        found = authorshipAt(store, documentId, revision, frozen());
+        // A failed computation is not kept: the next request tries again.
+        found.catch(() => kept.delete(key));
+      }
+      kept.set(key, found);
+      if (kept.size > size) kept.delete(kept.keys().next().value!);
+      return found;
+    },
+  };
 }

@@ -2,14 +2,11 @@
 import { deskContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { deskOf } from '../application/desk/desk-service.js';
-import { ForbiddenError } from '../application/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ApiRouter } from '../http/api-router.js';
 import type { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
-import { negotiationScope } from './request-context.js';
-
-const DESK_ROLES: ReadonlySet<string> = new Set(['chair', 'secretariat']);
+import { authorize, negotiationScope } from './request-context.js';
 
 export function deskRoutes(
   api: ApiRouter<SignedInUser>,
@@ -21,13 +18,7 @@ export function deskRoutes(
     tags: ['process'],
     handler: async ({ params, session }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
-      // Not in the shared permission matrix: the desk is a reading aid, not an act on the record.
-      if (!DESK_ROLES.has(scope.actor.role)) {
-        throw new ForbiddenError('forbidden', 'Not allowed for your role', {
-          detail: `The chair's desk is for the chair and the secretariat, not a ${scope.actor.role}.`,
-          extensions: { role: scope.actor.role },
-        });
-      }
+      authorize(scope, 'desk.read');
       const desk = await deskOf({ ...deps, process: deps.services.process }, params.negotiationId);
       return { body: desk };
     },

@@ -386,6 +386,10 @@ const probes: Partial<Record<Action, Probe>> = {
     run: async (c) =>
       (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/members`)).status,
   },
+  'desk.read': {
+    scope: 'negotiation',
+    run: async (c) => (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/desk`)).status,
+  },
   'deadline.set': {
     scope: 'document',
     run: async (c) => {

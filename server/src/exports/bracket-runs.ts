@@ -281,7 +281,7 @@ export class BracketWeaver {
   }
 
   /** Marks at `start` and inside [start, end), without the words, which the caller shows. */
-  skip(start: number, end: number): Run[] {
+  passOver(start: number, end: number): Run[] {
     const runs = [...this.plain(start), ...this.edgesBefore(Math.max(start, end - 1), true)];
     this.at = Math.max(this.at, end);
     return runs;

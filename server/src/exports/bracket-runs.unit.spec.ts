@@ -154,7 +154,7 @@ describe('bracket runs', () => {
     );
     // A proposal rewrites "all States" (5–15); the inner bracket ends with it, so it holds it.
     const runs = [
-      ...weaver.skip(5, 15),
+      ...weaver.passOver(5, 15),
       { text: '{every State}', kind: 'insert' as const },
       ...weaver.rest(),
     ];

@@ -317,7 +317,7 @@ function compilationParagraph(
     const start = Math.min(...group.map((g) => g.start));
     const end = Math.max(...group.map((g) => g.end));
     // The words up to the proposal, and the bracket edges among the words it rewrites.
-    runs.push(...weaver.skip(start, end));
+    runs.push(...weaver.passOver(start, end));
     if (group.length === 1) {
       const only = group[0]!;
       const note = notes.get(only.amendment.amendmentId)!;

@@ -522,6 +522,8 @@ async function main(): Promise<void> {
   send({ type: 'result', result });
 }
 
+// A child process of the bench: it ends itself once it has reported, after a moment for the IPC
+// message to leave (open sockets would otherwise keep it alive).
 main().then(
   () => setTimeout(() => process.exit(0), 200),
   (error: unknown) => {
