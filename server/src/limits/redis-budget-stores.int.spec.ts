@@ -7,7 +7,7 @@ import { RedisCountBudgetStore, RedisRateBudgetStore } from './redis-budget-stor
 import { startThrowawayRedis, type ThrowawayRedis } from './test-support/throwaway-redis.js';
 
 let redis: ThrowawayRedis;
-const clients: ReturnType<typeof createClient>[] = [];
+const clients: { destroy(): void; readonly isReady: boolean }[] = [];
 const closers: { close(): void }[] = [];
 
 async function client() {
