@@ -19,6 +19,7 @@ import {
   stakeholderKindSchema,
   stanceSchema,
 } from './vocabulary.js';
+import { deadlineKindSchema, silenceOutcomeSchema } from './process/events.js';
 
 const name = z.string().optional();
 
@@ -62,6 +63,8 @@ export const activityDescriptionSchema = z.discriminatedUnion('type', [
   entry('AmendmentAccepted', amendmentRef),
   entry('AmendmentRejected', amendmentRef),
   entry('AmendmentMerged', amendmentRef),
+  /** The chair undid a rejection or a merge; `reason` is the chair's, as written. */
+  entry('AmendmentRestored', { ...amendmentRef, reason: z.string() }),
   /** On a paragraph: `title` names the document; on an amendment: `sponsor`/`chairsCompromise`. */
   entry('PositionStated', {
     stakeholder: name,
@@ -88,6 +91,26 @@ export const activityDescriptionSchema = z.discriminatedUnion('type', [
   entry('RoundtableDraftSigned', { stakeholder: name, ...roundtableRef }),
   entry('RoundtablePaperIssued', { actor: name, ...roundtableRef, version: z.number().int() }),
   entry('RoundtableConcluded', { actor: name, ...roundtableRef }),
+  /** Deadlines: the instant, and the chair's time zone so it reads as the chair set it. */
+  entry('DeadlineSet', {
+    actor: name,
+    ...documentRef,
+    deadlineKind: deadlineKindSchema,
+    deadline: z.string(),
+    timeZone: z.string(),
+  }),
+  entry('DeadlineCleared', { actor: name, ...documentRef, deadlineKind: deadlineKindSchema }),
+  /** `paragraphs`: how many are under silence; absent for the whole text. */
+  entry('SilenceStarted', {
+    actor: name,
+    ...documentRef,
+    until: z.string(),
+    timeZone: z.string(),
+    paragraphs: z.number().int().optional(),
+  }),
+  /** The statement itself is on the record (the process view); the entry names who broke it. */
+  entry('SilenceBroken', { actor: name, stakeholder: name, ...documentRef }),
+  entry('SilenceEnded', { ...documentRef, outcome: silenceOutcomeSchema }),
 ]);
 
 export type ActivityDescription = z.infer<typeof activityDescriptionSchema>;

@@ -15,24 +15,48 @@ import { documentCommandSchemas, type DocumentCommand } from './document/command
 import { documentDecider } from './document/decider.js';
 import {
   amendmentStream,
+  citationsStream,
+  libraryTextStream,
   commentsStream,
   documentStream,
   negotiationStream,
+  notifyPrefsStream,
   positionsStream,
+  privateDraftStream,
   processStream,
+  scheduleStream,
   roundtableStream,
+  translationsStream,
   userEmailStream,
   sessionStream,
   userStream,
 } from './ids.js';
+import {
+  citationCommandSchemas,
+  libraryCommandSchemas,
+  type CitationCommand,
+  type LibraryCommand,
+} from './library/commands.js';
+import { citationsDecider, libraryTextDecider } from './library/decider.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
 import { negotiationDecider } from './negotiation/decider.js';
+import { notificationCommandSchemas, type NotificationCommand } from './notifications/commands.js';
+import { notificationPrefsDecider } from './notifications/decider.js';
 import { processCommandSchemas, type ProcessCommand } from './process/commands.js';
 import { processDecider } from './process/decider.js';
+import { privateDraftCommandSchemas, type PrivateDraftCommand } from './private-drafts/commands.js';
+import { privateDraftDecider } from './private-drafts/decider.js';
 import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
 import { positionsDecider } from './positions/decider.js';
 import { roundtableCommandSchemas, type RoundtableCommand } from './roundtable/commands.js';
 import { roundtableDecider } from './roundtable/decider.js';
+import {
+  translationCommandSchemas,
+  type TranslationCommand,
+} from './language-versions/commands.js';
+import { translationsDecider } from './language-versions/decider.js';
+import { segmentsCommandSchemas, type SegmentsCommand } from './segments/commands.js';
+import { scheduleDecider } from './segments/decider.js';
 
 interface Aggregate<Command extends AccordCommand, Event, State> {
   decider: Decider<Command, Event, State>;
@@ -71,6 +95,28 @@ export const aggregates = {
   ),
   process: aggregate(processDecider, processCommandSchemas, (c: ProcessCommand) =>
     processStream(c.data.documentId),
+  ),
+  privateDraft: aggregate(
+    privateDraftDecider,
+    privateDraftCommandSchemas,
+    (c: PrivateDraftCommand) => privateDraftStream(c.data.draftId),
+  ),
+  schedule: aggregate(scheduleDecider, segmentsCommandSchemas, (c: SegmentsCommand) =>
+    scheduleStream(c.data.negotiationId),
+  ),
+  translations: aggregate(translationsDecider, translationCommandSchemas, (c: TranslationCommand) =>
+    translationsStream(c.data.documentId),
+  ),
+  notifyPrefs: aggregate(
+    notificationPrefsDecider,
+    notificationCommandSchemas,
+    (c: NotificationCommand) => notifyPrefsStream(c.data.userId),
+  ),
+  libraryText: aggregate(libraryTextDecider, libraryCommandSchemas, (c: LibraryCommand) =>
+    libraryTextStream(c.data.libraryTextId),
+  ),
+  citations: aggregate(citationsDecider, citationCommandSchemas, (c: CitationCommand) =>
+    citationsStream(c.data.documentId),
   ),
   user: aggregate(userDecider, userCommandSchemas, (c: UserCommand) => userStream(c.data.userId)),
   userEmail: aggregate(userEmailDecider, userEmailCommandSchemas, (c: UserEmailCommand) =>

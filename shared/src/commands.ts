@@ -7,9 +7,22 @@ import { amendmentCommandSchemas, type AmendmentCommand } from './amendment/comm
 import { commentsCommandSchemas, type CommentsCommand } from './comments/commands.js';
 import { documentCommandSchemas, type DocumentCommand } from './document/commands.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
+import { notificationCommandSchemas, type NotificationCommand } from './notifications/commands.js';
 import { positionsCommandSchemas, type PositionsCommand } from './positions/commands.js';
 import { processCommandSchemas, type ProcessCommand } from './process/commands.js';
+import { privateDraftCommandSchemas, type PrivateDraftCommand } from './private-drafts/commands.js';
 import { roundtableCommandSchemas, type RoundtableCommand } from './roundtable/commands.js';
+import {
+  translationCommandSchemas,
+  type TranslationCommand,
+} from './language-versions/commands.js';
+import { segmentsCommandSchemas, type SegmentsCommand } from './segments/commands.js';
+import {
+  citationCommandSchemas,
+  libraryCommandSchemas,
+  type CitationCommand,
+  type LibraryCommand,
+} from './library/commands.js';
 
 export const commandSchemas = {
   ...negotiationCommandSchemas,
@@ -19,6 +32,12 @@ export const commandSchemas = {
   ...commentsCommandSchemas,
   ...roundtableCommandSchemas,
   ...processCommandSchemas,
+  ...privateDraftCommandSchemas,
+  ...translationCommandSchemas,
+  ...segmentsCommandSchemas,
+  ...libraryCommandSchemas,
+  ...citationCommandSchemas,
+  ...notificationCommandSchemas,
   ...userCommandSchemas,
   ...userEmailCommandSchemas,
   ...sessionCommandSchemas,
@@ -32,6 +51,12 @@ export type AccordCommand =
   | CommentsCommand
   | RoundtableCommand
   | ProcessCommand
+  | PrivateDraftCommand
+  | TranslationCommand
+  | SegmentsCommand
+  | LibraryCommand
+  | CitationCommand
+  | NotificationCommand
   | UserCommand
   | UserEmailCommand
   | SessionCommand;

@@ -15,10 +15,15 @@ import type {
   UserCommandMeta,
   AccountCommandMeta,
 } from './messages.js';
+import { citationEventSchemas, libraryEventSchemas } from './library/events.js';
 import { negotiationEventSchemas } from './negotiation/events.js';
+import { notificationEventSchemas } from './notifications/events.js';
 import { positionsEventSchemas } from './positions/events.js';
 import { processEventSchemas } from './process/events.js';
+import { privateDraftEventSchemas } from './private-drafts/events.js';
 import { roundtableEventSchemas } from './roundtable/events.js';
+import { translationEventSchemas } from './language-versions/events.js';
+import { segmentsEventSchemas } from './segments/events.js';
 
 export const eventSchemas = {
   ...negotiationEventSchemas,
@@ -28,6 +33,12 @@ export const eventSchemas = {
   ...commentsEventSchemas,
   ...roundtableEventSchemas,
   ...processEventSchemas,
+  ...privateDraftEventSchemas,
+  ...translationEventSchemas,
+  ...segmentsEventSchemas,
+  ...libraryEventSchemas,
+  ...citationEventSchemas,
+  ...notificationEventSchemas,
   ...userEventSchemas,
   ...userEmailEventSchemas,
   ...sessionEventSchemas,

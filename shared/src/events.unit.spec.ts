@@ -17,7 +17,12 @@ import {
 import { negotiationEventSchemas } from './negotiation/events.js';
 import { positionsEventSchemas } from './positions/events.js';
 import { processEventSchemas } from './process/events.js';
+import { privateDraftEventSchemas } from './private-drafts/events.js';
 import { roundtableEventSchemas } from './roundtable/events.js';
+import { segmentsEventSchemas } from './segments/events.js';
+import { translationEventSchemas } from './language-versions/events.js';
+import { citationEventSchemas, libraryEventSchemas } from './library/events.js';
+import { notificationEventSchemas } from './notifications/events.js';
 import { NOW, uuid } from './test-support/fixtures.js';
 
 const negotiationId = uuid(1);
@@ -32,6 +37,12 @@ describe('event registry', () => {
       commentsEventSchemas,
       roundtableEventSchemas,
       processEventSchemas,
+      privateDraftEventSchemas,
+      segmentsEventSchemas,
+      translationEventSchemas,
+      notificationEventSchemas,
+      libraryEventSchemas,
+      citationEventSchemas,
       userEventSchemas,
       userEmailEventSchemas,
       sessionEventSchemas,
@@ -41,8 +52,8 @@ describe('event registry', () => {
   });
 
   it('names events in the past tense', () => {
-    // Past participles: …ed, and the irregular …en (Chosen, Broken, Withdrawn) and Set.
-    for (const type of eventTypes) expect(type).toMatch(/(ed|en|Set|Withdrawn)$/);
+    // Past participles: …ed, and the irregular …en (Chosen, Broken, Withdrawn), Set and Read.
+    for (const type of eventTypes) expect(type).toMatch(/(ed|en|Set|Withdrawn|Read)$/);
   });
 
   it('refuses an event definition without an upcaster for each older version', () => {

@@ -18,6 +18,12 @@ export const streamCategories = [
   'useremail',
   'session',
   'process',
+  'notifyprefs',
+  'privatedraft',
+  'schedule',
+  'translations',
+  'library',
+  'citations',
 ] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
@@ -55,6 +61,18 @@ export const sessionStream = (tokenHash: string) => streamName('session', tokenH
 /** A document's deadlines and silence procedures (`process-<documentId>`). */
 export const processStream = (documentId: string) => streamName('process', documentId);
 
+/** A delegation's or a group's private draft (`privatedraft-<draftId>`); see isPrivateStream. */
+export const privateDraftStream = (draftId: string) => streamName('privatedraft', draftId);
+
+/** A negotiation's sessions and segments (`schedule-<negotiationId>`). */
+export const scheduleStream = (negotiationId: string) => streamName('schedule', negotiationId);
+
+/** A document's language versions: every paragraph's translations (`translations-<documentId>`). */
+export const translationsStream = (documentId: string) => streamName('translations', documentId);
+
+/** A user's notification preferences, read marks and e-mail claims (`notifyprefs-<userId>`). */
+export const notifyPrefsStream = (userId: string) => streamName('notifyprefs', userId);
+
 /** Splits at the first `-` (as EventStoreDB's `$by_category` does); null for foreign streams. */
 export function parseStreamName(name: string): { category: StreamCategory; id: string } | null {
   const dash = name.indexOf('-');
@@ -63,3 +81,8 @@ export function parseStreamName(name: string): { category: StreamCategory; id: s
   const isKnown = (streamCategories as readonly string[]).includes(category);
   return isKnown ? { category: category as StreamCategory, id: name.slice(dash + 1) } : null;
 }
+
+/** One adopted text of the agreed-language library (`library-<libraryTextId>`). */
+export const libraryTextStream = (libraryTextId: string) => streamName('library', libraryTextId);
+/** The passages of agreed language cited in one document (`citations-<documentId>`). */
+export const citationsStream = (documentId: string) => streamName('citations', documentId);

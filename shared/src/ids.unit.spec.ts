@@ -8,9 +8,15 @@ import {
   negotiationStream,
   parseStreamName,
   positionsStream,
+  privateDraftStream,
   processStream,
+  translationsStream,
+  notifyPrefsStream,
+  libraryTextStream,
+  citationsStream,
   roundtablePaperStream,
   roundtableStream,
+  scheduleStream,
   sessionStream,
   streamCategories,
   userEmailStream,
@@ -33,6 +39,12 @@ describe('stream names', () => {
       userEmailStream('e@x.org'),
       sessionStream('a'.repeat(64)),
       processStream('d'),
+      notifyPrefsStream('u'),
+      privateDraftStream('p'),
+      scheduleStream('n'),
+      translationsStream('d'),
+      libraryTextStream('t'),
+      citationsStream('d'),
     ];
     expect(named.map((name) => parseStreamName(name)?.category)).toEqual([...streamCategories]);
   });

@@ -10,6 +10,7 @@ export * from './roles.js';
 export * from './permissions.js';
 export * from './numbering.js';
 export * from './activity.js';
+export * from './i18n/index.js';
 export { defineEvent, defineUpcaster } from './event-definition.js';
 export type { EventDefinition, EventsOf, Upcaster } from './event-definition.js';
 export * from './events.js';
@@ -33,6 +34,7 @@ export * from './amendment/commands.js';
 export * from './amendment/events.js';
 export * from './amendment/state.js';
 export * from './amendment/decider.js';
+export * from './amendment/sub-amendments.js';
 
 export * from './positions/commands.js';
 export * from './positions/events.js';
@@ -51,6 +53,11 @@ export * from './roundtable/state.js';
 export * from './roundtable/decider.js';
 
 export * from './process/index.js';
+export * from './library/index.js';
+export * from './notifications/index.js';
+export * from './private-drafts/index.js';
+export * from './language-versions/index.js';
+export * from './segments/index.js';
 
 export * from './accounts/commands.js';
 export * from './accounts/events.js';

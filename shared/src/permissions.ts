@@ -30,27 +30,37 @@ const chairOnly: Row = Object.freeze({
 const chairAndSecretariat: Row = Object.freeze({ ...chairOnly, secretariat: YES });
 /** Parties to the text; civil society and observers do not table amendments. */
 const chairAndDelegates: Row = Object.freeze({ ...chairOnly, delegate: YES });
+/** Only the parties' own delegates: what a delegation or a group does among itself. */
+const delegatesOnly: Row = Object.freeze({ ...chairOnly, chair: NO, delegate: YES });
 /** Everyone may say where they stand except the neutral secretariat; only delegations count. */
 const positionHolders: Row = Object.freeze({ ...everyone, secretariat: NO });
+
+/** Who puts words in the text: delegates only while the document is in open drafting. */
+const textEditors: Row = Object.freeze({
+  chair: YES,
+  secretariat: YES,
+  delegate: OPEN_DRAFTING_ONLY,
+  'civil-society': NO,
+  observer: NO,
+});
 
 export const permissionMatrix = Object.freeze({
   'document.read': everyone,
   /** The record: amendments, positions, consensus, history and replay. */
   'record.read': everyone,
-  'text.edit': Object.freeze({
-    chair: YES,
-    secretariat: YES,
-    delegate: OPEN_DRAFTING_ONLY,
-    'civil-society': NO,
-    observer: NO,
-  }),
+  'text.edit': textEditors,
   'amendment.table': chairAndDelegates,
-  'amendment.cosponsor': chairAndDelegates,
+  /** Only delegations: the chair acts as the chair and sponsors nothing (issue #16). */
+  'amendment.cosponsor': Object.freeze({ ...chairOnly, chair: NO, delegate: YES }),
   'amendment.revise': chairAndDelegates,
   'amendment.withdraw': chairAndDelegates,
   'amendment.decide': chairOnly,
+  /** Undo a rejection or a merge, with a reason (an acceptance is in the text and stays). */
+  'amendment.restore': chairOnly,
   'position.state': positionHolders,
   'position.withdraw': positionHolders,
+  /** The chair asks delegations for their position on a paragraph or an amendment. */
+  'position.request': chairOnly,
   'comment.post': everyone,
   /** Beyond this, a comment's author may always resolve and reopen their own comment. */
   'comment.resolve': chairAndSecretariat,
@@ -83,6 +93,8 @@ export const permissionMatrix = Object.freeze({
   'chairs.appoint': chairAndSecretariat,
   'roundtable.schedule': chairAndSecretariat,
   'roundtable.issuePaper': chairAndSecretariat,
+  /** Language versions: the secretariat translates; the chair may correct. Everyone reads them. */
+  'translation.edit': chairAndSecretariat,
   /** Deadlines for amendments and positions are the chair's to set and clear. */
   'deadline.set': chairOnly,
   'silence.start': chairOnly,
@@ -95,6 +107,24 @@ export const permissionMatrix = Object.freeze({
     'civil-society': NO,
     observer: NO,
   }),
+  /** Sessions and segments: the chair decides who may follow each segment and when its material is released. */
+  'session.schedule': chairOnly,
+  'segment.open': chairOnly,
+  'segment.close': chairOnly,
+  'segment.release': chairOnly,
+  /**
+   * Private drafting, for a delegation or a negotiating group (the decider checks the actor
+   * speaks for the draft's owner). Not the chair: the chair's texts are tabled in the open.
+   */
+  /** The agreed-language library: everyone searches it; the chair or secretariat adds earlier texts. */
+  'library.read': everyone,
+  'library.add': chairAndSecretariat,
+  'library.withdraw': chairAndSecretariat,
+  /** Citing agreed language puts words in the text, so it follows who may edit the text. */
+  'library.cite': textEditors,
+  'privateDraft.read': delegatesOnly,
+  'privateDraft.write': delegatesOnly,
+  'privateDraft.table': delegatesOnly,
 } as const satisfies Readonly<Record<string, Row>>);
 
 export type Action = keyof typeof permissionMatrix;

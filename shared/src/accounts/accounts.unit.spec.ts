@@ -72,6 +72,49 @@ describe('user decider', () => {
   });
 });
 
+describe('interface language of a user', () => {
+  const spec = DeciderSpecification.for(userDecider);
+  const choose = (language: 'fr' | 'ar', meta: AccountCommandMeta): UserCommand => ({
+    type: 'ChooseUserLanguage',
+    data: { userId, language },
+    meta,
+  });
+  const choseFrench: UserEvent = {
+    type: 'UserLanguageChosen',
+    data: { userId, language: 'fr', chosenAt: NOW },
+  };
+
+  it('records the language a person chooses for themselves', () => {
+    spec
+      .given([registered])
+      .when(choose('fr', signedInAs(userId)))
+      .then([choseFrench]);
+    spec
+      .given([registered, choseFrench])
+      .when(choose('ar', signedInAs(userId)))
+      .then([{ type: 'UserLanguageChosen', data: { userId, language: 'ar', chosenAt: NOW } }]);
+  });
+
+  it('records nothing when the language is already the chosen one', () => {
+    spec
+      .given([registered, choseFrench])
+      .when(choose('fr', signedInAs(userId)))
+      .thenNothingHappens();
+  });
+
+  it('lets nobody else choose it, not even the server on its own', () => {
+    spec
+      .given([registered])
+      .when(choose('fr', signedInAs(uuid(101))))
+      .thenThrows(Forbidden);
+    spec.given([registered]).when(choose('fr', anonymous)).thenThrows(Forbidden);
+    spec
+      .given([])
+      .when(choose('fr', signedInAs(userId)))
+      .thenThrows(NotFound);
+  });
+});
+
 describe('e-mail reservation decider', () => {
   const spec = DeciderSpecification.for(userEmailDecider);
   const reserve = (forUser: string): UserEmailCommand => ({

@@ -1,6 +1,7 @@
 // Commands on a `user-<id>` stream and on the `useremail-<email>` reservation stream. Password
 // hashes are computed by the server (argon2); the domain never sees a password.
 import { z } from 'zod';
+import { uiLanguageSchema } from '../i18n/languages.js';
 import type { AccountCommandMeta, CommandOf, CommandsOf } from '../messages.js';
 import { emailSchema, entityIdSchema, labelText, passwordHashSchema } from '../schema.js';
 
@@ -16,6 +17,11 @@ export const changePasswordSchema = z.strictObject({
   passwordHash: passwordHashSchema,
 });
 
+export const chooseUserLanguageSchema = z.strictObject({
+  userId: entityIdSchema,
+  language: uiLanguageSchema,
+});
+
 export const reserveUserEmailSchema = z.strictObject({
   email: emailSchema,
   userId: entityIdSchema,
@@ -24,6 +30,7 @@ export const reserveUserEmailSchema = z.strictObject({
 export const userCommandSchemas = {
   RegisterUser: registerUserSchema,
   ChangePassword: changePasswordSchema,
+  ChooseUserLanguage: chooseUserLanguageSchema,
 } as const;
 
 export const userEmailCommandSchemas = {
@@ -38,6 +45,7 @@ export type UserCommand = CommandsOf<
 >;
 export type RegisterUser = CommandOf<UserCommand, 'RegisterUser'>;
 export type ChangePassword = CommandOf<UserCommand, 'ChangePassword'>;
+export type ChooseUserLanguage = CommandOf<UserCommand, 'ChooseUserLanguage'>;
 
 export type UserEmailCommand = CommandsOf<
   typeof userEmailCommandSchemas,

@@ -1,6 +1,7 @@
 // Events of `user-<id>` and `useremail-<normalised email>` streams.
 import { z } from 'zod';
 import { defineEvent, type EventsOf } from '../event-definition.js';
+import { uiLanguageSchema } from '../i18n/languages.js';
 import { entityIdSchema, instantSchema } from '../schema.js';
 
 const userRegistered = z.object({
@@ -19,6 +20,13 @@ const passwordChanged = z.object({
   changedAt: instantSchema,
 });
 
+/** The language the person wants the interface in, on every device they sign in from. */
+const userLanguageChosen = z.object({
+  userId: entityIdSchema,
+  language: uiLanguageSchema,
+  chosenAt: instantSchema,
+});
+
 const userEmailReserved = z.object({
   email: z.string(),
   userId: entityIdSchema,
@@ -28,6 +36,7 @@ const userEmailReserved = z.object({
 export const userEventSchemas = {
   UserRegistered: defineEvent(1, userRegistered),
   PasswordChanged: defineEvent(1, passwordChanged),
+  UserLanguageChosen: defineEvent(1, userLanguageChosen),
 };
 
 export const userEmailEventSchemas = {

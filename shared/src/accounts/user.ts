@@ -2,7 +2,8 @@
 // stream (email-reservation.ts), which the server claims first.
 import { Conflict, Forbidden, Invalid, NotFound, unreachable, type Decider } from '../decider.js';
 import { normaliseEmail } from '../email.js';
-import type { ChangePassword, RegisterUser, UserCommand } from './commands.js';
+import type { UiLanguage } from '../i18n/languages.js';
+import type { ChangePassword, ChooseUserLanguage, RegisterUser, UserCommand } from './commands.js';
 import type { UserEvent } from './events.js';
 
 export type UserState =
@@ -13,6 +14,8 @@ export type UserState =
       email: string;
       displayName: string;
       passwordHash: string;
+      /** Absent until the person chooses: the browser's language is used meanwhile. */
+      language?: UiLanguage;
     };
 
 export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
@@ -21,6 +24,8 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       return register(command, state);
     case 'ChangePassword':
       return changePassword(command, state);
+    case 'ChooseUserLanguage':
+      return chooseLanguage(command, state);
     default:
       return unreachable(command);
   }
@@ -36,6 +41,8 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return state.status === 'registered'
         ? { ...state, passwordHash: event.data.passwordHash }
         : state;
+    case 'UserLanguageChosen':
+      return state.status === 'registered' ? { ...state, language: event.data.language } : state;
     default:
       return unreachable(event);
   }
@@ -78,4 +85,19 @@ function changePassword(command: ChangePassword, state: UserState): UserEvent[] 
     throw new Forbidden('Users change only their own password', { reason: 'not-your-account' });
   }
   return [{ type: 'PasswordChanged', data: { userId, passwordHash, changedAt: now } }];
+}
+
+/** People choose only their own language; choosing the current one again records nothing. */
+function chooseLanguage(command: ChooseUserLanguage, state: UserState): UserEvent[] {
+  const { actor, now } = command.meta;
+  const { userId, language } = command.data;
+  if (state.status !== 'registered') throw new NotFound('No such user', { reason: 'unknown-user' });
+  if (state.userId !== userId) {
+    throw new Invalid('The command names another user', { reason: 'wrong-aggregate' });
+  }
+  if (actor?.userId !== userId) {
+    throw new Forbidden('Users choose only their own language', { reason: 'not-your-account' });
+  }
+  if (state.language === language) return [];
+  return [{ type: 'UserLanguageChosen', data: { userId, language, chosenAt: now } }];
 }

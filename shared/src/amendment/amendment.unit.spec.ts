@@ -1,43 +1,31 @@
 import { describe, it } from 'vitest';
 import { Conflict, Forbidden, IllegalTransition, Invalid, NotFound } from '../decider.js';
-import type { DomainError } from '../decider.js';
 import { DeciderSpecification } from '../test-support/decider-spec.js';
-import { actor, metaFor, NOW, uuid } from '../test-support/fixtures.js';
+import { actor, NOW, uuid } from '../test-support/fixtures.js';
 import type { EventOf } from '../messages.js';
-import type { AmendmentCommand } from './commands.js';
 import { amendmentDecider } from './decider.js';
 import type { AmendmentEvent } from './events.js';
 import type { ProposalInput } from './proposal.js';
+import {
+  chair,
+  command,
+  documentId,
+  KENYA,
+  kenyanDelegate,
+  MEXICO,
+  NORWAY,
+  norwegianDelegate,
+  paragraphId,
+  replace,
+  withReason,
+} from './test-support/amendment-fixtures.js';
 
 const spec = DeciderSpecification.for(amendmentDecider);
-const withReason = (reason: string) => (e: DomainError) => e.reason === reason;
 
 const amendmentId = uuid(400);
-const documentId = uuid(2);
-const paragraphId = uuid(300);
-const KENYA = uuid(12);
-const NORWAY = uuid(13);
-const MEXICO = uuid(17);
-
-const kenyanDelegate = actor(uuid(101), KENYA, 'delegate');
 const otherKenyanDelegate = actor(uuid(105), KENYA, 'delegate');
-const norwegianDelegate = actor(uuid(102), NORWAY, 'delegate');
-const chair = actor(uuid(106), MEXICO, 'chair');
 const civilSociety = actor(uuid(103), uuid(14), 'civil-society');
 const observer = actor(uuid(107), uuid(15), 'observer');
-
-const replace: ProposalInput = {
-  kind: 'replace',
-  anchor: { start: 'AQID', end: 'BAUG' },
-  originalText: 'shall',
-  proposedText: 'should',
-};
-
-const command = <T extends AmendmentCommand['type']>(
-  type: T,
-  data: Extract<AmendmentCommand, { type: T }>['data'],
-  by = kenyanDelegate,
-) => ({ type, data, meta: metaFor(by) }) as AmendmentCommand;
 
 const tableCommand = (proposal: ProposalInput = replace, by = kenyanDelegate) =>
   command(

@@ -12,6 +12,11 @@ export const tableAmendmentSchema = z.strictObject({
   paragraphId: entityIdSchema,
   proposal: proposalSchema,
   rationale: freeText(2000),
+  /**
+   * Tabled to this pending amendment (a sub-amendment): the proposal is the parent's, with other
+   * proposed words. The server checks the parent; its words reach the text only through it.
+   */
+  parentAmendmentId: entityIdSchema.optional(),
 });
 
 export const cosponsorAmendmentSchema = z.strictObject({ amendmentId: entityIdSchema });
@@ -41,6 +46,26 @@ export const mergeAmendmentSchema = z.strictObject({
   intoAmendmentId: entityIdSchema,
 });
 
+/** The chair undoes a rejection or a merge; an accepted amendment's words are in the text. */
+export const restoreAmendmentSchema = z.strictObject({
+  amendmentId: entityIdSchema,
+  reason: labelText(1000),
+});
+
+/** Follows the chair's acceptance of a sub-amendment: its words become the parent's proposal. */
+export const adoptSubAmendmentSchema = z.strictObject({
+  /** The parent, whose proposal changes. */
+  amendmentId: entityIdSchema,
+  subAmendmentId: entityIdSchema,
+  proposedText: z.string().min(1).max(10_000),
+});
+
+/** Follows the withdrawal of an amendment: each pending sub-amendment to it falls with it. */
+export const withdrawWithParentSchema = z.strictObject({
+  amendmentId: entityIdSchema,
+  parentAmendmentId: entityIdSchema,
+});
+
 export const amendmentCommandSchemas = {
   TableAmendment: tableAmendmentSchema,
   CosponsorAmendment: cosponsorAmendmentSchema,
@@ -49,6 +74,9 @@ export const amendmentCommandSchemas = {
   AcceptAmendment: acceptAmendmentSchema,
   RejectAmendment: rejectAmendmentSchema,
   MergeAmendment: mergeAmendmentSchema,
+  RestoreAmendment: restoreAmendmentSchema,
+  AdoptSubAmendment: adoptSubAmendmentSchema,
+  WithdrawWithParent: withdrawWithParentSchema,
 } as const;
 
 export type AmendmentCommand = CommandsOf<typeof amendmentCommandSchemas>;
@@ -59,3 +87,6 @@ export type WithdrawAmendment = CommandOf<AmendmentCommand, 'WithdrawAmendment'>
 export type AcceptAmendment = CommandOf<AmendmentCommand, 'AcceptAmendment'>;
 export type RejectAmendment = CommandOf<AmendmentCommand, 'RejectAmendment'>;
 export type MergeAmendment = CommandOf<AmendmentCommand, 'MergeAmendment'>;
+export type RestoreAmendment = CommandOf<AmendmentCommand, 'RestoreAmendment'>;
+export type AdoptSubAmendment = CommandOf<AmendmentCommand, 'AdoptSubAmendment'>;
+export type WithdrawWithParent = CommandOf<AmendmentCommand, 'WithdrawWithParent'>;

@@ -1,5 +1,12 @@
 // Decides commands on an amendment. Sponsors revise and withdraw while it is pending; only the
-// chair decides it; once decided or withdrawn it never changes again.
+// chair decides it, and may restore a rejection or a merge (never an acceptance, whose words are
+// in the text). A chair acts as the chair: their amendments are the chair's compromises, and
+// they neither co-sponsor nor act as sponsor of their delegation's amendments.
+//
+// Sub-amendments: rules that need other amendments (the parent pending, one level deep, no
+// parent decided before its subs) are the server's, with `sub-amendments.ts`; this decider keeps
+// what one stream can know, and records the parent's side (`AdoptSubAmendment`,
+// `WithdrawWithParent`).
 import {
   Conflict,
   Forbidden,
@@ -13,16 +20,19 @@ import type { Actor } from '../messages.js';
 import { assertCan } from '../permissions.js';
 import type {
   AcceptAmendment,
+  AdoptSubAmendment,
   AmendmentCommand,
   CosponsorAmendment,
   MergeAmendment,
   RejectAmendment,
+  RestoreAmendment,
   ReviseAmendment,
   TableAmendment,
   WithdrawAmendment,
+  WithdrawWithParent,
 } from './commands.js';
 import type { AmendmentEvent } from './events.js';
-import { sameProposal } from './proposal.js';
+import { proposesWords, sameProposal } from './proposal.js';
 import { evolveAmendment, initialAmendmentState, type AmendmentState } from './state.js';
 
 type Pending = Extract<AmendmentState, { status: 'pending' }>;
@@ -46,6 +56,12 @@ export function decideAmendment(
       return reject(command, state);
     case 'MergeAmendment':
       return merge(command, state);
+    case 'RestoreAmendment':
+      return restore(command, state);
+    case 'AdoptSubAmendment':
+      return adoptSubAmendment(command, state);
+    case 'WithdrawWithParent':
+      return withdrawWithParent(command, state);
     default:
       return unreachable(command);
   }
@@ -64,6 +80,10 @@ function table(command: TableAmendment, state: AmendmentState): AmendmentEvent[]
     throw new Conflict('This amendment has already been tabled', { reason: 'amendment-exists' });
   }
   const { amendmentId, documentId, paragraphId, proposal, rationale } = command.data;
+  const { parentAmendmentId } = command.data;
+  if (parentAmendmentId === amendmentId) {
+    throw new Invalid('An amendment cannot amend itself', { reason: 'sub-amendment-of-itself' });
+  }
   return [
     {
       type: 'AmendmentTabled',
@@ -77,6 +97,7 @@ function table(command: TableAmendment, state: AmendmentState): AmendmentEvent[]
         chairsCompromise: actor.role === 'chair',
         tabledBy: actor.userId,
         tabledAt: now,
+        ...(parentAmendmentId !== undefined ? { parentAmendmentId } : {}),
       },
     },
   ];
@@ -149,10 +170,16 @@ function accept(command: AcceptAmendment, state: AmendmentState): AmendmentEvent
   const { actor, now } = command.meta;
   assertCan(actor.role, 'amendment.decide');
   const amendment = requirePending(state, command.data.amendmentId, 'accept');
+  const { parentAmendmentId } = amendment;
   return [
     {
       type: 'AmendmentAccepted',
-      data: { amendmentId: amendment.amendmentId, decidedBy: actor.userId, decidedAt: now },
+      data: {
+        amendmentId: amendment.amendmentId,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        ...(parentAmendmentId !== null ? { parentAmendmentId } : {}),
+      },
     },
   ];
 }
@@ -196,12 +223,105 @@ function merge(command: MergeAmendment, state: AmendmentState): AmendmentEvent[]
   ];
 }
 
-function requirePending(state: AmendmentState, amendmentId: string, attempted: string): Pending {
+function restore(command: RestoreAmendment, state: AmendmentState): AmendmentEvent[] {
+  const { actor, now } = command.meta;
+  assertCan(actor.role, 'amendment.restore');
+  const amendment = requireAmendment(state, command.data.amendmentId);
+  if (amendment.status === 'accepted') {
+    throw new Conflict('An accepted amendment cannot be restored: its words are in the text', {
+      reason: 'amendment-accepted',
+    });
+  }
+  if (amendment.status !== 'rejected' && amendment.status !== 'merged') {
+    throw new IllegalTransition(`the amendment is ${amendment.status}`, 'restore', {
+      reason: `amendment-${amendment.status}`,
+    });
+  }
+  return [
+    {
+      type: 'AmendmentRestored',
+      data: {
+        amendmentId: amendment.amendmentId,
+        from: amendment.status,
+        reason: command.data.reason,
+        restoredBy: actor.userId,
+        restoredAt: now,
+      },
+    },
+  ];
+}
+
+/** Idempotent by the sub-amendment, so the server may repeat it after a crash. */
+function adoptSubAmendment(command: AdoptSubAmendment, state: AmendmentState): AmendmentEvent[] {
+  const { actor, now } = command.meta;
+  assertCan(actor.role, 'amendment.decide');
+  const { subAmendmentId, proposedText } = command.data;
+  if (state.status !== 'none' && state.adoptedSubAmendmentIds.includes(subAmendmentId)) return [];
+  const amendment = requirePending(state, command.data.amendmentId, 'adopt a sub-amendment into');
+  if (subAmendmentId === amendment.amendmentId) {
+    throw new Invalid('An amendment cannot amend itself', { reason: 'sub-amendment-of-itself' });
+  }
+  if (!proposesWords(amendment.proposal)) {
+    throw new Conflict('This amendment proposes no words to change', {
+      reason: 'parent-proposes-no-words',
+    });
+  }
+  return [
+    {
+      type: 'AmendmentRevised',
+      data: {
+        amendmentId: amendment.amendmentId,
+        revision: amendment.revision + 1,
+        proposal: { ...amendment.proposal, proposedText },
+        rationale: amendment.rationale,
+        revisedBy: actor.userId,
+        revisedAt: now,
+        subAmendmentId,
+      },
+    },
+  ];
+}
+
+/** A sub-amendment falls with its parent; one already decided or withdrawn stays as it is. */
+function withdrawWithParent(command: WithdrawWithParent, state: AmendmentState): AmendmentEvent[] {
+  const { actor, now } = command.meta;
+  assertCan(actor.role, 'amendment.withdraw');
+  const amendment = requireAmendment(state, command.data.amendmentId);
+  const { parentAmendmentId } = command.data;
+  if (amendment.parentAmendmentId !== parentAmendmentId) {
+    throw new Invalid('This is not a sub-amendment of that amendment', {
+      reason: 'not-a-sub-amendment',
+    });
+  }
+  if (amendment.status !== 'pending') return [];
+  return [
+    {
+      type: 'AmendmentWithdrawn',
+      data: {
+        amendmentId: amendment.amendmentId,
+        reason: '',
+        withdrawnBy: actor.userId,
+        withdrawnAt: now,
+        withParentAmendmentId: parentAmendmentId,
+      },
+    },
+  ];
+}
+
+function requireAmendment(
+  state: AmendmentState,
+  amendmentId: string,
+): Exclude<AmendmentState, { status: 'none' }> {
   if (state.status === 'none')
     throw new NotFound('No such amendment', { reason: 'unknown-amendment' });
   if (state.amendmentId !== amendmentId) {
     throw new Invalid('The command names another amendment', { reason: 'wrong-aggregate' });
   }
+  return state;
+}
+
+function requirePending(state: AmendmentState, amendmentId: string, attempted: string): Pending {
+  requireAmendment(state, amendmentId);
   if (state.status !== 'pending') {
     throw new IllegalTransition(`the amendment is ${state.status}`, attempted, {
       reason: `amendment-${state.status}`,
@@ -210,9 +330,20 @@ function requirePending(state: AmendmentState, amendmentId: string, attempted: s
   return state;
 }
 
-/** Any member acting for the sponsoring stakeholder may act as sponsor, not only the one who tabled. */
+/**
+ * Any member acting for the sponsoring stakeholder may act as sponsor, not only the one who tabled.
+ * A chair's compromise is the chair's: only a chair acts on it, and a chair acts on no other.
+ */
 function assertSponsor(amendment: Pending, actor: Actor, attempted: string): void {
-  if (amendment.sponsorStakeholderId !== actor.stakeholderId) {
+  if (amendment.chairsCompromise !== (actor.role === 'chair')) {
+    throw new Forbidden(
+      amendment.chairsCompromise
+        ? `Only the chair may ${attempted} the chair's compromise`
+        : `The chair acts as the chair and may not ${attempted} a delegation's amendment`,
+      { reason: 'not-the-sponsor' },
+    );
+  }
+  if (!amendment.chairsCompromise && amendment.sponsorStakeholderId !== actor.stakeholderId) {
     throw new Forbidden(`Only the sponsor may ${attempted} this amendment`, {
       reason: 'not-the-sponsor',
     });

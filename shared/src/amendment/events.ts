@@ -1,4 +1,6 @@
-// Events of an `amendment-<id>` stream: tabled, co-sponsored, revised, then one decision.
+// Events of an `amendment-<id>` stream: tabled, co-sponsored, revised, then one decision, which
+// the chair may undo (restored) when it was a rejection or a merge. Fields added after version 1
+// are optional, so events stored before them still read as they were written.
 import { z } from 'zod';
 import { defineEvent, type EventsOf } from '../event-definition.js';
 import { entityIdSchema, instantSchema } from '../schema.js';
@@ -15,6 +17,8 @@ const amendmentTabled = z.object({
   chairsCompromise: z.boolean(),
   tabledBy: entityIdSchema,
   tabledAt: instantSchema,
+  /** A sub-amendment: it proposes other words for this pending amendment, not for the text. */
+  parentAmendmentId: entityIdSchema.optional(),
 });
 
 const amendmentCosponsored = z.object({
@@ -32,6 +36,8 @@ const amendmentRevised = z.object({
   rationale: z.string(),
   revisedBy: entityIdSchema,
   revisedAt: instantSchema,
+  /** Set when the chair accepted a sub-amendment: its words became this amendment's. */
+  subAmendmentId: entityIdSchema.optional(),
 });
 
 const amendmentWithdrawn = z.object({
@@ -39,6 +45,8 @@ const amendmentWithdrawn = z.object({
   reason: z.string(),
   withdrawnBy: entityIdSchema,
   withdrawnAt: instantSchema,
+  /** Set when a sub-amendment fell with the amendment it amended, withdrawn by its sponsor. */
+  withParentAmendmentId: entityIdSchema.optional(),
 });
 
 /** The server applies the proposal to the text as an attributed transaction after this. */
@@ -46,6 +54,8 @@ const amendmentAccepted = z.object({
   amendmentId: entityIdSchema,
   decidedBy: entityIdSchema,
   decidedAt: instantSchema,
+  /** A sub-amendment's words go into this amendment (a revision), never into the text. */
+  parentAmendmentId: entityIdSchema.optional(),
 });
 
 const amendmentRejected = z.object({
@@ -62,6 +72,16 @@ const amendmentMerged = z.object({
   decidedAt: instantSchema,
 });
 
+/** The chair undoes a rejection or a merge: the amendment is pending again, for a reason. */
+const amendmentRestored = z.object({
+  amendmentId: entityIdSchema,
+  /** The decision undone. */
+  from: z.enum(['rejected', 'merged']),
+  reason: z.string(),
+  restoredBy: entityIdSchema,
+  restoredAt: instantSchema,
+});
+
 export const amendmentEventSchemas = {
   AmendmentTabled: defineEvent(1, amendmentTabled),
   AmendmentCosponsored: defineEvent(1, amendmentCosponsored),
@@ -70,6 +90,7 @@ export const amendmentEventSchemas = {
   AmendmentAccepted: defineEvent(1, amendmentAccepted),
   AmendmentRejected: defineEvent(1, amendmentRejected),
   AmendmentMerged: defineEvent(1, amendmentMerged),
+  AmendmentRestored: defineEvent(1, amendmentRestored),
 };
 
 export type AmendmentEvent = EventsOf<typeof amendmentEventSchemas>;

@@ -93,3 +93,7 @@ export type ProposalInput = z.output<typeof proposalSchema>;
 
 export const sameProposal = (a: Proposal, b: Proposal): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether the proposal puts words into the text, which a sub-amendment could then change. */
+export const proposesWords = (proposal: Proposal): boolean =>
+  proposal.kind === 'insert' || proposal.kind === 'replace' || proposal.kind === 'add-paragraph';

@@ -1,4 +1,5 @@
-// An amendment's lifecycle: pending until withdrawn by its sponsor or decided by the chair.
+// An amendment's lifecycle: pending until withdrawn by its sponsor or decided by the chair; a
+// rejection or a merge the chair restores makes it pending again.
 import { unreachable } from '../decider.js';
 import type { AmendmentEvent } from './events.js';
 import type { Proposal } from './proposal.js';
@@ -16,6 +17,10 @@ interface AmendmentInfo {
   /** 1 as tabled, +1 per revision. */
   revision: number;
   tabledAt: string;
+  /** The amendment this one amends (a sub-amendment), or null. */
+  parentAmendmentId: string | null;
+  /** Sub-amendments whose words the chair accepted into this one, in that order. */
+  adoptedSubAmendmentIds: readonly string[];
 }
 
 export type AmendmentState =
@@ -46,6 +51,8 @@ export function evolveAmendment(state: AmendmentState, event: AmendmentEvent): A
       cosponsorStakeholderIds: [],
       revision: 1,
       tabledAt,
+      parentAmendmentId: event.data.parentAmendmentId ?? null,
+      adoptedSubAmendmentIds: [],
     };
   }
   if (state.status === 'none') return state;
@@ -56,8 +63,12 @@ export function evolveAmendment(state: AmendmentState, event: AmendmentEvent): A
         cosponsorStakeholderIds: [...state.cosponsorStakeholderIds, event.data.stakeholderId],
       };
     case 'AmendmentRevised': {
-      const { proposal, rationale, revision } = event.data;
-      return { ...state, proposal, rationale, revision };
+      const { proposal, rationale, revision, subAmendmentId } = event.data;
+      const adoptedSubAmendmentIds =
+        subAmendmentId === undefined
+          ? state.adoptedSubAmendmentIds
+          : [...state.adoptedSubAmendmentIds, subAmendmentId];
+      return { ...state, proposal, rationale, revision, adoptedSubAmendmentIds };
     }
     case 'AmendmentWithdrawn':
       return { ...state, status: 'withdrawn', reason: event.data.reason };
@@ -67,7 +78,30 @@ export function evolveAmendment(state: AmendmentState, event: AmendmentEvent): A
       return { ...state, status: 'rejected', reason: event.data.reason };
     case 'AmendmentMerged':
       return { ...state, status: 'merged', intoAmendmentId: event.data.intoAmendmentId };
+    case 'AmendmentRestored':
+      return { ...infoOf(state), status: 'pending' };
     default:
       return unreachable(event);
   }
+}
+
+/** The amendment's facts without what its last decision added (a reason, a merge target). */
+function infoOf(state: Exclude<AmendmentState, { status: 'none' }>): AmendmentInfo {
+  const { amendmentId, documentId, paragraphId, proposal, rationale } = state;
+  const { sponsorStakeholderId, chairsCompromise, cosponsorStakeholderIds, revision } = state;
+  const { tabledAt, parentAmendmentId, adoptedSubAmendmentIds } = state;
+  return {
+    amendmentId,
+    documentId,
+    paragraphId,
+    proposal,
+    rationale,
+    sponsorStakeholderId,
+    chairsCompromise,
+    cosponsorStakeholderIds,
+    revision,
+    tabledAt,
+    parentAmendmentId,
+    adoptedSubAmendmentIds,
+  };
 }

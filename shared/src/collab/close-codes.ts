@@ -78,6 +78,12 @@ export const CollabCloseCode = {
    */
   RateLimited: 4429,
   /**
+   * A segment the user's role may not follow opened in the negotiation (reason `segment-closed:
+   * <segment id>`). Permanent: the client switches to the text as it stood before the segment
+   * (its horizon) until the chair releases the segment's material.
+   */
+  SegmentClosed: 4451,
+  /**
    * Appending to the document's log failed, so the server unloaded the document. Reconnect:
    * the document is reloaded from the log and the client re-sends what was not stored.
    */
@@ -105,6 +111,7 @@ export const CollabCloseReason = {
   SchemaViolation: 'schema-violation',
   ParagraphLocked: 'paragraph-locked',
   PersistenceFailed: 'persistence-failed',
+  SegmentClosed: 'segment-closed',
 } as const;
 
 export type CollabCloseReason = (typeof CollabCloseReason)[keyof typeof CollabCloseReason];
@@ -136,5 +143,10 @@ export const CollabUpgradeStatus = {
   NotFound: 404,
   /** The user or their delegation already holds as many live connections as allowed. */
   TooManyConnections: 429,
+  /**
+   * A segment the user's role may not follow has not been released: no live text; the client
+   * reads the text as of its horizon through the REST API instead.
+   */
+  SegmentClosed: 423,
   Unavailable: 503,
 } as const;

@@ -152,6 +152,8 @@ export interface AmendmentConsensus extends TargetConsensus {
   chairsCompromise: boolean;
   revision: number;
   tabledAt: string;
+  /** For a sub-amendment: the amendment it amends, decided after it. */
+  parentAmendmentId?: string | null;
 }
 
 export interface ConsensusSummary {
@@ -366,8 +368,9 @@ export function consensusOf(
     ...targetConsensus(
       negotiation,
       positionsOnTarget(document, { kind: 'amendment', id: a.amendmentId }),
-      { stakeholderIds: [a.sponsorStakeholderId, ...a.cosponsorStakeholderIds], since: a.tabledAt },
+      { stakeholderIds: sponsorsOf(a), since: a.tabledAt },
     ),
+    parentAmendmentId: a.parentAmendmentId ?? null,
   }));
 
   const byStatus: Record<ConsensusStatus, number> = {
@@ -400,3 +403,12 @@ export function consensusOf(
     amendments,
   };
 }
+
+/**
+ * The delegations heard as supporting an amendment by sponsoring it. A chair's compromise is the
+ * chair's, not their delegation's: that delegation supports it only by saying so.
+ */
+const sponsorsOf = (a: AmendmentRecord): string[] =>
+  a.chairsCompromise
+    ? [...a.cosponsorStakeholderIds]
+    : [a.sponsorStakeholderId, ...a.cosponsorStakeholderIds];

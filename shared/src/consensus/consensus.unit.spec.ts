@@ -350,6 +350,35 @@ describe('consensus: honest words', () => {
       });
   });
 
+  it('does not count a chair’s delegation as sponsoring the chair’s compromise', () => {
+    const compromise = tabled(A1, P1, NORWAY);
+    if (compromise.type === 'AmendmentTabled') compromise.data.chairsCompromise = true;
+    given(...negotiation, compromise)
+      .when(cosponsored(A1, MEXICO))
+      .then((state) => {
+        const a = view(state).amendments[0]!;
+        expect(a.delegations.map((d) => d.stakeholderId)).toEqual([MEXICO]);
+        expect(a.participation).toMatchObject({ stated: 1 });
+      });
+  });
+
+  it('lists a rejected amendment again once the chair restores it', () => {
+    given(...negotiation, tabled(A1, P1, NORWAY), amendmentRejected(A1))
+      .when({
+        type: 'AmendmentRestored',
+        data: {
+          amendmentId: A1,
+          from: 'rejected',
+          reason: 'Decided too early',
+          restoredBy: uuid(100),
+          restoredAt: '2026-03-02T10:00:00.000Z',
+        },
+      })
+      .then((state) => {
+        expect(view(state).amendments.map((a) => a.amendmentId)).toEqual([A1]);
+      });
+  });
+
   it('lets a sponsor’s own position override its sponsorship', () => {
     given(...negotiation, tabled(A1, P1, NORWAY))
       .when(stated(amendment(A1), NORWAY, 'reservation', 'Capital is reconsidering'))

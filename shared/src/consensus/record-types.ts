@@ -122,6 +122,8 @@ export interface AmendmentRecord {
   decidedAt: string | null;
   reason: string | null;
   intoAmendmentId: string | null;
+  /** For a sub-amendment: the amendment it amends (decided after it). */
+  parentAmendmentId?: string | null;
 }
 
 /** Current positions on one target, by stakeholder id. */

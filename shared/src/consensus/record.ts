@@ -243,6 +243,7 @@ function evolveRecord(
         decidedAt: null,
         reason: null,
         intoAmendmentId: null,
+        parentAmendmentId: event.data.parentAmendmentId ?? null,
       };
       return {
         ...state,
@@ -286,6 +287,13 @@ function evolveRecord(
       return decided(event.data.amendmentId, 'merged', event.data.decidedAt, {
         intoAmendmentId: event.data.intoAmendmentId,
       });
+    case 'AmendmentRestored':
+      // The chair undid the decision: pending again, as before it.
+      return withAmendment(event.data.amendmentId, (a) =>
+        a.status === 'rejected' || a.status === 'merged'
+          ? { ...a, status: 'pending', decidedAt: null, reason: null, intoAmendmentId: null }
+          : a,
+      );
     case 'AmendmentAccepted': {
       const { amendmentId, decidedBy, decidedAt } = event.data;
       const next = decided(amendmentId, 'accepted', decidedAt);
@@ -392,6 +400,38 @@ function evolveRecord(
     case 'SilenceBroken':
     case 'SilenceEnded':
     case 'SilenceOutcomeRecorded':
+    // Translations (language-versions/) follow the text; they state no position.
+    // falls through
+    case 'ParagraphTranslated':
+    // Private drafts are their owner's alone (private-drafts/): the record never holds them; a
+    // tabled draft reaches it as the amendment it became.
+    // falls through
+    case 'PrivateDraftStarted':
+    case 'PrivateDraftEdited':
+    case 'PrivateDraftCommented':
+    case 'PrivateDraftTabled':
+    case 'PrivateDraftDiscarded':
+    // Sessions and segments (segments/) decide who reads the record, not what it says.
+    // falls through
+    case 'SessionScheduled':
+    case 'SegmentOpened':
+    case 'SegmentClosed':
+    case 'SegmentReleased':
+    // A request for positions and a user's notification settings are notices, not the record.
+    // falls through
+    case 'PositionRequested':
+    case 'NotificationPreferencesSet':
+    case 'NotificationsMarkedRead':
+    case 'NotificationEmailClaimed':
+    case 'NotificationDigestClaimed':
+    // The agreed-language library and citations of its passages: precedent, not positions.
+    // falls through
+    case 'LibraryTextAdded':
+    case 'LibraryTextWithdrawn':
+    case 'AgreedLanguageCited':
+    // A person's interface language is theirs alone.
+    // falls through
+    case 'UserLanguageChosen':
     // Brackets and options live in the document's own state (document/state.ts): they change
     // no position, so the record passes them by.
     // falls through

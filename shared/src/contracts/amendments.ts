@@ -1,5 +1,6 @@
 // Amendments: tabling one against a range of the live text (the server anchors it and quotes the
-// original words itself), co-sponsoring, revising, withdrawing, and the chair's decisions.
+// original words itself) or to a pending amendment (a sub-amendment), co-sponsoring, revising,
+// withdrawing, the chair's decisions and the chair's restoring of a rejection or a merge.
 import { z } from 'zod';
 import { storedProposalSchema } from '../amendment/proposal.js';
 import { entityIdSchema, freeText, labelText } from '../schema.js';
@@ -50,6 +51,12 @@ export const amendmentViewSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** A sub-amendment's parent: the pending amendment whose proposed words it changes. */
+  parentAmendmentId: z.string().nullable(),
+  /** The chair's last undoing of a rejection or a merge, with the reason; null if none. */
+  restored: z
+    .object({ reason: z.string(), restoredBy: z.string(), restoredAt: z.string() })
+    .nullable(),
 });
 export type AmendmentView = z.infer<typeof amendmentViewSchema>;
 
@@ -67,6 +74,11 @@ export const tableAmendmentBodySchema = z.strictObject({
   /** For a new paragraph: preambular, operative, … */
   paragraphKind: paragraphKindSchema.optional(),
   rationale: freeText(2000).default(''),
+  /**
+   * Table a sub-amendment to this pending amendment: `proposedText` replaces its proposed words
+   * (the kind and range are the parent's, so they are ignored).
+   */
+  parentAmendmentId: entityIdSchema.optional(),
 });
 export type TableAmendmentBody = z.output<typeof tableAmendmentBodySchema>;
 
@@ -138,6 +150,13 @@ export const amendmentContracts = {
     path: '/amendments/:amendmentId/reject',
     params: amendmentParams,
     body: z.strictObject({ reason: labelText(2000) }),
+    response: commandDoneSchema,
+  }),
+  restore: defineEndpoint({
+    method: 'post',
+    path: '/amendments/:amendmentId/restore',
+    params: amendmentParams,
+    body: z.strictObject({ reason: labelText(1000) }),
     response: commandDoneSchema,
   }),
   merge: defineEndpoint({

@@ -1,5 +1,6 @@
 // Signing in and out, the current user, and accepting an invitation (which can create the account).
 import { z } from 'zod';
+import { uiLanguageSchema } from '../i18n/languages.js';
 import { emailSchema, entityIdSchema, labelText } from '../schema.js';
 import { roleSchema, stakeholderKindSchema } from '../vocabulary.js';
 import { defineEndpoint } from './endpoint.js';
@@ -9,6 +10,8 @@ export const userViewSchema = z.object({
   userId: z.string(),
   email: z.string(),
   displayName: z.string(),
+  /** The interface language the person chose; absent until they do (the browser's is used). */
+  language: uiLanguageSchema.optional(),
 });
 export type SignedInUserView = z.infer<typeof userViewSchema>;
 

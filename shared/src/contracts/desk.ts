@@ -23,7 +23,20 @@ export const deskAmendmentSchema = z.object({
   consensus: consensusStatusSchema,
   objections: z.number(),
   tabledAt: z.string(),
+  /** A sub-amendment: listed before the amendment it changes, which waits for it. */
+  parentAmendmentId: z.string().nullable().optional(),
 });
+
+/** A rejection or merge the chair may still undo (restore to pending, with a reason). */
+export const deskDecidedSchema = z.object({
+  amendmentId: z.string(),
+  paragraphId: z.string(),
+  paragraphLabel: z.string().nullable(),
+  status: z.enum(['rejected', 'merged']),
+  decidedAt: z.string().nullable(),
+  parentAmendmentId: z.string().nullable(),
+});
+export type DeskDecided = z.infer<typeof deskDecidedSchema>;
 
 export const deskParagraphSchema = z.object({
   paragraphId: z.string(),
@@ -45,7 +58,10 @@ export const deskDocumentSchema = z.object({
   documentId: z.string(),
   title: z.string(),
   symbol: z.string(),
+  /** Sub-amendments before their parent: the order they are decided in. */
   amendmentsAwaiting: z.array(deskAmendmentSchema),
+  /** The latest rejections and merges, newest first, each restorable. */
+  recentlyDecided: z.array(deskDecidedSchema).optional(),
   /** Every delegation has stated, nobody objects, no open bracket or option set. */
   readyToGavel: z.array(deskParagraphSchema),
   followUps: z.array(deskFollowUpSchema),

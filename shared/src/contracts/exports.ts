@@ -3,6 +3,7 @@
 //
 //   GET /api/documents/:documentId/export?format=docx&variant=compilation&asOf=revision:Rev 1
 import { z } from 'zod';
+import { unLanguageSchema } from '../language-versions/languages.js';
 import { asOfSchema } from './as-of.js';
 import { documentParams } from './common.js';
 import { defineEndpoint } from './endpoint.js';
@@ -34,6 +35,11 @@ export const exportContracts = {
       asOf: asOfSchema.optional().describe('For clean and compilation (default now)'),
       from: asOfSchema.optional().describe('For compare: the earlier point'),
       to: asOfSchema.optional().describe('For compare: the later point'),
+      language: unLanguageSchema
+        .optional()
+        .describe(
+          'A language version of the clean text now (ar, zh, fr, ru, es); the original’s language (en) is the text itself',
+        ),
     }),
     file: { description: 'The file, as an attachment' },
   }),

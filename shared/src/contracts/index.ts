@@ -12,11 +12,17 @@ import type { Endpoint } from './endpoint.js';
 import { exportContracts } from './exports.js';
 import { importContracts } from './imports.js';
 import { negotiationContracts } from './negotiations.js';
+import { notificationContracts } from './notifications.js';
 import { nextRevisionContracts } from './next-revision.js';
 import { positionContracts } from './positions.js';
+import { preferenceContracts } from './preferences.js';
+import { privateDraftContracts } from './private-drafts.js';
 import { processContracts } from './process.js';
+import { libraryContracts } from './library.js';
+import { translationContracts } from './translations.js';
 import { recordContracts } from './record.js';
 import { roundtableContracts } from './roundtables.js';
+import { segmentContracts } from './segments.js';
 
 export * from './endpoint.js';
 export * from './as-of.js';
@@ -36,11 +42,18 @@ export * from './authorship.js';
 export * from './exports.js';
 export * from './roundtables.js';
 export * from './process.js';
+export * from './private-drafts.js';
+export * from './translations.js';
 export * from './desk.js';
+export * from './notifications.js';
+export * from './segments.js';
+export * from './library.js';
+export * from './preferences.js';
 
 /** Every endpoint of the API, by feature: for checks that each one is implemented and documented. */
 export const apiContracts = {
   auth: authContracts,
+  preferences: preferenceContracts,
   negotiations: negotiationContracts,
   documents: documentContracts,
   imports: importContracts,
@@ -54,7 +67,12 @@ export const apiContracts = {
   exports: exportContracts,
   roundtables: roundtableContracts,
   process: processContracts,
+  privateDrafts: privateDraftContracts,
+  translations: translationContracts,
   desk: deskContracts,
+  notifications: notificationContracts,
+  segments: segmentContracts,
+  library: libraryContracts,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint in one list. */

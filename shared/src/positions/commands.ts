@@ -26,11 +26,25 @@ export const withdrawPositionSchema = z.strictObject({
   target: positionTargetSchema,
 });
 
+/** Most delegations one request may ask at once, and the longest note the chair may add. */
+export const POSITION_REQUEST_STAKEHOLDERS_MAX = 200;
+export const POSITION_REQUEST_NOTE_MAX = 1000;
+
+/** The chair asks delegations where they stand on a paragraph or an amendment. */
+export const requestPositionSchema = z.strictObject({
+  documentId: entityIdSchema,
+  target: positionTargetSchema,
+  stakeholderIds: z.array(entityIdSchema).min(1).max(POSITION_REQUEST_STAKEHOLDERS_MAX),
+  note: freeText(POSITION_REQUEST_NOTE_MAX).optional(),
+});
+
 export const positionsCommandSchemas = {
   StatePosition: statePositionSchema,
   WithdrawPosition: withdrawPositionSchema,
+  RequestPosition: requestPositionSchema,
 } as const;
 
 export type PositionsCommand = CommandsOf<typeof positionsCommandSchemas>;
 export type StatePosition = CommandOf<PositionsCommand, 'StatePosition'>;
 export type WithdrawPosition = CommandOf<PositionsCommand, 'WithdrawPosition'>;
+export type RequestPosition = CommandOf<PositionsCommand, 'RequestPosition'>;

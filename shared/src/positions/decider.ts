@@ -2,7 +2,12 @@
 // Civil society and observers may state positions; consensus (a projection) never counts them.
 import { Invalid, NotFound, unreachable, type Decider } from '../decider.js';
 import { assertCan } from '../permissions.js';
-import type { PositionsCommand, StatePosition, WithdrawPosition } from './commands.js';
+import type {
+  PositionsCommand,
+  RequestPosition,
+  StatePosition,
+  WithdrawPosition,
+} from './commands.js';
 import type { PositionsEvent } from './events.js';
 import {
   evolvePositions,
@@ -23,6 +28,8 @@ export function decidePositions(
       return statePosition(command, state);
     case 'WithdrawPosition':
       return withdrawPosition(command, state);
+    case 'RequestPosition':
+      return requestPosition(command);
     default:
       return unreachable(command);
   }
@@ -79,6 +86,26 @@ function withdrawPosition(command: WithdrawPosition, state: PositionsState): Pos
         stakeholderId: actor.stakeholderId,
         withdrawnBy: actor.userId,
         withdrawnAt: now,
+      },
+    },
+  ];
+}
+
+/** Whether each stakeholder asked exists in the negotiation is checked by the server, which knows. */
+function requestPosition(command: RequestPosition): PositionsEvent[] {
+  const { actor, now } = command.meta;
+  assertCan(actor.role, 'position.request');
+  const { documentId, target, stakeholderIds, note = '' } = command.data;
+  return [
+    {
+      type: 'PositionRequested',
+      data: {
+        documentId,
+        target,
+        stakeholderIds: [...new Set(stakeholderIds)],
+        note,
+        requestedBy: actor.userId,
+        requestedAt: now,
       },
     },
   ];

@@ -26,9 +26,20 @@ const positionWithdrawn = z.object({
   withdrawnAt: instantSchema,
 });
 
+/** The chair asked these stakeholders for their position; a notice, it changes no position. */
+const positionRequested = z.object({
+  documentId: entityIdSchema,
+  target: storedTarget,
+  stakeholderIds: z.array(entityIdSchema),
+  note: z.string(),
+  requestedBy: entityIdSchema,
+  requestedAt: instantSchema,
+});
+
 export const positionsEventSchemas = {
   PositionStated: defineEvent(1, positionStated),
   PositionWithdrawn: defineEvent(1, positionWithdrawn),
+  PositionRequested: defineEvent(1, positionRequested),
 };
 
 export type PositionsEvent = EventsOf<typeof positionsEventSchemas>;

@@ -138,4 +138,39 @@ describe('positions decider', () => {
       })
       .thenThrows(Invalid);
   });
+
+  it('records the chair’s request for positions, once per delegation asked', () => {
+    const chair = actor(uuid(110), uuid(11), 'chair');
+    spec
+      .given([])
+      .when({
+        type: 'RequestPosition',
+        data: { documentId, target: amendment, stakeholderIds: [KENYA, KENYA, uuid(13)] },
+        meta: metaFor(chair),
+      })
+      .then([
+        {
+          type: 'PositionRequested',
+          data: {
+            documentId,
+            target: amendment,
+            stakeholderIds: [KENYA, uuid(13)],
+            note: '',
+            requestedBy: chair.userId,
+            requestedAt: NOW,
+          },
+        },
+      ]);
+  });
+
+  it('refuses a request for positions by anyone but the chair', () => {
+    spec
+      .given([])
+      .when({
+        type: 'RequestPosition',
+        data: { documentId, target: paragraph, stakeholderIds: [uuid(13)] },
+        meta: metaFor(kenyanDelegate),
+      })
+      .thenThrows(Forbidden);
+  });
 });

@@ -56,6 +56,9 @@ export function evolvePositions(state: PositionsState, event: PositionsEvent): P
       const { [key]: _withdrawn, ...positions } = recording.positions;
       return { ...recording, positions };
     }
+    case 'PositionRequested':
+      // A request is a notice to the delegations asked; the positions themselves are unchanged.
+      return recording;
     default:
       return unreachable(event);
   }
