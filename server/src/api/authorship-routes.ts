@@ -34,11 +34,12 @@ export function authorshipRoutes(
     tags: ['record'],
     handler: async ({ params, query, session }) => {
       // documentScope answers 404 for a document of a negotiation the user is not in.
-      authorize(documentScope(deps, params.documentId, session), 'record.read');
+      const scope = documentScope(deps, params.documentId, session);
+      authorize(scope, 'record.read');
       const { state, document, ...point } = await resolvePoint(
         timeTravel,
         params.documentId,
-        asOf(query.asOf),
+        scope.clamp(asOf(query.asOf)) ?? { kind: 'now' },
       );
       const revision = point.textRevision === null ? undefined : BigInt(point.textRevision);
       const { paragraphs, updates } = await authorship.at(

@@ -29,9 +29,9 @@ export function bracketRoutes(
     summary: 'Open brackets and option sets with their counts, now or as of a point',
     tags: ['brackets'],
     handler: async ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
-      // asOfSchema has already checked the syntax.
-      const asOf = query.asOf === undefined ? undefined : parseAsOf(query.asOf)!;
+      const scope = documentScope(deps, params.documentId, session);
+      // asOfSchema has already checked the syntax; a horizon clamps the point.
+      const asOf = scope.clamp(query.asOf === undefined ? undefined : parseAsOf(query.asOf)!);
       return { body: await reader.list(params.documentId, asOf) };
     },
   });
@@ -40,7 +40,8 @@ export function bracketRoutes(
     summary: 'Open brackets and options over time, with the revisions issued',
     tags: ['brackets'],
     handler: async ({ params, session }) => {
-      documentScope(deps, params.documentId, session);
+      // The burn-down runs to now: past a reader's horizon it is refused.
+      documentScope(deps, params.documentId, session).assertLive();
       return { body: await reader.burndown(params.documentId) };
     },
   });

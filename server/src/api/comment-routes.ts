@@ -15,7 +15,8 @@ export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     summary: 'Comments and their replies',
     tags: ['comments'],
     handler: ({ params, session }) => {
-      documentScope(deps, params.documentId, session);
+      // Current state: past a reader's horizon the comments are refused with the horizon.
+      documentScope(deps, params.documentId, session).assertLive();
       return Promise.resolve({ body: queries.listComments(params.documentId) });
     },
   });

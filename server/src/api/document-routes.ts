@@ -11,6 +11,7 @@ import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { documentAt } from '../application/brackets/document-history.js';
 import { assertGavelJustified } from '../application/desk/gavel-guard.js';
+import { documentsAtHorizon } from '../application/segments/documents-at-horizon.js';
 import { InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import { RecordHistory } from '../timetravel/index.js';
@@ -49,9 +50,14 @@ export function documentRoutes(
   api.implement(documentContracts.listDocuments, {
     summary: 'Documents with their latest revision and paragraph-status counts',
     tags: ['documents'],
-    handler: ({ params, session }) => {
-      negotiationScope(deps, params.negotiationId, session);
-      return Promise.resolve({ body: queries.listDocuments(params.negotiationId) });
+    handler: async ({ params, session }) => {
+      const scope = negotiationScope(deps, params.negotiationId, session);
+      const documents = queries.listDocuments(params.negotiationId);
+      const horizon = scope.segments?.horizon;
+      if (horizon === undefined) return { body: documents };
+      // Behind a horizon: the list as the record stood then.
+      const { state } = await history.at({ kind: 'position', position: horizon });
+      return { body: documentsAtHorizon(documents, state) };
     },
   });
 
@@ -76,6 +82,8 @@ export function documentRoutes(
     tags: ['documents'],
     handler: async ({ params, session }) => {
       const scope = documentScope(deps, params.documentId, session);
+      // The live text and read model: past a reader's horizon, the frame as of it instead.
+      scope.assertLive();
       const document = queries.getDocument(params.documentId)!;
       const [paragraphs, folded] = await Promise.all([
         text.paragraphs(params.documentId),
@@ -109,6 +117,7 @@ export function documentRoutes(
     handler: async ({ params, session }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'record.read');
+      scope.assertLive();
       const { state } = await documentAt(deps.store, params.documentId);
       const view = revisionConcordance(state, params.label);
       if (!view)

@@ -196,9 +196,16 @@ export function negotiationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): 
     summary: 'What happened, newest first; `since` gives "since your last visit"',
     tags: ['negotiations'],
     handler: ({ params, query, session }) => {
-      negotiationScope(deps, params.negotiationId, session);
+      const scope = negotiationScope(deps, params.negotiationId, session);
+      const entries = queries.activity(params.negotiationId, {
+        since: query.since,
+        limit: query.limit,
+      });
+      // Past a reader's horizon, what happened after it is left out.
+      const horizon = scope.segments?.horizon;
       return Promise.resolve({
-        body: queries.activity(params.negotiationId, { since: query.since, limit: query.limit }),
+        body:
+          horizon === undefined ? entries : entries.filter((e) => BigInt(e.position) <= horizon),
       });
     },
   });

@@ -6,6 +6,10 @@ import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { InvalidInputError } from '../application/errors.js';
 import type { ApiDeps } from './api-deps.js';
+import {
+  historyAtHorizon,
+  positionsAtHorizon,
+} from '../application/segments/positions-at-horizon.js';
 import { assertOpen, authorize, documentScope, memberMeta } from './request-context.js';
 import { done } from './responses.js';
 
@@ -32,8 +36,15 @@ export function positionRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     summary: 'Current positions, optionally on one paragraph or amendment',
     tags: ['positions'],
     handler: ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
-      return Promise.resolve({ body: queries.listPositions(params.documentId, query) });
+      const horizon = documentScope(deps, params.documentId, session).segments?.horizon;
+      if (horizon === undefined)
+        return Promise.resolve({ body: queries.listPositions(params.documentId, query) });
+      // Behind a horizon: the positions held then, folded from the history up to it.
+      const history = queries.positionHistory(params.documentId, { targetId: query.targetId });
+      const held = positionsAtHorizon(history, horizon).filter(
+        (p) => query.targetKind === undefined || p.target.kind === query.targetKind,
+      );
+      return Promise.resolve({ body: held });
     },
   });
 
@@ -41,8 +52,12 @@ export function positionRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): voi
     summary: 'Every position stated or withdrawn, oldest first',
     tags: ['positions'],
     handler: ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
-      return Promise.resolve({ body: queries.positionHistory(params.documentId, query) });
+      const horizon = documentScope(deps, params.documentId, session).segments?.horizon;
+      const history = queries.positionHistory(params.documentId, query);
+      // Behind a horizon: what was said up to it.
+      return Promise.resolve({
+        body: horizon === undefined ? history : historyAtHorizon(history, horizon),
+      });
     },
   });
 

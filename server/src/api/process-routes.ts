@@ -14,7 +14,7 @@ export function processRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     summary: 'Deadlines and silence procedures of a document, with every break and statement',
     tags: ['process'],
     handler: async ({ params, session }) => {
-      documentScope(deps, params.documentId, session);
+      documentScope(deps, params.documentId, session).assertLive();
       return { body: await services.process.view(params.documentId) };
     },
   });

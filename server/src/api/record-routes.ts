@@ -23,11 +23,14 @@ import { NotFoundError } from '../application/errors.js';
 import { compareAsOf, frameAsOf, RecordHistory, resolvePoint } from '../timetravel/index.js';
 import { paragraphsAt } from '../text/text-points.js';
 import type { ApiDeps } from './api-deps.js';
-import { documentScope, negotiationScope } from './request-context.js';
+import { documentScope, negotiationScope, type DocumentScope } from './request-context.js';
 
-/** asOfSchema has already checked the syntax. */
-const asOf = (text: string | undefined): AsOf =>
-  text === undefined ? { kind: 'now' } : parseAsOf(text)!;
+/**
+ * asOfSchema has already checked the syntax. The point is clamped to the reader's horizon when
+ * a segment excludes their role (request-context.ts).
+ */
+const asOfFor = (scope: DocumentScope, text: string | undefined): AsOf =>
+  scope.clamp(text === undefined ? undefined : parseAsOf(text)!) ?? { kind: 'now' };
 
 export function recordRoutes(
   api: ApiRouter<SignedInUser>,
@@ -56,8 +59,9 @@ export function recordRoutes(
       'Consensus per paragraph and pending amendment (rule: no objection), now or as of a point',
     tags: ['record'],
     handler: async ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
-      const { resolved, paragraphs } = await pointWithText(params.documentId, asOf(query.asOf));
+      const scope = documentScope(deps, params.documentId, session);
+      const at = asOfFor(scope, query.asOf);
+      const { resolved, paragraphs } = await pointWithText(params.documentId, at);
       const { state, document, ...point } = resolved;
       const frozenNumbering = recordFrozenNumbering(document.revisions);
       return {
@@ -73,8 +77,8 @@ export function recordRoutes(
     summary: 'The document as it stood at a point: text, amendments, positions and consensus',
     tags: ['record'],
     handler: async ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
-      return { body: await frameAsOf(timeTravel, params.documentId, asOf(query.asOf)) };
+      const scope = documentScope(deps, params.documentId, session);
+      return { body: await frameAsOf(timeTravel, params.documentId, asOfFor(scope, query.asOf)) };
     },
   });
 
@@ -82,10 +86,9 @@ export function recordRoutes(
     summary: 'Word-level comparison of the text between two points, each change attributed',
     tags: ['record'],
     handler: async ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
-      return {
-        body: await compareAsOf(timeTravel, params.documentId, asOf(query.from), asOf(query.to)),
-      };
+      const scope = documentScope(deps, params.documentId, session);
+      const [from, to] = [asOfFor(scope, query.from), asOfFor(scope, query.to)];
+      return { body: await compareAsOf(timeTravel, params.documentId, from, to) };
     },
   });
 
@@ -94,12 +97,12 @@ export function recordRoutes(
       "A stakeholder's track record, one stakeholder on one target, or everyone over time on a target",
     tags: ['record', 'positions'],
     handler: async ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
+      const scope = documentScope(deps, params.documentId, session);
       const {
         state,
         document: _document,
         ...point
-      } = await resolvePoint(timeTravel, params.documentId, asOf(query.asOf));
+      } = await resolvePoint(timeTravel, params.documentId, asOfFor(scope, query.asOf));
       const target =
         query.targetKind && query.targetId
           ? { kind: query.targetKind, id: query.targetId }
@@ -128,8 +131,11 @@ export function recordRoutes(
       'Revisions issued, amendments accepted, paragraphs agreed ad ref, adoptions: each with a point to jump to',
     tags: ['record'],
     handler: async ({ params, query, session }) => {
-      negotiationScope(deps, params.negotiationId, session);
-      const { state } = await history.at({ kind: 'now' });
+      const scope = negotiationScope(deps, params.negotiationId, session);
+      const horizon = scope.segments?.horizon;
+      const { state } = await history.at(
+        horizon === undefined ? { kind: 'now' } : { kind: 'position', position: horizon },
+      );
       const kinds = query.kinds?.split(',').map((k) => k.trim() as MilestoneKind);
       const milestones = milestonesOf(state, params.negotiationId, {
         ...(query.documentId ? { documentId: query.documentId } : {}),
@@ -152,12 +158,12 @@ export function recordRoutes(
     summary: 'Delegations whose positions agree most often, and amendments that bridge coalitions',
     tags: ['record'],
     handler: async ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
+      const scope = documentScope(deps, params.documentId, session);
       const {
         state,
         document: _document,
         ...point
-      } = await resolvePoint(timeTravel, params.documentId, asOf(query.asOf));
+      } = await resolvePoint(timeTravel, params.documentId, asOfFor(scope, query.asOf));
       const analysis = coalitionsOf(state, params.documentId, {
         ...(query.threshold === undefined ? {} : { threshold: query.threshold }),
         ...(query.minCommonTargets === undefined

@@ -9,8 +9,10 @@ import { z } from 'zod';
 import {
   can,
   rolesAllowed,
+  sameRevisionLabel,
   type Action,
   type Actor,
+  type AsOf,
   type CommandMeta,
   type DocumentMode,
   type UserCommandMeta,
@@ -23,6 +25,7 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '../application/errors.js';
+import { segmentGate, type SegmentGate } from '../application/segments/segment-gate.js';
 import type { ApiDeps } from './api-deps.js';
 
 const idempotencyKey = z.union([z.uuid(), z.ulid()]);
@@ -75,13 +78,34 @@ export const userMeta = (req: Request, user: SignedInUser): UserCommandMeta => (
 export interface NegotiationScope {
   negotiationId: string;
   actor: Actor;
+  /**
+   * Set while an unreleased segment excludes the actor's role: everything they read is as of its
+   * horizon, and while it runs they may not act (`authorize` refuses). Absent: no restriction.
+   */
+  segments?: SegmentGate | null;
 }
 
 export interface DocumentScope extends NegotiationScope {
   documentId: string;
   mode: DocumentMode;
   adopted: boolean;
+  /**
+   * The point a read route answers at: `asOf` unchanged for a member who reads everything;
+   * otherwise no later than their horizon (an absent `asOf` or `now` becomes the horizon).
+   */
+  clamp(asOf: AsOf | undefined): AsOf | undefined;
+  /** For reads of current state that cannot be answered as of a point: refused past a horizon. */
+  assertLive(): void;
 }
+
+/** Reads that never change the record; every other action is refused while a segment excludes the role. */
+const readActions: ReadonlySet<Action> = new Set([
+  'document.read',
+  'record.read',
+  'document.export',
+  'desk.read',
+  'library.read',
+]);
 
 /** The user's membership in a negotiation; 404 when they are not a member (nothing leaks). */
 export function negotiationScope(
@@ -98,6 +122,7 @@ export function negotiationScope(
   return {
     negotiationId,
     actor: { userId: user.userId, stakeholderId: membership.stakeholderId, role: membership.role },
+    segments: segmentGate(deps.queries.listSegments(negotiationId), membership.role),
   };
 }
 
@@ -109,12 +134,28 @@ export function documentScope(
   const document = deps.queries.getDocument(documentId);
   if (!document) throw new NotFoundError('Document not found');
   const scope = negotiationScope(deps, document.negotiationId, user);
-  return { ...scope, documentId, mode: document.mode, adopted: document.adopted };
+  const gate = scope.segments;
+  const issuedAt = (label: string) =>
+    document.revisions.find((r) => sameRevisionLabel(r.label, label))?.issuedAt;
+  return {
+    ...scope,
+    documentId,
+    mode: document.mode,
+    adopted: document.adopted,
+    clamp: (asOf) => (gate ? gate.clamp(asOf, issuedAt) : asOf),
+    assertLive: () => {
+      if (gate) gate.refuseLiveRead();
+    },
+  };
 }
 
 /** Enforces the permission matrix; the refusal names who may do it. */
 export function authorize(scope: NegotiationScope & { mode?: DocumentMode }, action: Action): void {
-  if (can(scope.actor.role, action, scope.mode)) return;
+  if (can(scope.actor.role, action, scope.mode)) {
+    // Allowed by role, but not while a segment the role may not follow runs.
+    if (!readActions.has(action)) scope.segments?.assertMayAct();
+    return;
+  }
   const allowed = rolesAllowed(action, scope.mode);
   throw new ForbiddenError('forbidden', 'Not allowed for your role', {
     detail: `A ${scope.actor.role} may not do this${scope.mode ? ` in a ${scope.mode} document` : ''}. Allowed: ${allowed.join(', ') || 'nobody'}.`,

@@ -24,6 +24,9 @@ export const ACCESS_EVENTS: ReadonlySet<string> = new Set([
   'MemberRoleChanged',
   'MemberRevoked',
   'MemberAdmitted',
+  // A segment that excludes some roles opened, or its material was released (segments/).
+  'SegmentOpened',
+  'SegmentReleased',
 ]);
 
 /**

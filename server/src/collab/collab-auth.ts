@@ -3,7 +3,8 @@
  * header that the browser sent it from here, the membership what they act as, and the
  * permission matrix with the document's mode whether they may type.
  */
-import { can } from '@accord/shared';
+import { can, CollabUpgradeStatus } from '@accord/shared';
+import { segmentGate } from '../application/segments/segment-gate.js';
 import type { AccountService } from '../accounts/account-service.js';
 import { isSameOrigin } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
@@ -17,7 +18,8 @@ export function createCollabAuth(deps: {
   queries: Pick<
     ReadModelQueries,
     'getDocument' | 'getMembership' | 'listStakeholders' | 'getSession'
-  >;
+  > &
+    Partial<Pick<ReadModelQueries, 'listSegments'>>;
 }): CollabHooks {
   const { accounts, queries } = deps;
   return {
@@ -34,6 +36,11 @@ export function createCollabAuth(deps: {
       const membership = queries.getMembership(document.negotiationId, user.userId);
       // Not a member: answer as if the document did not exist, so ids do not leak.
       if (!membership) return Promise.resolve({ ok: false, status: 404 });
+      // The live text runs past the horizon of a role a segment excludes: no connection until
+      // the segment's material is released (the client reads the text as of its horizon).
+      const segments = queries.listSegments?.(document.negotiationId) ?? [];
+      if (segmentGate(segments, membership.role))
+        return Promise.resolve({ ok: false, status: CollabUpgradeStatus.SegmentClosed });
       const stakeholder = queries
         .listStakeholders(document.negotiationId)
         .find((s) => s.stakeholderId === membership.stakeholderId);

@@ -454,6 +454,9 @@ class Gateway implements CollabGateway {
       case 404:
         connection.close(CollabCloseCode.DocumentNotFound, CollabCloseReason.DocumentNotFound);
         return;
+      case 423:
+        connection.close(CollabCloseCode.SegmentClosed, CollabCloseReason.SegmentClosed);
+        return;
     }
   }
 

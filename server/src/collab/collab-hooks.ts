@@ -33,7 +33,8 @@ export type CollabAuthResult =
       /** When the session ends by itself (ms since the epoch): the hook is asked again then. */
       expiresAt?: number;
     }
-  | { ok: false; status: 401 | 403 | 404 };
+  /** 423: a segment the user's role may not follow has not been released (CollabUpgradeStatus). */
+  | { ok: false; status: 401 | 403 | 404 | 423 };
 
 /**
  * What the hook may read of the upgrade request. The gateway keeps exactly this (not the

@@ -16,11 +16,18 @@ export const userRoom = (userId: string): string => `u:${userId}`;
 export const negotiationRooms = (negotiationId: string): string[] =>
   roles.map((role) => negotiationRoom(negotiationId, role));
 
-/** The role rooms of the change's document and negotiation whose role may read it. */
-export function roomsFor(change: ReadModelChange): string[] {
+/**
+ * The role rooms of the change's document and negotiation whose role may read it. `excluded`:
+ * roles past whose horizon the change lies (a segment excludes them); they hear only of the
+ * schedule itself (`segment` changes), so their client can switch to the text as of the horizon.
+ */
+export function roomsFor(change: ReadModelChange, excluded: readonly Role[] = []): string[] {
+  // A change meant for named users only (a private draft) never reaches a role room.
+  if (change.audienceUserIds !== undefined) return change.audienceUserIds.map(userRoom);
   const rooms: string[] = [];
   for (const role of roles) {
     if (!can(role, change.readAction)) continue;
+    if (change.kind !== 'segment' && excluded.includes(role)) continue;
     if (change.documentId !== undefined) rooms.push(documentRoom(change.documentId, role));
     if (change.negotiationId !== undefined) rooms.push(negotiationRoom(change.negotiationId, role));
   }

@@ -20,6 +20,7 @@ import {
   documentRoomRequestSchema,
   negotiationRoomRequestSchema,
   REALTIME_PATH,
+  roles,
   type ClientToServerEvents,
   type DocumentRoomRequest,
   type JoinAck,
@@ -42,14 +43,7 @@ import type { ReadModelChange } from '../readmodels/projection.js';
 import { PresenceTracker } from './presence.js';
 import { Recheck } from './recheck.js';
 import { defaultSocketLimits, SocketBudgets, type SocketLimits } from './socket-budgets.js';
-import {
-  documentRoom,
-  negotiationRoom,
-  negotiationRooms,
-  roomsFor,
-  toChangeNotice,
-  userRoom,
-} from './rooms.js';
+import { documentRoom, negotiationRoom, roomsFor, toChangeNotice, userRoom } from './rooms.js';
 
 export interface RealtimeUser {
   userId: string;
@@ -94,6 +88,12 @@ export interface SocketGatewayOptions {
   limits?: SocketLimits;
   /** The negotiation a document belongs to, or undefined when there is no such document. */
   documentNegotiation(documentId: string): Promise<string | undefined>;
+  /**
+   * The roles an unreleased segment excludes in the negotiation of a change (or of a
+   * negotiation): they are pushed no changes but the schedule's, and see no presence.
+   * Read synchronously from the read models. Without it, no role is excluded.
+   */
+  excludedRoles?(where: { negotiationId?: string; documentId?: string }): readonly Role[];
   changes: ChangeFeed;
   /** Largest message a client may send (engine.io `maxHttpBufferSize`). Default 100 KiB. */
   maxMessageBytes?: number;
@@ -525,7 +525,7 @@ class Gateway implements SocketGateway {
     if (this.presence.add(negotiationId, connection.socket.id, entry)) {
       this.broadcastPresence(negotiationId);
     }
-    return { ok: true, online: this.presence.online(negotiationId) };
+    return { ok: true, online: this.onlineFor(negotiationId, membership.role) };
   }
 
   private leaveNegotiation(
@@ -564,7 +564,7 @@ class Gateway implements SocketGateway {
       documentRoom(documentId, membership.role),
     );
     connection.documents.set(documentId, { negotiationId, role: membership.role });
-    return { ok: true, online: this.presence.online(negotiationId) };
+    return { ok: true, online: this.onlineFor(negotiationId, membership.role) };
   }
 
   private leaveDocument(connection: Connection, { documentId }: DocumentRoomRequest): LeaveAck {
@@ -628,7 +628,17 @@ class Gateway implements SocketGateway {
 
   private broadcastPresence(negotiationId: string): void {
     const online = this.presence.online(negotiationId);
-    this.io.to(negotiationRooms(negotiationId)).emit('presence', { negotiationId, online });
+    const excluded = this.options.excludedRoles?.({ negotiationId }) ?? [];
+    const rooms = roles
+      .filter((role) => !excluded.includes(role))
+      .map((role) => negotiationRoom(negotiationId, role));
+    if (rooms.length > 0) this.io.to(rooms).emit('presence', { negotiationId, online });
+  }
+
+  /** Who is online, as a role may see it: nobody while a segment excludes that role. */
+  private onlineFor(negotiationId: string, role: Role): PresenceEntry[] {
+    const excluded = this.options.excludedRoles?.({ negotiationId }) ?? [];
+    return excluded.includes(role) ? [] : this.presence.online(negotiationId);
   }
 
   // --- pushed changes and session checks --------------------------------------------------------
@@ -636,7 +646,7 @@ class Gateway implements SocketGateway {
   private readonly onChanges = (changes: ReadModelChange[]): void => {
     for (const change of changes) {
       try {
-        const rooms = roomsFor(change);
+        const rooms = roomsFor(change, this.options.excludedRoles?.(change) ?? []);
         if (rooms.length > 0) this.io.to(rooms).emit('change', toChangeNotice(change));
       } catch (error) {
         // The projector emits this; a failure here must not reach it.
