@@ -77,6 +77,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Budgets of the live collaboration gateway (see CollabLimitsSchema). */
   collab: CollabLimits;
+  /** E-mail notifications (see MailSettingsSchema); `smtpUrl` undefined: e-mail is off. */
+  mail: MailSettings;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +122,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: processingLimits(env),
     metricsToken: metricsToken(env),
     collab: collabLimits(env),
+    mail: mailSettings(env, c.PORT, c.HOST),
+  };
+}
+
+/** Where notifications are sent from and what their links point at. */
+export const MailSettingsSchema = z.object({
+  /** The SMTP server, e.g. `smtp://user:pw@mail.example.org:587`; unset, no e-mail is sent. */
+  ACCORD_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  ACCORD_MAIL_FROM: z.string().min(3).max(320).default('Accord <accord@localhost>'),
+  /** The address people open Accord at, for links in e-mails (default: this server's own). */
+  ACCORD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The hour (UTC) the daily digest goes out. */
+  ACCORD_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  /** How long before a deadline people are reminded of it. */
+  ACCORD_DEADLINE_REMINDER_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(24),
+});
+
+export interface MailSettings {
+  smtpUrl: string | undefined;
+  from: string;
+  publicUrl: string;
+  digestHourUtc: number;
+  deadlineReminderMs: number;
+}
+
+export function mailSettings(env: NodeJS.ProcessEnv, port: number, host: string): MailSettings {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = MailSettingsSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const ownAddress = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    smtpUrl: c.ACCORD_SMTP_URL,
+    from: c.ACCORD_MAIL_FROM,
+    publicUrl: (c.ACCORD_PUBLIC_URL ?? ownAddress).replace(/\/+$/, ''),
+    digestHourUtc: c.ACCORD_DIGEST_HOUR_UTC,
+    deadlineReminderMs: c.ACCORD_DEADLINE_REMINDER_HOURS * 3_600_000,
   };
 }
 

@@ -19,6 +19,8 @@ export interface HttpAppDeps {
   startedAt: Date;
   /** ACCORD_METRICS_TOKEN: /metrics wants it as a bearer token; without one, loopback only. */
   metricsToken?: string | undefined;
+  /** Whether notifications go out by e-mail (an SMTP server is configured): shown by /healthz. */
+  email?: 'on' | 'off';
 }
 
 /**
@@ -80,6 +82,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       version: deps.version,
       store: store.kind,
       startedAt: deps.startedAt.toISOString(),
+      ...(deps.email ? { email: deps.email } : {}),
     };
     try {
       await store.ping();
