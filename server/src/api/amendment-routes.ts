@@ -1,5 +1,6 @@
 // Amendments: tabling one against a range of the live text (the server anchors it and quotes
-// the original words itself), co-sponsoring, revising, withdrawing, and the chair's decisions.
+// the original words itself) or to a pending amendment, co-sponsoring, revising, withdrawing,
+// and the chair's decisions, including restoring a rejection or a merge.
 import { amendmentContracts, type TableAmendment } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { ApiRouter } from '../http/api-router.js';
@@ -23,7 +24,8 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     summary: 'Amendments to a document, optionally for one paragraph or status',
     tags: ['amendments'],
     handler: ({ params, query, session }) => {
-      documentScope(deps, params.documentId, session);
+      // Current state: past a reader's horizon, read the record as of it instead.
+      documentScope(deps, params.documentId, session).assertLive();
       return Promise.resolve({ body: queries.listAmendments(params.documentId, query) });
     },
   });
@@ -50,7 +52,7 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     handler: ({ params, session }) => {
       const amendment = queries.getAmendment(params.amendmentId);
       if (!amendment) throw new NotFoundError('Amendment not found');
-      documentScope(deps, amendment.documentId, session);
+      documentScope(deps, amendment.documentId, session).assertLive();
       return Promise.resolve({ body: amendment });
     },
   });
@@ -102,14 +104,9 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     handler: async ({ params, body, session, req }) => {
       const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.withdraw');
+      const meta = memberMeta(req, scope.actor);
       return done(
-        (
-          await commands.execute({
-            type: 'WithdrawAmendment',
-            data: { ...params, ...body },
-            meta: memberMeta(req, scope.actor),
-          })
-        ).position,
+        (await services.amendments.withdraw(params.amendmentId, body.reason, meta)).position,
       );
     },
   });
@@ -139,14 +136,22 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
     handler: async ({ params, body, session, req }) => {
       const { scope } = amendmentScope(params.amendmentId, session);
       authorize(scope, 'amendment.decide');
+      const meta = memberMeta(req, scope.actor);
       return done(
-        (
-          await commands.execute({
-            type: 'RejectAmendment',
-            data: { ...params, ...body },
-            meta: memberMeta(req, scope.actor),
-          })
-        ).position,
+        (await services.amendments.reject(params.amendmentId, body.reason, meta)).position,
+      );
+    },
+  });
+
+  api.implement(amendmentContracts.restore, {
+    summary: 'Restore a rejected or merged amendment to pending, giving the reason (chair)',
+    tags: ['amendments'],
+    handler: async ({ params, body, session, req }) => {
+      const { scope } = amendmentScope(params.amendmentId, session);
+      authorize(scope, 'amendment.restore');
+      const meta = memberMeta(req, scope.actor);
+      return done(
+        (await services.amendments.restore(params.amendmentId, body.reason, meta)).position,
       );
     },
   });
@@ -163,15 +168,13 @@ export function amendmentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): vo
           'The compromise must be an amendment to the same document',
         );
       }
-      return done(
-        (
-          await commands.execute({
-            type: 'MergeAmendment',
-            data: { ...params, ...body },
-            meta: memberMeta(req, scope.actor),
-          })
-        ).position,
+      const meta = memberMeta(req, scope.actor);
+      const result = await services.amendments.merge(
+        params.amendmentId,
+        body.intoAmendmentId,
+        meta,
       );
+      return done(result.position);
     },
   });
 }

@@ -5,7 +5,12 @@
  *
  *   compilationModel({ frame, stakeholders, placements, generatedAt });
  */
-import { renderParagraphOption, type AmendmentRecord, type BracketCounts } from '@accord/shared';
+import {
+  nestSubAmendments,
+  renderParagraphOption,
+  type AmendmentRecord,
+  type BracketCounts,
+} from '@accord/shared';
 import type { DocumentComparison, DocumentFrame, FrameParagraph } from '../timetravel/index.js';
 import { BracketWeaver, bracketRuns } from './bracket-runs.js';
 import {
@@ -294,9 +299,16 @@ function compilationParagraph(
   );
   const notes = new Map<string, ProposalNote>();
   const placed: Placed[] = [];
+  // A sub-amendment changes its parent's words, not the text: it is listed under the parent.
+  const present = new Set(pending.map((a) => a.amendmentId));
+  const parentOf = (a: FrameAmendment) =>
+    a.parentAmendmentId && present.has(a.parentAmendmentId) ? a.parentAmendmentId : null;
+  const inText = pending.filter((a) => parentOf(a) === null);
   for (const a of pending) {
     const sponsors = sponsorsOf(a, stakeholders);
-    const spot = IN_TEXT.has(a.proposal.kind) ? place(a, p.text, placements) : null;
+    const parent = parentOf(a);
+    const spot =
+      IN_TEXT.has(a.proposal.kind) && parent === null ? place(a, p.text, placements) : null;
     notes.set(a.amendmentId, {
       id: a.amendmentId,
       eId: eIdOf('amdt', a.amendmentId),
@@ -307,7 +319,8 @@ function compilationParagraph(
       rationale: a.rationale,
       chairsCompromise: a.chairsCompromise,
       option: null,
-      placed: IN_TEXT.has(a.proposal.kind) ? spot !== null : true,
+      placed: IN_TEXT.has(a.proposal.kind) && parent === null ? spot !== null : true,
+      ...(parent === null ? {} : { subAmendmentOf: parent }),
     });
     if (spot) placed.push({ amendment: a, ...spot });
   }
@@ -352,7 +365,7 @@ function compilationParagraph(
   runs.push(...weaver.rest());
 
   // A proposed deletion of the whole paragraph shows the paragraph struck through, attributed.
-  const deletion = pending.find((a) => a.proposal.kind === 'delete-paragraph');
+  const deletion = inText.find((a) => a.proposal.kind === 'delete-paragraph');
   let shown = runs;
   if (deletion) {
     const note = notes.get(deletion.amendmentId)!;
@@ -379,7 +392,9 @@ function compilationParagraph(
   const own = plainBlock(
     p,
     shown,
-    pending.map((a) => notes.get(a.amendmentId)!),
+    nestSubAmendments(pending)
+      .flatMap(({ amendment, subAmendments }) => [amendment, ...subAmendments])
+      .map((a) => notes.get(a.amendmentId)!),
   );
   const blocks: ExportBlock[] = withOptions(
     p,
@@ -388,7 +403,7 @@ function compilationParagraph(
     true,
   );
   // Proposed new paragraphs follow the paragraph they were tabled after, in the order tabled.
-  for (const a of pending) {
+  for (const a of inText) {
     if (a.proposal.kind !== 'add-paragraph') continue;
     const note = notes.get(a.amendmentId)!;
     const by = note.sponsors[0]!;

@@ -131,6 +131,11 @@ export interface ProposalNote {
   option: string | null;
   /** False when the proposal's words could not be found in the text as of the point. */
   placed: boolean;
+  /**
+   * For a sub-amendment: the id of the proposal it changes, listed just before it. Its words
+   * replace that proposal's words, so it is not placed in the text.
+   */
+  subAmendmentOf?: string;
 }
 
 export interface ParagraphBlock {

@@ -1,6 +1,7 @@
 // The renderers on models the demo does not produce: a paper-shaped model (sections of prose,
-// lists and paragraphs, as roundtable papers compose) and competing proposals shown as options,
-// each valid in every format that has a schema or a structure to check.
+// lists and paragraphs, as roundtable papers compose), competing proposals shown as options and a
+// sub-amendment listed under its parent, each valid in every format that has a schema or a
+// structure to check.
 import { describe, expect, it } from 'vitest';
 import {
   checkWellFormed,
@@ -92,72 +93,80 @@ const paper: ExportModel = {
   ],
 };
 
+/** A pending proposal to replace "all States" in OP 1; with a parent, a sub-amendment to it. */
+const proposal = (
+  amendmentId: string,
+  sponsor: string,
+  proposedText: string,
+  parentAmendmentId: string | null = null,
+): DocumentFrame['amendments'][number] => ({
+  amendmentId,
+  documentId: 'd',
+  paragraphId: ids.p1,
+  paragraphLabel: 'OP 1',
+  status: 'pending' as const,
+  proposal: {
+    kind: 'replace' as const,
+    anchor: { start: 'x', end: 'x' },
+    originalText: 'all States',
+    proposedText,
+  },
+  rationale: '',
+  sponsorStakeholderId: sponsor,
+  cosponsorStakeholderIds: [],
+  chairsCompromise: false,
+  revision: 1,
+  tabledAt: AT,
+  decidedAt: null,
+  reason: null,
+  intoAmendmentId: null,
+  parentAmendmentId,
+});
+
+/** OP 1 with these proposals pending on it. */
+const frameWith = (
+  amendments: DocumentFrame['amendments'],
+  chairStatus: 'open' | 'bracketed',
+): DocumentFrame => ({
+  documentId: 'd',
+  asOf: {
+    asOf: 'now',
+    recordPosition: '1',
+    recordOccurredAt: AT,
+    textRevision: '1',
+    revisionInForce: null,
+  },
+  document: {
+    negotiationId: 'n',
+    title: 'Compact',
+    symbol: 'A/1',
+    mode: 'formal',
+    adopted: false,
+    revisions: [],
+  },
+  paragraphs: [
+    { id: ids.p1, kind: 'operative', label: 'OP 1', text: 'Urge all States to act.', chairStatus },
+  ],
+  amendments,
+  positions: [],
+  consensus: {} as DocumentFrame['consensus'],
+});
+
 /** Two proposals on the same words become options; the paragraph is bracketed. */
-function competingFrame(): DocumentFrame {
-  const proposal = (amendmentId: string, sponsor: string, proposedText: string) => ({
-    amendmentId,
-    documentId: 'd',
-    paragraphId: ids.p1,
-    paragraphLabel: 'OP 1',
-    status: 'pending' as const,
-    proposal: {
-      kind: 'replace' as const,
-      anchor: { start: 'x', end: 'x' },
-      originalText: 'all States',
-      proposedText,
-    },
-    rationale: '',
-    sponsorStakeholderId: sponsor,
-    cosponsorStakeholderIds: [],
-    chairsCompromise: false,
-    revision: 1,
-    tabledAt: AT,
-    decidedAt: null,
-    reason: null,
-    intoAmendmentId: null,
-  });
-  return {
-    documentId: 'd',
-    asOf: {
-      asOf: 'now',
-      recordPosition: '1',
-      recordOccurredAt: AT,
-      textRevision: '1',
-      revisionInForce: null,
-    },
-    document: {
-      negotiationId: 'n',
-      title: 'Compact',
-      symbol: 'A/1',
-      mode: 'formal',
-      adopted: false,
-      revisions: [],
-    },
-    paragraphs: [
-      {
-        id: ids.p1,
-        kind: 'operative',
-        label: 'OP 1',
-        text: 'Urge all States to act.',
-        chairStatus: 'bracketed',
-      },
-    ],
-    amendments: [proposal('a-1', 'gh', 'every State'), proposal('a-2', 'no', 'Member States')],
-    positions: [],
-    consensus: {} as DocumentFrame['consensus'],
-  };
-}
+const competingFrame = (): DocumentFrame =>
+  frameWith(
+    [proposal('a-1', 'gh', 'every State'), proposal('a-2', 'no', 'Member States')],
+    'bracketed',
+  );
+
+const stakeholders = {
+  gh: { name: 'Ghana', shortCode: 'GH' },
+  no: { name: 'Norway', shortCode: 'NO' },
+};
 
 describe('renderers', () => {
   it('shows competing proposals as options, attributed, inside the bracketed paragraph', () => {
-    const model = compilationModel({
-      frame: competingFrame(),
-      stakeholders: {
-        gh: { name: 'Ghana', shortCode: 'GH' },
-        no: { name: 'Norway', shortCode: 'NO' },
-      },
-      generatedAt: AT,
-    });
+    const model = compilationModel({ frame: competingFrame(), stakeholders, generatedAt: AT });
     const block = model.blocks[0] as ParagraphBlock;
     expect(block.runs.map((r) => [r.kind ?? 'text', r.text, r.by?.author])).toEqual([
       ['mark', '[', undefined],
@@ -196,4 +205,51 @@ describe('renderers', () => {
     expect(wellFormed.errors).toEqual([]);
     expect(wellFormed.valid).toBe(true);
   }, 120_000);
+  describe('a sub-amendment in the compilation', () => {
+    // Tabled first, the sub-amendment is still listed after the proposal it changes.
+    const model = () =>
+      compilationModel({
+        frame: frameWith(
+          [proposal('a-2', 'no', 'each State', 'a-1'), proposal('a-1', 'gh', 'every State')],
+          'open',
+        ),
+        stakeholders,
+        generatedAt: AT,
+      });
+
+    it('places only its parent in the text and lists it under the parent', () => {
+      const block = model().blocks[0] as ParagraphBlock;
+      expect(block.runs.map((r) => [r.kind ?? 'text', r.text])).toEqual([
+        ['text', 'Urge '],
+        ['mark', '[GH: '],
+        ['delete', 'all States'],
+        ['insert', 'every State'],
+        ['mark', ']'],
+        ['text', ' to act.'],
+      ]);
+      expect(block.proposals.map((p) => [p.id, p.subAmendmentOf ?? null])).toEqual([
+        ['a-1', null],
+        ['a-2', 'a-1'],
+      ]);
+    });
+
+    it('nests it in HTML and Markdown, and keeps the Akoma Ntoso valid', async () => {
+      const html = (await renderExport(model(), 'html')).bytes.toString('utf8');
+      expect(html).toContain(
+        '<li id="amdt_a-1">Ghana — replace “all States” with “every State”.' +
+          '<ul class="sub-amendments"><li id="amdt_a-2">Sub-amendment to the proposal above — ' +
+          'Norway — its words to read “each State”.</li></ul></li>',
+      );
+      const md = (await renderExport(model(), 'md')).bytes.toString('utf8');
+      expect(md).toContain('>   - Sub-amendment to the proposal above — Norway');
+      const akn = await validateAkomaNtoso(
+        (await renderExport(model(), 'akn')).bytes,
+        'sub.akn.xml',
+      );
+      expect(akn.errors).toEqual([]);
+      for (const format of ['pdf', 'docx', 'json'] as const) {
+        expect((await renderExport(model(), format)).bytes.length).toBeGreaterThan(0);
+      }
+    }, 120_000);
+  });
 });

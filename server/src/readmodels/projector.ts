@@ -14,7 +14,7 @@ import type { Projection, ReadModelChange } from './projection.js';
 import type { ReadModelDb } from './read-model-db.js';
 
 /** Bump when any projection's tables change shape: a mismatch triggers a rebuild at start. */
-export const READ_MODEL_SCHEMA_VERSION = 5;
+export const READ_MODEL_SCHEMA_VERSION = 6;
 const PROJECTOR = 'main';
 /** Events per transaction while catching up: a commit per event costs more than the event. */
 const CATCH_UP_BATCH = 500;

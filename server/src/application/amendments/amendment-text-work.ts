@@ -1,6 +1,8 @@
 /**
  * The reactor work that brings an accepted amendment's words into the text: for every
- * `AmendmentAccepted` in the log, apply the amendment to its document's text, once.
+ * `AmendmentAccepted` in the log, apply the amendment to its document's text, once. A
+ * sub-amendment's acceptance is skipped: its words revise its parent, which reaches the text when
+ * the parent is accepted.
  *
  * Idempotent by the accepted amendment: the text's update that applies an amendment names it
  * (`metadata.amendmentId` on the `doctext` event, written in the same append as the words), so
@@ -93,7 +95,9 @@ export function amendmentTextWork(deps: AmendmentTextDeps): ReactorWork {
     },
     async handle(event) {
       const position = event.position!;
-      const { amendmentId, decidedBy } = accepted(event);
+      const { amendmentId, decidedBy, parentAmendmentId } = accepted(event);
+      // A sub-amendment's words went into its parent's proposal, not into the text.
+      if (parentAmendmentId !== undefined) return;
       // The amendment's latest wording must be in the read models before it is applied.
       await deps.waitForReadModels(position);
       const documentId = deps.documentOf(amendmentId);

@@ -2,8 +2,15 @@
  * HTML: one self-contained, printable page (inline CSS with print rules, no scripts, no external
  * resources); changes as `<ins>`/`<del>` with the author and date in `title`/`datetime`.
  */
-import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { delimiterTitle, describeProposal, optionLine, readableDate, statusNote } from './text.js';
+import type { ExportBlock, ExportModel, ParagraphBlock, ProposalNote, Run } from '../model.js';
+import {
+  delimiterTitle,
+  describeProposal,
+  nestedProposals,
+  optionLine,
+  readableDate,
+  statusNote,
+} from './text.js';
 
 const esc = (text: string): string =>
   text.replace(
@@ -36,6 +43,7 @@ p.option-line { margin: .8rem 0 0; font-weight: bold; break-after: avoid; }
 .para.added { border-left: 4px solid #0b5394; padding-left: .5rem; }
 .para.removed { border-left: 4px solid #9c1c1c; padding-left: .5rem; }
 ul.proposals { font-size: .85rem; color: #333; margin: 0 0 .8rem 2rem; }
+ul.proposals ul.sub-amendments { margin: 0; padding-inline-start: 1.5rem; list-style: circle; }
 section > h2 { font-size: 1.2rem; }
 footer { margin-top: 2rem; border-top: 1px solid #999; font-size: .8rem; color: #555; }
 @media print {
@@ -74,6 +82,16 @@ function runs(list: readonly Run[]): string {
     .join('');
 }
 
+/** One proposal, with its sub-amendments in a list of their own under it. */
+function proposalItem({ note, subs }: { note: ProposalNote; subs: ProposalNote[] }): string {
+  const item = (n: ProposalNote) => `<li id="${esc(n.eId)}">${esc(describeProposal(n))}`;
+  const nested =
+    subs.length > 0
+      ? `<ul class="sub-amendments">${subs.map((n) => `${item(n)}</li>`).join('')}</ul>`
+      : '';
+  return `${item(note)}${nested}</li>`;
+}
+
 function paragraph(p: ParagraphBlock, level: number): string {
   if (p.kind === 'heading') {
     const h = `h${Math.min(level + 1, 6)}`;
@@ -87,7 +105,7 @@ function paragraph(p: ParagraphBlock, level: number): string {
   const status = note ? `<span class="status">(${esc(note)})</span>` : '';
   const proposals =
     p.proposals.length > 0
-      ? `\n<ul class="proposals">${p.proposals.map((n) => `<li id="${esc(n.eId)}">${esc(describeProposal(n))}</li>`).join('')}</ul>`
+      ? `\n<ul class="proposals">${nestedProposals(p.proposals).map(proposalItem).join('')}</ul>`
       : '';
   const option = optionLine(p);
   const line = option ? `<p class="option-line">${esc(option)}</p>\n` : '';

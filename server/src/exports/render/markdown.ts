@@ -6,7 +6,7 @@
  * alternative paragraph's label ("Option 2") stands on its own line above it.
  */
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
+import { describeProposal, nestedProposals, optionLine, readableDate, statusNote } from './text.js';
 
 /** Inline text: Markdown's punctuation escaped, and every kind of line break made a space. */
 const escape = (text: string): string =>
@@ -83,7 +83,11 @@ function paragraph(p: ParagraphBlock, level: number): string[] {
     '',
   ];
   if (p.proposals.length > 0) {
-    for (const n of p.proposals) lines.push(`> - ${lineStart(escape(describeProposal(n)))}`);
+    for (const { note, subs } of nestedProposals(p.proposals)) {
+      lines.push(`> - ${lineStart(escape(describeProposal(note)))}`);
+      // Sub-amendments as a nested list under the proposal they change.
+      for (const n of subs) lines.push(`>   - ${lineStart(escape(describeProposal(n)))}`);
+    }
     lines.push('');
   }
   return lines;

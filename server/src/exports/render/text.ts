@@ -32,6 +32,12 @@ export function describeProposal(note: ProposalNote): string {
         return 'delete the paragraph';
     }
   })();
+  if (note.subAmendmentOf !== undefined) {
+    // Its kind and quoted words are the parent's: what it changes is the parent's wording.
+    const by = note.chairsCompromise ? `Chair's compromise, ${who}` : who;
+    const rationale = note.rationale.trim() ? ` Rationale: ${note.rationale.trim()}` : '';
+    return `Sub-amendment to the proposal above — ${by} — its words to read ${quote(note.proposedText)}.${rationale}`;
+  }
   const parts = [
     note.chairsCompromise ? `Chair's compromise, ${who}` : who,
     ...(note.option ? [note.option] : []),
@@ -40,6 +46,18 @@ export function describeProposal(note: ProposalNote): string {
   ];
   const rationale = note.rationale.trim() ? ` Rationale: ${note.rationale.trim()}` : '';
   return `${parts.join(' — ')}.${rationale}`;
+}
+
+/** A paragraph's proposals with each sub-amendment under the proposal it changes. */
+export function nestedProposals(
+  notes: readonly ProposalNote[],
+): { note: ProposalNote; subs: ProposalNote[] }[] {
+  const ids = new Set(notes.map((n) => n.id));
+  const top = notes.filter((n) => n.subAmendmentOf === undefined || !ids.has(n.subAmendmentOf));
+  return top.map((note) => ({
+    note,
+    subs: notes.filter((n) => n.subAmendmentOf === note.id),
+  }));
 }
 
 /** A date as readers see it on a cover: "4 March 2026, 09:00 UTC". */

@@ -1,5 +1,7 @@
 // Amendments as they stand: the current wording (after revisions), sponsor and co-sponsors,
-// and how they ended: withdrawn by the sponsor, or accepted, rejected or merged by the chair.
+// the amendment a sub-amendment amends, and how they ended: withdrawn by the sponsor, or
+// accepted, rejected or merged by the chair (a rejection or merge the chair restored is pending
+// again, with the restoration kept).
 import { describedChange } from './describe.js';
 import { documentRef } from './lookups.js';
 import type { ReadModelDb } from '../read-model-db.js';
@@ -9,10 +11,10 @@ const statements = statementsFor((db) => ({
   table: db.prepare(
     `INSERT INTO amendments (amendment_id, document_id, negotiation_id, paragraph_id, kind,
        proposal, revision, rationale, sponsor_stakeholder_id, chairs_compromise, status,
-       tabled_by, tabled_at, updated_at, position)
+       tabled_by, tabled_at, updated_at, position, parent_amendment_id)
      VALUES (@amendmentId, @documentId, @negotiationId, @paragraphId, @kind,
        @proposal, 1, @rationale, @sponsorStakeholderId, @chairsCompromise, 'pending',
-       @tabledBy, @tabledAt, @tabledAt, @position)
+       @tabledBy, @tabledAt, @tabledAt, @position, @parentAmendmentId)
      ON CONFLICT (amendment_id) DO NOTHING`,
   ),
   cosponsor: db.prepare(
@@ -28,6 +30,11 @@ const statements = statementsFor((db) => ({
        decided_by = @by, decided_at = @at, updated_at = @at WHERE amendment_id = @amendmentId`,
   ),
   touch: db.prepare('UPDATE amendments SET updated_at = ? WHERE amendment_id = ?'),
+  restore: db.prepare(
+    `UPDATE amendments SET status = 'pending', reason = NULL, merged_into = NULL,
+       decided_by = NULL, decided_at = NULL, restored_reason = @reason, restored_by = @by,
+       restored_at = @at, updated_at = @at WHERE amendment_id = @amendmentId`,
+  ),
 }));
 
 export const amendmentsProjection = defineProjection({
@@ -53,7 +60,11 @@ export const amendmentsProjection = defineProjection({
       decided_by TEXT, -- the chair's decision, or the sponsor's withdrawal
       decided_at TEXT,
       updated_at TEXT NOT NULL,
-      position INTEGER NOT NULL -- tabling order
+      position INTEGER NOT NULL, -- tabling order
+      parent_amendment_id TEXT, -- a sub-amendment's parent
+      restored_reason TEXT, -- the chair's last restoration of a decision
+      restored_by TEXT,
+      restored_at TEXT
     );
     CREATE INDEX IF NOT EXISTS amendments_by_document ON amendments (document_id, paragraph_id, position);
     CREATE TABLE IF NOT EXISTS amendment_cosponsors (
@@ -80,6 +91,7 @@ export const amendmentsProjection = defineProjection({
         tabledBy: data.tabledBy,
         tabledAt: iso(data.tabledAt),
         position: context.position,
+        parentAmendmentId: data.parentAmendmentId ?? null,
       });
       return changed(db, context);
     },
@@ -116,6 +128,10 @@ export const amendmentsProjection = defineProjection({
     },
     AmendmentMerged(db, { amendmentId, intoAmendmentId, decidedBy, decidedAt }, context) {
       close(db, amendmentId, 'merged', decidedBy, decidedAt, { mergedInto: intoAmendmentId });
+      return changed(db, context);
+    },
+    AmendmentRestored(db, { amendmentId, reason, restoredBy, restoredAt }, context) {
+      statements(db).restore.run({ amendmentId, reason, by: restoredBy, at: iso(restoredAt) });
       return changed(db, context);
     },
   },

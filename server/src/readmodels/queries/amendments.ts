@@ -25,6 +25,10 @@ interface AmendmentRow {
   decided_by: string | null;
   decided_at: string | null;
   updated_at: string;
+  parent_amendment_id: string | null;
+  restored_reason: string | null;
+  restored_by: string | null;
+  restored_at: string | null;
 }
 interface CosponsorRow {
   amendment_id: string;
@@ -83,6 +87,15 @@ function toView(row: AmendmentRow, cosponsors: StakeholderRef[]): AmendmentView 
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     updatedAt: row.updated_at,
+    parentAmendmentId: row.parent_amendment_id,
+    restored:
+      row.restored_at === null
+        ? null
+        : {
+            reason: row.restored_reason ?? '',
+            restoredBy: row.restored_by ?? '',
+            restoredAt: row.restored_at,
+          },
   };
 }
 
