@@ -15,6 +15,11 @@ export interface ReadModelChange {
   id?: string;
   /** The permission a role needs to be told about it (e.g. 'record.read', 'invitations.manage'). */
   readAction: Action;
+  /**
+   * When set, only these users are told (their own `u:<userId>` rooms), whatever their role:
+   * for private drafts, which only their owner's members may know of.
+   */
+  audienceUserIds?: readonly string[];
   /** What happened, as data for toasts and activity (never hashes or e-mails). */
   activity?: ActivityDescription;
   /** The event that caused it. */

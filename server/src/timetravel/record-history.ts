@@ -11,6 +11,7 @@ import {
   EventParseError,
   evolveConsensus,
   initialConsensusState,
+  isPrivateStream,
   parseStoredEvent,
   type ConsensusState,
 } from '@accord/shared';
@@ -109,6 +110,8 @@ export class RecordHistory {
     const fromPosition = from.position === undefined ? 'start' : from.position + 1n;
     for await (const recorded of this.store.readAll({ fromPosition, filter: recordFilter })) {
       const position = recorded.position!;
+      // The filter already keeps private drafts out; this keeps them out if it ever changes.
+      if (isPrivateStream(recorded.streamId)) continue;
       if (cut.kind === 'position' && position > cut.position) break;
       const time = occurredAtOf(recorded);
       if (cut.kind === 'time' && time.ms > cut.ms) break;
