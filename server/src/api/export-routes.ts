@@ -4,16 +4,18 @@
 //
 //   GET /api/documents/:documentId/export?format=docx&variant=compilation&asOf=revision:Rev 1
 //   GET /api/documents/:documentId/export?format=akn&variant=compare&from=revision:Zero draft&to=now
-import { exportContracts, type AsOf } from '@accord/shared';
+import { exportContracts, ORIGINAL_LANGUAGE, type AsOf } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import { createBracketReader } from '../application/brackets/bracket-reader.js';
+import { createTranslationService } from '../application/translations/translation-service.js';
 import {
   buildDocumentExport,
   exportFileName,
   parseExportRequest,
   renderExport,
 } from '../exports/index.js';
+import { languageVersionRequest, languageVersionModel } from '../exports/language-version-model.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { RecordHistory } from '../timetravel/index.js';
 import type { ApiDeps } from './api-deps.js';
@@ -25,6 +27,7 @@ export function exportRoutes(
 ): void {
   const history = deps.history ?? new RecordHistory(deps.store);
   const brackets = createBracketReader({ store: deps.store, history, text: deps.text });
+  const translations = createTranslationService(deps);
   // Brackets and options as of the exported point, for every format and the cover's counts.
   const timeTravel = {
     store: deps.store,
@@ -39,10 +42,23 @@ export function exportRoutes(
     handler: async ({ params, query, session, res }) => {
       const scope = documentScope(deps, params.documentId, session);
       authorize(scope, 'document.export');
-      const { format, request } = parseExportRequest(query);
-      const model = await buildDocumentExport(timeTravel, params.documentId, request);
+      const { format, request: asked } = parseExportRequest(query);
+      // A language version (?language=fr) is the clean text now, in that language. Translations
+      // are read as they stand now: past a reader's segment horizon they are refused.
+      const language = languageVersionRequest(asked, query.language, ORIGINAL_LANGUAGE);
+      if (language) scope.assertLive();
+      // Past a reader's horizon every point is clamped to it (request-context.ts).
+      const at = (point: AsOf): AsOf => scope.clamp(point) ?? point;
+      const request =
+        asked.variant === 'compare'
+          ? { ...asked, from: at(asked.from), to: at(asked.to) }
+          : { ...asked, asOf: at(asked.asOf) };
+      const built = await buildDocumentExport(timeTravel, params.documentId, request);
+      const model = language
+        ? languageVersionModel(built, await translations.version(params.documentId, language))
+        : built;
       const file = await renderExport(model, format);
-      const name = exportFileName(model, request.variant, file.extension);
+      const name = exportFileName(model, request.variant, file.extension, language);
       res
         .status(200)
         .set({

@@ -145,9 +145,14 @@ export async function buildDocumentExport(
   return compilationModel({ frame, stakeholders, placements, generatedAt, ...withMarks });
 }
 
-/** The file name for an export: the symbol made safe, the variant, the extension. */
-export function exportFileName(model: ExportModel, variant: ExportVariant, extension: string) {
+/** The file name for an export: the symbol made safe, the variant, the language version, the extension. */
+export function exportFileName(
+  model: ExportModel,
+  variant: ExportVariant,
+  extension: string,
+  language?: string,
+) {
   const symbol =
     model.symbol.replace(/[^A-Za-z0-9.-]+/g, '_').replace(/^_+|_+$/g, '') || 'document';
-  return `${symbol}-${variant}.${extension}`;
+  return `${symbol}-${variant}${language ? `-${language}` : ''}.${extension}`;
 }

@@ -5,22 +5,18 @@
 import {
   evolveProcess,
   initialProcessState,
-  parseStoredEvent,
   processEventSchemas,
   processStream,
-  type ProcessEvent,
   type ProcessState,
 } from '@accord/shared';
 import type { EventStore } from '../../eventstore/port.js';
+import { foldStream } from '../fold-stream.js';
 
-const isProcessEvent = (event: { type: string }): event is ProcessEvent =>
-  Object.hasOwn(processEventSchemas, event.type);
-
-export async function processAt(store: EventStore, documentId: string): Promise<ProcessState> {
-  let state = initialProcessState();
-  for await (const recorded of store.readStream(processStream(documentId))) {
-    const event = parseStoredEvent(recorded);
-    if (isProcessEvent(event)) state = evolveProcess(state, event);
-  }
-  return state;
-}
+export const processAt = (store: EventStore, documentId: string): Promise<ProcessState> =>
+  foldStream(
+    store,
+    processStream(documentId),
+    processEventSchemas,
+    evolveProcess,
+    initialProcessState(),
+  );

@@ -15,7 +15,6 @@ import {
   type ProcessView,
   type SilenceRecord,
   type SilenceView,
-  type StakeholderRefView,
   type StakeholderView,
 } from '@accord/shared';
 import type { CommandService } from '../../commands/command-service.js';
@@ -23,6 +22,7 @@ import type { EventStore } from '../../eventstore/port.js';
 import type { ReadModelQueries } from '../../readmodels/queries.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { DocumentText } from '../ports.js';
+import { stakeholderRefs } from '../stakeholder-refs.js';
 import { processAt } from './process-record.js';
 
 export interface StartSilenceInput {
@@ -164,15 +164,7 @@ function toView(
   stakeholders: ReadonlyMap<string, StakeholderView>,
   now: Date,
 ): ProcessView {
-  const ref = (stakeholderId: string): StakeholderRefView => {
-    const s = stakeholders.get(stakeholderId);
-    return {
-      stakeholderId,
-      name: s?.name ?? null,
-      shortCode: s?.shortCode ?? null,
-      kind: s?.kind ?? null,
-    };
-  };
+  const ref = stakeholderRefs(stakeholders.values());
   const silence = (s: SilenceRecord): SilenceView => ({
     silenceId: s.silenceId,
     paragraphIds: s.paragraphIds,

@@ -431,6 +431,11 @@ export function renderAkn(model: ExportModel): Buffer {
     .ele(AKN, 'akomaNtoso')
     .att('xmlns:accord', xmlText(ACCORD));
   const statement = root.ele('statement').att('name', xmlText(model.variant));
+  // The language twice: FRBRlanguage (ISO 639-2) for the expression, and xml:lang (BCP 47) on
+  // each part that holds text, since the schema allows it there and not on the document itself.
+  const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+  const part = (name: string) =>
+    statement.ele(name).att(XML_NS, 'xml:lang', xmlText(model.language));
   const meta = statement.ele('meta');
   identification(
     meta,
@@ -442,7 +447,7 @@ export function renderAkn(model: ExportModel): Buffer {
   );
   const references = meta.ele('references').att('source', '#accord');
 
-  const preface = statement.ele('preface');
+  const preface = part('preface');
   preface.ele('longTitle').ele('p').txt(xmlText(model.title));
   preface.ele('p').ele('docNumber').txt(xmlText(model.symbol));
   if (model.subtitle) preface.ele('p').ele('docType').txt(xmlText(model.subtitle));
@@ -456,7 +461,7 @@ export function renderAkn(model: ExportModel): Buffer {
 
   const [preambleBlocks, mainBlocks] = splitPreamble(model.blocks);
   if (preambleBlocks.length > 0) {
-    const preamble = statement.ele('preamble');
+    const preamble = part('preamble');
     let recitals: XMLBuilder | null = null;
     for (const p of preambleBlocks) {
       if (p.kind === 'heading') {
@@ -473,7 +478,7 @@ export function renderAkn(model: ExportModel): Buffer {
       inline(recital.ele('p'), withOptionLabel(p), orgs);
     }
   }
-  const mainBody = statement.ele('mainBody');
+  const mainBody = part('mainBody');
   body(mainBody, mainBlocks, orgs, 'body');
   // The schema wants a main body with something in it, even for a document with no paragraphs.
   if (mainBlocks.length === 0)

@@ -22,23 +22,42 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
+import { textDirection } from '@accord/shared';
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
 import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
 import { stampZipEntries } from './zip-time.js';
 
 const FONT = 'DejaVu Sans';
+/**
+ * Word picks a run's font by the characters in it: Chinese from `eastAsia`, Arabic from `cs`
+ * (complex scripts). DejaVu has neither Chinese nor good Arabic, so those slots name Noto fonts
+ * (Debian's fonts-noto-cjk and fonts-noto-core, which LibreOffice finds on the system).
+ */
+const FONTS = {
+  ascii: FONT,
+  hAnsi: FONT,
+  eastAsia: 'Noto Sans CJK SC',
+  cs: 'Noto Naskh Arabic',
+};
 const HANGING = 1100; // twips: room for "OP 12 (b)"
 
 interface Context {
   /** Real tracked changes (comparison), or formatted proposals (compilation). */
   tracked: boolean;
+  /** Right-to-left text (an Arabic language version): paragraphs and runs get bidi properties. */
+  rtl: boolean;
   nextId: number;
 }
 
 /** Word wants a date without fractions of a second. */
 const wordDate = (iso: string) => `${iso.slice(0, 19)}Z`;
 
-function runs(list: readonly Run[], ctx: Context, base: { bold?: boolean } = {}): ParagraphChild[] {
+function runs(
+  list: readonly Run[],
+  ctx: Context,
+  shared: { bold?: boolean } = {},
+): ParagraphChild[] {
+  const base = ctx.rtl ? { ...shared, rightToLeft: true } : shared;
   return list
     .filter((r) => r.text.length > 0)
     .map((r): ParagraphChild => {
@@ -65,11 +84,13 @@ function runs(list: readonly Run[], ctx: Context, base: { bold?: boolean } = {})
           return new TextRun({ text: r.text, strike: true, color: '9C1C1C', ...base });
         case 'mark':
           // Brackets and option labels print bold; who placed a bracket, raised after it.
-          if (r.tag) return new TextRun({ text: r.text, superScript: true, color: '555555' });
+          if (r.tag)
+            return new TextRun({ text: r.text, superScript: true, color: '555555', ...base });
           return new TextRun({
             text: r.text,
             bold: true,
             color: r.delimits ? '111111' : '444444',
+            ...base,
           });
         case undefined:
         case 'text':
@@ -84,6 +105,7 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
       new Paragraph({
         heading: HeadingLevel.HEADING_2,
         keepNext: true,
+        ...(ctx.rtl ? { bidirectional: true } : {}),
         children: runs(p.runs, ctx),
       }),
     ];
@@ -117,6 +139,7 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
       : []),
     new Paragraph({
       children,
+      ...(ctx.rtl ? { bidirectional: true } : {}),
       indent: { left: indent + HANGING, hanging: HANGING },
       tabStops: [{ type: TabStopType.LEFT, position: indent + HANGING }],
       spacing: { after: 120 },
@@ -130,7 +153,8 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
     out.push(
       new Paragraph({
         children: [new TextRun({ text: describeProposal(n), size: 18, color: '333333' })],
-        indent: { left: indent + HANGING + 360 },
+        // A sub-amendment sits one step further in, under the proposal it changes.
+        indent: { left: indent + HANGING + 360 + (n.subAmendmentOf === undefined ? 0 : 360) },
         spacing: { after: 60 },
       }),
     );
@@ -196,7 +220,11 @@ function coreProperties(model: ExportModel): string {
 }
 
 export async function renderDocx(model: ExportModel): Promise<Buffer> {
-  const ctx: Context = { tracked: model.variant === 'compare', nextId: 1 };
+  const ctx: Context = {
+    tracked: model.variant === 'compare',
+    rtl: textDirection(model.language) === 'rtl',
+    nextId: 1,
+  };
   const cover = [
     new Paragraph({
       alignment: AlignmentType.RIGHT,
@@ -230,7 +258,15 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
     title: `${model.symbol} — ${model.title}`,
     description: model.subtitle ?? '',
     styles: {
-      default: { document: { run: { font: FONT, size: 21 } } },
+      default: {
+        document: {
+          run: {
+            font: FONTS,
+            size: 21,
+            language: { value: model.language, eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+          },
+        },
+      },
     },
     sections: [{ children: [...cover, ...blocks(model.blocks, ctx, 1)] }],
   });

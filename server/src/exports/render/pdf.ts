@@ -1,6 +1,8 @@
 /**
  * PDF with pdfkit: A4, DejaVu Sans when the system has it (full Unicode: names, quotes, dashes)
- * and the built-in Helvetica otherwise. Inserted words underlined in blue, deleted ones struck
+ * and the built-in Helvetica otherwise; runs in Chinese or Arabic script (language versions) are
+ * set in Noto Sans CJK and Noto Naskh Arabic, which DejaVu lacks (pdfkit has no font fallback,
+ * so the font is chosen per run by its script). Inserted words underlined in blue, deleted ones struck
  * through in red, the authors of a paragraph's changes named under it; agreed ad ref paragraphs
  * on a green ground. The document info dates are the model's date, which also fixes the file ID,
  * so the same model gives the same bytes.
@@ -18,6 +20,57 @@ const FONTS = {
 } as const;
 type FontName = keyof typeof FONTS;
 
+const NOTO = '/usr/share/fonts';
+type Script = 'cjk' | 'arabic';
+/** Per script: the file (and, in a collection, the face) for regular and bold; no italics exist. */
+const SCRIPT_FONTS: Readonly<
+  Record<Script, Readonly<Record<'regular' | 'bold', readonly [string, string | undefined]>>>
+> = {
+  cjk: {
+    regular: [`${NOTO}/opentype/noto/NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'],
+    bold: [`${NOTO}/opentype/noto/NotoSansCJK-Bold.ttc`, 'NotoSansCJKsc-Bold'],
+  },
+  arabic: {
+    regular: [`${NOTO}/truetype/noto/NotoNaskhArabic-Regular.ttf`, undefined],
+    bold: [`${NOTO}/truetype/noto/NotoNaskhArabic-Bold.ttf`, undefined],
+  },
+};
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
+const scriptOf = (text: string): Script | null =>
+  CJK.test(text) ? 'cjk' : ARABIC.test(text) ? 'arabic' : null;
+
+/**
+ * Text cut where its script changes, so each piece gets a font that has its glyphs; spaces,
+ * digits and punctuation stay with the piece before them.
+ */
+export function splitByScript(text: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  let script: Script | null | undefined;
+  for (const char of text) {
+    const own = /[\p{L}]/u.test(char) ? scriptOf(char) : undefined;
+    if (own !== undefined && script !== undefined && own !== script && current) {
+      pieces.push(current);
+      current = '';
+    }
+    if (own !== undefined) script = own;
+    current += char;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/** The registered font for `name` in the script of `text`, when that script's font is installed. */
+const available = new Set<string>();
+function fontFor(name: FontName, text: string): string {
+  const script = scriptOf(text);
+  if (!script) return name;
+  const scripted = `${script}-${name === 'bold' ? 'bold' : 'regular'}`;
+  return available.has(scripted) ? scripted : name;
+}
+
 const LABEL_WIDTH = 62;
 const SUB_INDENT = 24;
 const COLORS = {
@@ -33,10 +86,17 @@ type Doc = PDFKit.PDFDocument;
 function useFonts(doc: Doc): void {
   for (const [name, [file, builtIn]] of Object.entries(FONTS))
     doc.registerFont(name, existsSync(file) ? file : builtIn);
+  for (const [script, faces] of Object.entries(SCRIPT_FONTS))
+    for (const [weight, [file, face]] of Object.entries(faces)) {
+      if (!existsSync(file)) continue;
+      doc.registerFont(`${script}-${weight}`, file, face);
+      available.add(`${script}-${weight}`);
+    }
 }
 
-function font(doc: Doc, name: FontName, size: number, color = COLORS.text): Doc {
-  return doc.font(name).fontSize(size).fillColor(color);
+/** `text`, when given, picks the font of its script (Chinese, Arabic) over DejaVu. */
+function font(doc: Doc, name: FontName, size: number, color = COLORS.text, text = ''): Doc {
+  return doc.font(fontFor(name, text)).fontSize(size).fillColor(color);
 }
 
 function ensureRoom(doc: Doc, height: number): void {
@@ -45,7 +105,9 @@ function ensureRoom(doc: Doc, height: number): void {
 
 /** Runs as one flowing paragraph starting at (x, y) within `width`. */
 function flow(doc: Doc, list: readonly Run[], x: number, y: number, width: number, size: number) {
-  const parts = list.filter((r) => r.text.length > 0);
+  const parts = list
+    .filter((r) => r.text.length > 0)
+    .flatMap((r) => splitByScript(r.text).map((text) => ({ ...r, text })));
   if (parts.length === 0) parts.push({ text: ' ' });
   parts.forEach((r, i) => {
     const kind = r.kind ?? 'text';
@@ -61,6 +123,7 @@ function flow(doc: Doc, list: readonly Run[], x: number, y: number, width: numbe
           : kind === 'mark'
             ? COLORS.mark
             : COLORS.text,
+      r.text,
     );
     const options: PDFKit.Mixins.TextOptions = {
       continued: i < parts.length - 1,
@@ -223,14 +286,20 @@ export function renderPdf(model: ExportModel): Promise<Buffer> {
   const width = doc.page.width - left - doc.page.margins.right;
   font(doc, 'bold', 10).text(model.symbol, left, doc.y, { width, align: 'right' });
   doc.moveDown(0.5);
-  font(doc, 'bold', 18).text(model.title, { width });
-  if (model.subtitle) font(doc, 'italic', 12).text(model.subtitle, { width });
+  font(doc, 'bold', 18, COLORS.text, model.title).text(model.title, { width });
+  if (model.subtitle)
+    font(doc, 'italic', 12, COLORS.text, model.subtitle).text(model.subtitle, { width });
   doc.moveDown(0.4);
-  for (const m of model.metadata)
-    font(doc, 'regular', 8.5, COLORS.note).text(
-      `${m.label}: ${m.label.startsWith('Generated') ? readableDate(m.value) : m.value}`,
-      { width },
+  for (const m of model.metadata) {
+    const line = `${m.label}: ${m.label.startsWith('Generated') ? readableDate(m.value) : m.value}`;
+    const pieces = splitByScript(line);
+    pieces.forEach((piece, i) =>
+      font(doc, 'regular', 8.5, COLORS.note, piece).text(piece, {
+        width,
+        continued: i < pieces.length - 1,
+      }),
     );
+  }
   doc.moveDown(0.3);
   doc
     .moveTo(left, doc.y)
