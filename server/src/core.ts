@@ -6,6 +6,7 @@
 import type { AccountService } from './accounts/account-service.js';
 import { createAccountService } from './accounts/account-service.js';
 import { createAccessRefresh, type AccessRefresh } from './application/access-refresh.js';
+import { createNotifications, type Notifications } from './application/notifications/index.js';
 import type { DocumentText } from './application/ports.js';
 import {
   createApplication,
@@ -41,6 +42,8 @@ export interface AccordCore {
   access: AccessRefresh;
   /** The use cases (one service each) that edges call, and the reactors behind them. */
   services: ApplicationServices;
+  /** The inbox, e-mail and digest (application/notifications). */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,19 @@ export async function createCore(
     },
     options.application,
   );
+  const notifications = await createNotifications({
+    store,
+    commands,
+    queries,
+    text,
+    db: readModels.db,
+    checkpoints: createReactorCheckpoints(readModels.db),
+    waitForReadModels: (position) => readModels.projector.waitFor(position),
+    mail: config.mail,
+    logger,
+    metrics,
+    ...(options.application?.retry ? { retry: options.application.retry } : {}),
+  });
   return {
     config,
     logger,
@@ -128,7 +144,9 @@ export async function createCore(
     text,
     access,
     services,
+    notifications,
     async close() {
+      await notifications.stop();
       await services.stop();
       access.close();
       await collab.close();

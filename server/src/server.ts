@@ -19,6 +19,8 @@ import { serveClient } from './http/static-client.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { sessionAuthenticator } from './realtime/session-auth.js';
 import { createSocketGateway } from './realtime/socket-gateway.js';
+import { mergeChangeFeeds } from './notifications/merged-feed.js';
+import { excludedRoles } from './application/segments/segment-gate.js';
 import { closeWorkerPool } from './workers/pool.js';
 import { version } from './version.js';
 
@@ -50,6 +52,7 @@ export async function startServer(
     version,
     startedAt: new Date(),
     metricsToken: config.metricsToken,
+    email: core.notifications.mailer.configured ? 'on' : 'off',
   });
   const httpServer = http.createServer(app);
   // Requests Node's parser refuses (headers too large, not HTTP) get problem+json too.
@@ -72,10 +75,14 @@ export async function startServer(
     },
     documentNegotiation: (documentId) =>
       Promise.resolve(queries.getDocument(documentId)?.negotiationId),
+    excludedRoles: ({ negotiationId, documentId }) => {
+      const id = negotiationId ?? (documentId && queries.getDocument(documentId)?.negotiationId);
+      return id ? excludedRoles(queries.listSegments(id)) : [];
+    },
     stakeholdersOf: (userId) =>
       Promise.resolve(queries.listNegotiationsForUser(userId).map((n) => n.stakeholderId)),
     limits: config.socketio,
-    changes: readModels.projector,
+    changes: mergeChangeFeeds(readModels.projector, core.notifications.changes),
   });
   // socket.io rooms follow membership changes through the same path as the collaborative text.
   const detachSockets = access.attach({
@@ -90,6 +97,7 @@ export async function startServer(
     access,
     store,
     services: core.services,
+    notifications: core.notifications.service,
     operators: createOperatorPolicy(config.operators),
     restWritesPerMinute: config.restWritesPerMinute,
   });

@@ -5,7 +5,7 @@
  * never reach the domain or the log.
  */
 import { randomUUID } from 'node:crypto';
-import { normaliseEmail, type AccountCommandMeta } from '@accord/shared';
+import { normaliseEmail, type AccountCommandMeta, type UiLanguage } from '@accord/shared';
 import type { CommandService } from '../commands/command-service.js';
 import { derivedId } from '../commands/event-ids.js';
 import { InvalidInputError, UnauthenticatedError } from '../application/errors.js';
@@ -17,13 +17,17 @@ import { hashToken, newToken } from './tokens.js';
 export interface AccountQueries {
   getCredentialsByEmail(email: string): { userId: string; passwordHash: string } | undefined;
   getSession(tokenHash: string): { userId: string; expiresAt: string } | undefined;
-  getUser(userId: string): { userId: string; email: string; displayName: string } | undefined;
+  getUser(
+    userId: string,
+  ): { userId: string; email: string; displayName: string; language?: UiLanguage } | undefined;
 }
 
 export interface SignedInUser {
   userId: string;
   email: string;
   displayName: string;
+  /** The interface language the person chose, if they did. */
+  language?: UiLanguage;
 }
 
 export interface NewSession {
@@ -44,6 +48,8 @@ export interface AccountService {
   signOut(token: string): Promise<void>;
   /** The user behind a session token, or undefined when it is unknown, ended or expired. */
   authenticate(token: string | undefined): SignedInUser | undefined;
+  /** Keeps the person's interface language on their account (see UserLanguageChosen). */
+  chooseLanguage(userId: string, language: UiLanguage, commandId?: string): Promise<void>;
 }
 
 export function assertPasswordAcceptable(password: string): void {
@@ -74,7 +80,7 @@ export function createAccountService(deps: {
   const userOf = (userId: string): SignedInUser => {
     const user = queries.getUser(userId);
     if (!user) throw new Error(`user ${userId} missing from the read models`);
-    return { userId: user.userId, email: user.email, displayName: user.displayName };
+    return signedInUser(user);
   };
 
   async function startSession(userId: string): Promise<NewSession> {
@@ -139,9 +145,21 @@ export function createAccountService(deps: {
       const session = queries.getSession(hashToken(token));
       if (!session || Date.parse(session.expiresAt) <= clock().getTime()) return undefined;
       const user = queries.getUser(session.userId);
-      return user
-        ? { userId: user.userId, email: user.email, displayName: user.displayName }
-        : undefined;
+      return user ? signedInUser(user) : undefined;
+    },
+
+    async chooseLanguage(userId, language, commandId) {
+      await commands.execute({
+        type: 'ChooseUserLanguage',
+        data: { userId, language },
+        meta: meta(commandId, userId),
+      });
     },
   };
+}
+
+/** Only what the session may carry: never a hash, never the registration date. */
+function signedInUser(user: NonNullable<ReturnType<AccountQueries['getUser']>>): SignedInUser {
+  const { userId, email, displayName, language } = user;
+  return { userId, email, displayName, ...(language ? { language } : {}) };
 }

@@ -25,6 +25,13 @@ export interface ApiDeps {
   /** The use cases that span streams: a route calls one of these rather than two commands. */
   services: Pick<
     ApplicationServices,
-    'amendments' | 'brackets' | 'documents' | 'invitations' | 'nextRevisions' | 'process'
+    | 'amendments'
+    | 'brackets'
+    | 'documents'
+    | 'invitations'
+    | 'nextRevisions'
+    | 'process'
+    | 'privateDrafts'
+    | 'library'
   >;
 }

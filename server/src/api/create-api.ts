@@ -18,12 +18,19 @@ import { deskRoutes } from './desk-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
+import { libraryRoutes } from './library-routes.js';
 import { negotiationRoutes } from './negotiation-routes.js';
+import { notificationRoutes } from './notification-routes.js';
+import type { NotificationService } from '../application/notifications/notification-service.js';
 import { nextRevisionRoutes } from './next-revision-routes.js';
 import { positionRoutes } from './position-routes.js';
+import { preferenceRoutes } from './preference-routes.js';
+import { privateDraftRoutes } from './private-draft-routes.js';
 import { processRoutes } from './process-routes.js';
 import { recordRoutes } from './record-routes.js';
 import { roundtableRoutes } from './roundtable-routes.js';
+import { segmentRoutes } from './segment-routes.js';
+import { translationRoutes } from './translation-routes.js';
 
 /** Bodies are small JSON; anything larger is refused with 413 before it is parsed. */
 export const API_BODY_LIMIT = '256kb';
@@ -34,6 +41,7 @@ export function mountApi(
     store: EventStore;
     /** ACCORD_REST_WRITES_PER_MINUTE: the write budget of one user (or address) per minute. */
     restWritesPerMinute: number;
+    notifications: NotificationService;
   },
 ): ApiRouter<SignedInUser> {
   const api = new ApiRouter<SignedInUser>({
@@ -52,6 +60,7 @@ export function mountApi(
   // One cache of the folded record for every route that reads the record as of a point.
   const withHistory = { ...deps, history: new RecordHistory(deps.store) };
   authRoutes(api, deps);
+  preferenceRoutes(api, deps);
   negotiationRoutes(api, deps);
   documentRoutes(api, withHistory);
   importRoutes(api, deps);
@@ -59,13 +68,18 @@ export function mountApi(
   amendmentRoutes(api, deps);
   positionRoutes(api, deps);
   processRoutes(api, deps);
+  privateDraftRoutes(api, deps);
   deskRoutes(api, withHistory);
   recordRoutes(api, withHistory);
   authorshipRoutes(api, withHistory);
   bracketRoutes(api, withHistory);
   exportRoutes(api, withHistory);
   commentRoutes(api, deps);
+  libraryRoutes(api, deps);
+  notificationRoutes(api, deps);
   roundtableRoutes(api, withHistory);
+  segmentRoutes(api, deps);
+  translationRoutes(api, withHistory);
   const openApi = api.openApi({
     title: 'Accord API',
     version,

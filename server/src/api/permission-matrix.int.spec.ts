@@ -54,6 +54,39 @@ async function withdrawSilence(ctx: ProbeContext, silenceId: string): Promise<vo
   );
 }
 
+/** A session scheduled by the chair, for the segment probes. */
+async function chairSchedulesSession(ctx: ProbeContext): Promise<string> {
+  const res = await ctx.fx.clients.chair.post(
+    `/api/negotiations/${ctx.fx.negotiationId}/sessions`,
+    {
+      title: 'Probe session',
+      startsOn: '2026-05-12',
+      endsOn: '2026-05-14',
+      timeZone: 'UTC',
+    },
+  );
+  return id(res, 'sessionId');
+}
+
+/**
+ * A segment the chair opened, open to every role: a government-only one would put civil society
+ * and observers behind a horizon for every later probe.
+ */
+async function chairOpensSegment(ctx: ProbeContext): Promise<string> {
+  const res = await ctx.fx.clients.chair.post(
+    `/api/negotiations/${ctx.fx.negotiationId}/segments`,
+    {
+      sessionId: await chairSchedulesSession(ctx),
+      title: 'Probe segment',
+      access: 'observers',
+    },
+  );
+  return id(res, 'segmentId');
+}
+
+const segmentPath = (ctx: ProbeContext, segmentId: string, verb: 'close' | 'release') =>
+  `/api/negotiations/${ctx.fx.negotiationId}/segments/${segmentId}/${verb}`;
+
 /** An amendment sponsored by another delegation (delegate2's), pending. */
 async function othersAmendment(ctx: ProbeContext): Promise<string> {
   const res = await ctx.fx.clients.delegate2.post(`/api/documents/${ctx.documentId}/amendments`, {
@@ -110,6 +143,27 @@ async function signedOffRoundtable(ctx: ProbeContext): Promise<string> {
     if (signed.status >= 300) throw new Error(`setup failed: ${signed.status}`);
   }
   return roundtableId;
+}
+
+/** The probe paragraph's id and first word, which the probe library text quotes. */
+async function firstWord(ctx: ProbeContext): Promise<{ paragraphId: string; word: string }> {
+  const paragraphId = await paragraph(ctx);
+  const { paragraphs } = (await ctx.fx.clients.chair.get(`/api/documents/${ctx.documentId}`))
+    .body as { paragraphs: { id: string; text: string }[] };
+  const word = paragraphs.find((p) => p.id === paragraphId)?.text.split(' ')[0] || 'Probe';
+  return { paragraphId, word };
+}
+
+/** Imports a small library text as `client`: one paragraph quoting the probe paragraph's first word. */
+async function importLibraryText(ctx: ProbeContext, client: ProbeContext['client']) {
+  const { word } = await firstWord(ctx);
+  return client.post(`/api/negotiations/${ctx.fx.negotiationId}/library/texts`, {
+    title: 'Probe declaration',
+    symbol: null,
+    adoptedOn: '2024-01-01',
+    language: 'en',
+    paragraphs: [{ ref: 'OP 1', text: `${word} in an earlier text.` }],
+  });
 }
 
 const target = async (ctx: ProbeContext) => ({
@@ -197,6 +251,19 @@ const probes: Partial<Record<Action, Probe>> = {
     run: async (c) =>
       (await c.client.post(`/api/amendments/${await othersAmendment(c)}/accept`)).status,
   },
+  'amendment.restore': {
+    scope: 'document',
+    run: async (c) => {
+      const amendmentId = await othersAmendment(c);
+      const rejected = await c.fx.clients.chair.post(`/api/amendments/${amendmentId}/reject`, {
+        reason: 'Probe',
+      });
+      if (rejected.status >= 300) throw new Error(`setup failed: ${rejected.status}`);
+      return (
+        await c.client.post(`/api/amendments/${amendmentId}/restore`, { reason: 'Too early' })
+      ).status;
+    },
+  },
   'position.state': {
     scope: 'document',
     run: async (c) =>
@@ -221,6 +288,16 @@ const probes: Partial<Record<Action, Probe>> = {
         })
       ).status;
     },
+  },
+  'position.request': {
+    scope: 'document',
+    run: async (c) =>
+      (
+        await c.client.post(`/api/documents/${c.documentId}/position-requests`, {
+          target: await target(c),
+          stakeholderIds: [c.fx.stakeholders.delegationB],
+        })
+      ).status,
   },
   'comment.post': {
     scope: 'document',
@@ -386,9 +463,65 @@ const probes: Partial<Record<Action, Probe>> = {
     run: async (c) =>
       (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/members`)).status,
   },
+  'library.read': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/library/search?q=heat`)).status,
+  },
+  'library.add': {
+    scope: 'negotiation',
+    run: async (c) => (await importLibraryText(c, c.client)).status,
+  },
+  'library.withdraw': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const libraryTextId = id(await importLibraryText(c, c.fx.clients.chair), 'libraryTextId');
+      return (
+        await c.client.post(
+          `/api/negotiations/${c.fx.negotiationId}/library/texts/${libraryTextId}/withdraw`,
+          { reason: 'Probe' },
+        )
+      ).status;
+    },
+  },
+  'library.cite': {
+    scope: 'document',
+    run: async (c) => {
+      const libraryTextId = id(await importLibraryText(c, c.fx.clients.chair), 'libraryTextId');
+      const { paragraphId, word } = await firstWord(c);
+      return (
+        await c.client.post(`/api/documents/${c.documentId}/citations`, {
+          paragraphId,
+          start: 0,
+          end: word.length,
+          libraryTextId,
+          ref: 'OP 1',
+        })
+      ).status;
+    },
+  },
   'desk.read': {
     scope: 'negotiation',
     run: async (c) => (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/desk`)).status,
+  },
+  'translation.edit': {
+    scope: 'document',
+    run: async (c) => {
+      const paragraphId = await paragraph(c);
+      const base = `/api/documents/${c.documentId}/translations/fr`;
+      const view = await c.fx.clients.chair.get<{
+        paragraphs: { paragraphId: string; original: { fingerprint: string } }[];
+      }>(base);
+      const { fingerprint } = view.body.paragraphs.find(
+        (p) => p.paragraphId === paragraphId,
+      )!.original;
+      return (
+        await c.client.put(`${base}/paragraphs/${paragraphId}`, {
+          text: `Traduction d’essai (${c.role}, ${c.mode})`,
+          originalFingerprint: fingerprint,
+        })
+      ).status;
+    },
   },
   'deadline.set': {
     scope: 'document',
@@ -435,6 +568,77 @@ const probes: Partial<Record<Action, Probe>> = {
       ).status;
       if (status >= 300) await withdrawSilence(c, silenceId);
       return status;
+    },
+  },
+  'session.schedule': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (
+        await c.client.post(`/api/negotiations/${c.fx.negotiationId}/sessions`, {
+          title: 'Second reading',
+          startsOn: '2026-05-12',
+          endsOn: '2026-05-14',
+          timeZone: 'Europe/Zurich',
+        })
+      ).status,
+  },
+  'segment.open': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const sessionId = await chairSchedulesSession(c);
+      const res = await c.client.post(`/api/negotiations/${c.fx.negotiationId}/segments`, {
+        sessionId,
+        title: 'Informals',
+        access: 'observers',
+      });
+      // Closed again: one segment runs at a time.
+      if (res.status < 300)
+        await c.fx.clients.chair.post(segmentPath(c, id(res, 'segmentId'), 'close'));
+      return res.status;
+    },
+  },
+  'segment.close': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const segmentId = await chairOpensSegment(c);
+      const status = (await c.client.post(segmentPath(c, segmentId, 'close'))).status;
+      if (status >= 300) await c.fx.clients.chair.post(segmentPath(c, segmentId, 'close'));
+      return status;
+    },
+  },
+  'segment.release': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const segmentId = await chairOpensSegment(c);
+      await c.fx.clients.chair.post(segmentPath(c, segmentId, 'close'));
+      return (await c.client.post(segmentPath(c, segmentId, 'release'))).status;
+    },
+  },
+  'privateDraft.read': {
+    scope: 'document',
+    run: async (c) => (await c.client.get(`/api/documents/${c.documentId}/private-drafts`)).status,
+  },
+  'privateDraft.write': {
+    scope: 'document',
+    run: async (c) =>
+      (
+        await c.client.post(`/api/documents/${c.documentId}/private-drafts`, {
+          paragraphId: await paragraph(c),
+          kind: 'statement',
+          text: 'Our position, drafted privately.',
+        })
+      ).status,
+  },
+  'privateDraft.table': {
+    scope: 'document',
+    run: async (c) => {
+      // A statement the delegate's own delegation drafted: tabling it posts a comment.
+      const started = await c.fx.clients.delegate.post(
+        `/api/documents/${c.documentId}/private-drafts`,
+        { paragraphId: await paragraph(c), kind: 'statement', text: 'We can join consensus.' },
+      );
+      const draftId = id(started, 'draftId');
+      return (await c.client.post(`/api/private-drafts/${draftId}/table`, {})).status;
     },
   },
   'chairs.appoint': {

@@ -23,7 +23,13 @@ import {
   createInvitationService,
   type InvitationService,
 } from './invitations/invitation-service.js';
+import { adoptedTextWork } from './library/adopted-text-work.js';
+import { createLibraryService, type LibraryService } from './library/library-service.js';
 import type { CheckpointStore, DocumentText } from './ports.js';
+import {
+  createPrivateDraftService,
+  type PrivateDraftService,
+} from './private-drafts/private-draft-service.js';
 import { createProcessService, type ProcessService } from './process/process-service.js';
 import { silenceOutcomeWork } from './process/silence-outcome-work.js';
 import { SilenceScheduler } from './process/silence-scheduler.js';
@@ -63,10 +69,16 @@ export interface ApplicationServices {
   nextRevisions: NextRevisionService;
   /** Deadlines and the silence procedure, and the guard that refuses late amendments and positions. */
   process: ProcessService;
+  /** Private drafts of a delegation or a group, and tabling them (private-drafts/). */
+  privateDrafts: PrivateDraftService;
   /** Arms every running silence's deadline and expires it once (process/silence-scheduler.ts). */
   silenceScheduler: SilenceScheduler;
   /** The reactor that turns an adopted silence into the document's adoption or gavels. */
   silenceOutcome: Reactor;
+  /** The agreed-language library: search, import, withdraw, cite. */
+  library: LibraryService;
+  /** The reactor that adds a document adopted here to the library. */
+  libraryAdoptedText: Reactor;
   /** The reactor that applies accepted amendments to the text (for diagnostics and tests). */
   amendmentText: Reactor;
   /** The reactor that writes brackets' and options' decisions into the text. */
@@ -114,6 +126,14 @@ export async function createApplication(
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
+  const libraryAdoptedText = new Reactor({
+    store,
+    checkpoints: deps.checkpoints,
+    work: adoptedTextWork({ store, commands, queries }),
+    logger: deps.logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
   const silenceScheduler = new SilenceScheduler({
     store,
     commands,
@@ -123,6 +143,7 @@ export async function createApplication(
   await amendmentText.start();
   await bracketText.start();
   await silenceOutcome.start();
+  await libraryAdoptedText.start();
   await silenceScheduler.start();
   const processService = createProcessService({
     commands,
@@ -141,17 +162,19 @@ export async function createApplication(
         .unfinishedEvents()
         .some((event) => (event.data as { documentId?: unknown }).documentId === documentId),
   });
+  const amendments = createAmendmentService({
+    commands,
+    queries,
+    text,
+    documentState: async (documentId) => (await documentAt(store, documentId)).state,
+    textAppliedBy: (position, timeoutMs) => amendmentText.whenFinished(position, timeoutMs),
+    assertBeforeDeadline: (documentId, now) =>
+      processService.assertBeforeDeadline(documentId, 'amendments', now),
+    ...(options.textWaitMs === undefined ? {} : { textWaitMs: options.textWaitMs }),
+  });
   return {
-    amendments: createAmendmentService({
-      commands,
-      queries,
-      text,
-      documentState: async (documentId) => (await documentAt(store, documentId)).state,
-      textAppliedBy: (position, timeoutMs) => amendmentText.whenFinished(position, timeoutMs),
-      assertBeforeDeadline: (documentId, now) =>
-        processService.assertBeforeDeadline(documentId, 'amendments', now),
-      ...(options.textWaitMs === undefined ? {} : { textWaitMs: options.textWaitMs }),
-    }),
+    amendments,
+    privateDrafts: createPrivateDraftService({ commands, queries, amendments, text }),
     documents,
     brackets: createBracketService({
       commands,
@@ -163,6 +186,8 @@ export async function createApplication(
     }),
     invitations: createInvitationService({ commands, queries, accounts: deps.accounts }),
     nextRevisions: createNextRevisionService({ store, text: deps.revisionText, documents }),
+    library: createLibraryService({ commands, library: queries.library, text }),
+    libraryAdoptedText,
     amendmentText,
     bracketText,
     process: processService,
@@ -171,6 +196,7 @@ export async function createApplication(
     stop: async () => {
       await silenceScheduler.stop();
       await silenceOutcome.stop();
+      await libraryAdoptedText.stop();
       await amendmentText.stop();
       await bracketText.stop();
     },

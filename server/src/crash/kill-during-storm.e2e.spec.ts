@@ -77,6 +77,20 @@ async function openDraftingDocument(api: ApiClient): Promise<string> {
   return open.documentId;
 }
 
+/** Has the chair close and release the segment under way in the demo negotiation, if any. */
+async function releaseOpenSegment(chair: ApiClient): Promise<void> {
+  const negotiations = await chair.get<{ negotiationId: string }[]>('/api/negotiations');
+  const negotiationId = negotiations.body[0]!.negotiationId;
+  const schedule = await chair.get<{ openSegment: { segmentId: string } | null }>(
+    `/api/negotiations/${negotiationId}/schedule`,
+  );
+  expect(schedule.status).toBe(200);
+  if (!schedule.body.openSegment) return;
+  const segment = `/api/negotiations/${negotiationId}/segments/${schedule.body.openSegment.segmentId}`;
+  expect((await chair.post(`${segment}/close`, {})).status).toBeLessThan(300);
+  expect((await chair.post(`${segment}/release`, {})).status).toBeLessThan(300);
+}
+
 describe('a kill -9 during a multi-writer storm', () => {
   it(
     'loses no acknowledged edit, and every client converges after the restart',
@@ -89,6 +103,8 @@ describe('a kill -9 during a multi-writer storm', () => {
         const { port } = server;
         const wsBase = server.url.replace(/^http/, 'ws');
         const observerApi = await signIn(server.url, 'obs1');
+        // The demo runs a government-only segment that keeps observers off the live text.
+        await releaseOpenSegment(await signIn(server.url, 'chair1'));
         const documentId = await openDraftingDocument(observerApi);
         const writerApis = await Promise.all(WRITERS.map((key) => signIn(server.url, key)));
 

@@ -22,7 +22,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-05-14T10:30:00.000Z');
 const SEED_ID = '4b7f2a10-93c5-4e8d-a1f6-0c2d9e8b7a35';
 /** The streams of the negotiation's record (not accounts, sessions or the text's own log). */
-const RECORD_STREAM = /^(negotiation|document|amendment|positions|comments|roundtable|process)-/;
+const RECORD_STREAM =
+  /^(negotiation|document|amendment|positions|comments|roundtable|process|schedule|translations|library)-/;
 
 const paragraphText = (key: string) => demo.document.paragraphs.find((p) => p.key === key)!.text;
 const accepted = uncontroversialAmendment(demo);

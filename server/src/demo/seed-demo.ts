@@ -27,8 +27,12 @@ import { bracketSteps } from './seed-brackets.js';
 import { decisionSteps, roundtableSteps } from './seed-decisions.js';
 import { draftingSteps, reactionSteps } from './seed-drafting.js';
 import { plannedInstants, type Step } from './seed-schedule.js';
+import { notificationSteps } from './seed-notifications.js';
+import { librarySteps } from './seed-library.js';
 import { processSteps } from './seed-process.js';
+import { segmentSteps } from './seed-segments.js';
 import { setupSteps } from './seed-setup.js';
+import { translationSteps } from './seed-translations.js';
 
 export type { SeedCore } from './seed-context.js';
 
@@ -66,11 +70,17 @@ export async function seedDemo(
   // The plan, in execution order.
   const steps: Step[] = [
     ...setupSteps(ctx),
+    ...librarySteps(ctx),
     ...draftingSteps(ctx),
     ...bracketSteps(ctx),
     ...reactionSteps(ctx),
     ...decisionSteps(ctx, uncontroversialAmendment(demo)),
     ...processSteps(ctx, now),
+    ...notificationSteps(ctx),
+    // A government-only segment under way: civil society and observers read the document as it
+    // stood before it opened (the roundtable steps after it are no document's record).
+    ...segmentSteps(ctx, now),
+    ...translationSteps(ctx),
     ...roundtableSteps(ctx, now),
   ];
 

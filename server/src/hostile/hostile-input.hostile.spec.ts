@@ -157,7 +157,11 @@ describe(`hostile input (seed ${seed})`, () => {
       optionSetId: crypto.randomUUID(),
       previewId: crypto.randomUUID(),
       silenceId: crypto.randomUUID(),
+      draftId: crypto.randomUUID(),
+      segmentId: crypto.randomUUID(),
+      libraryTextId: crypto.randomUUID(),
       kind: 'amendments',
+      language: 'fr',
       label: 'Zero draft',
       version: '1',
     };

@@ -1,12 +1,20 @@
 // `ReadModelQueries`: every read the API, the gateways and exports make of the read models,
 // as plain JSON-safe objects. Built once per database; statements are prepared on first use.
+import { LIBRARY_RESULTS_MAX } from '@accord/shared';
 import type { ReadModelDb } from './read-model-db.js';
 import { accountQueries } from './queries/accounts.js';
 import { activityQueries, type ActivityOptions } from './queries/activity.js';
 import { amendmentQueries, type AmendmentFilter } from './queries/amendments.js';
 import { commentQueries } from './queries/comments.js';
 import { documentQueries } from './queries/documents.js';
+import { libraryQueries, type LibraryQueries } from './queries/library.js';
 import { negotiationQueries } from './queries/negotiations.js';
+import { privateDraftQueries, type PrivateDraftQueries } from './queries/private-drafts.js';
+import {
+  segmentQueries,
+  type ScheduledSegment,
+  type ScheduledSession,
+} from './queries/segments.js';
 import {
   roundtableQueries,
   type RoundtablePaperView,
@@ -39,6 +47,7 @@ import type {
 
 export type { ActivityOptions, AmendmentFilter, PositionFilter, PositionHistoryFilter };
 export type { RoundtablePaperView, RoundtableView };
+export type { ScheduledSegment, ScheduledSession };
 export type * from './queries/views.js';
 
 /**
@@ -46,7 +55,7 @@ export type * from './queries/views.js';
  * 'invitations.manage', the rest of a negotiation 'record.read'. `getInvitationForAcceptance`,
  * `getCredentialsByEmail` and `getSession` are for the server's auth code, never for clients.
  */
-export interface ReadModelQueries {
+export interface ReadModelQueries extends PrivateDraftQueries {
   getNegotiation(negotiationId: string): NegotiationView | undefined;
   listNegotiationsForUser(userId: string): NegotiationForUser[];
   listStakeholders(negotiationId: string): StakeholderView[];
@@ -73,6 +82,13 @@ export interface ReadModelQueries {
   listRoundtables(negotiationId: string): RoundtableView[];
   getRoundtable(roundtableId: string): RoundtableView | undefined;
 
+  /** A negotiation's sessions, and its segments oldest first (each with its opening position). */
+  listSessions(negotiationId: string): ScheduledSession[];
+  listSegments(negotiationId: string): ScheduledSegment[];
+
+  /** The agreed-language library: search, texts, a document's citations. */
+  library: LibraryQueries;
+
   /** Where a command id was used, for telling a retry from a reused Idempotency-Key. */
   getCommandRecord(commandId: string): { stream: string; commandType: string } | undefined;
 }
@@ -87,6 +103,9 @@ export function createQueries(db: ReadModelDb): ReadModelQueries {
     ...commentQueries(db),
     ...activityQueries(db),
     ...roundtableQueries(db),
+    ...privateDraftQueries(db),
+    ...segmentQueries(db),
+    library: libraryQueries(db, LIBRARY_RESULTS_MAX),
     getCommandRecord: (commandId) =>
       db
         .prepare('SELECT stream, command_type AS commandType FROM command_log WHERE command_id = ?')

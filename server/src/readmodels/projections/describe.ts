@@ -3,7 +3,7 @@
 // feed and the live layer's toasts. The client puts it into words in the reader's language; the
 // server builds no sentences. Parameters name stakeholders, people and documents, never e-mail
 // addresses, tokens or hashes.
-import type { Action, ActivityDescription } from '@accord/shared';
+import { isPrivateStream, type Action, type ActivityDescription } from '@accord/shared';
 import type { ReadModelChange } from '../projection.js';
 import type { ReadModelDb } from '../read-model-db.js';
 import {
@@ -38,6 +38,8 @@ const describeAs = <D extends ActivityDescription>(activity: D): ActivityDescrip
   }) as ActivityDescription;
 
 export function describe(db: ReadModelDb, context: EventContext): Description | undefined {
+  // Nothing of a private stream reaches the feed or a role room, whatever its event type.
+  if (isPrivateStream(context.recorded.streamId)) return undefined;
   const description = describeEvent(db, context);
   return description && { ...description, activity: describeAs(description.activity) };
 }
@@ -65,6 +67,19 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       title: ref ? documentRef(db, ref.documentId)?.title : undefined,
     };
   };
+
+  /** A line about a document's deadlines or silence procedure, notable for everyone. */
+  const processLine = (
+    documentId: string,
+    subjectId: string | undefined,
+    activity: ActivityDescription,
+  ): Description => ({
+    negotiationId: onDocument(documentId).negotiationId,
+    documentId,
+    ...(subjectId ? { subjectId } : {}),
+    activity,
+    notable: true,
+  });
 
   switch (event.type) {
     case 'NegotiationOpened': {
@@ -240,6 +255,11 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
       const a = onAmendment(event.data.amendmentId);
       return { ...located(a), activity: { type: event.type, params: a.named }, notable: true };
     }
+    case 'AmendmentRestored': {
+      const a = onAmendment(event.data.amendmentId);
+      const params = { ...a.named, reason: event.data.reason };
+      return { ...located(a), activity: { type: event.type, params }, notable: true };
+    }
     case 'PositionStated':
     case 'PositionWithdrawn': {
       const { documentId, target, stakeholderId } = event.data;
@@ -367,18 +387,96 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
     case 'OptionPlaced':
     case 'OptionChosen':
       return undefined;
-    // Deadlines and silence procedures reach open drafts as a `process` change (process.ts);
-    // they have no line in the activity feed yet.
-    case 'DeadlineSet':
-    case 'DeadlineCleared':
-    case 'SilenceStarted':
-    case 'SilenceBroken':
-    case 'SilenceEnded':
+    // Deadlines and silence procedures reach open drafts as a `process` change (process.ts),
+    // and everyone's feed as the lines below. What an adopted silence did is told by the
+    // adoption or gavels it caused, so the outcome's bookkeeping has no line of its own.
+    case 'DeadlineSet': {
+      const { documentId, kind, deadline, timeZone, setBy } = event.data;
+      const { title } = onDocument(documentId);
+      return processLine(documentId, undefined, {
+        type: event.type,
+        params: { actor: person(setBy), title, deadlineKind: kind, deadline, timeZone },
+      });
+    }
+    case 'DeadlineCleared': {
+      const { documentId, kind, clearedBy } = event.data;
+      const { title } = onDocument(documentId);
+      return processLine(documentId, undefined, {
+        type: event.type,
+        params: { actor: person(clearedBy), title, deadlineKind: kind },
+      });
+    }
+    case 'SilenceStarted': {
+      const { documentId, silenceId, until, timeZone, paragraphIds, startedBy } = event.data;
+      const { title } = onDocument(documentId);
+      return processLine(documentId, silenceId, {
+        type: event.type,
+        params: {
+          actor: person(startedBy.userId),
+          title,
+          until,
+          timeZone,
+          paragraphs: paragraphIds?.length,
+        },
+      });
+    }
+    case 'SilenceBroken': {
+      const { documentId, silenceId, brokenBy } = event.data;
+      const { negotiationId, title } = onDocument(documentId);
+      return processLine(documentId, silenceId, {
+        type: event.type,
+        params: {
+          actor: person(brokenBy.userId),
+          stakeholder: party(negotiationId, brokenBy.stakeholderId),
+          title,
+        },
+      });
+    }
+    case 'SilenceEnded': {
+      const { documentId, silenceId, outcome } = event.data;
+      const { title } = onDocument(documentId);
+      return processLine(documentId, silenceId, {
+        type: event.type,
+        params: { title, outcome },
+      });
+    }
     case 'SilenceOutcomeRecorded':
+      return undefined;
+    // Sessions and segments reach members as a `segment` change (segments.ts), never in the
+    // feed: a government-only segment opening is itself news some roles may not follow.
+    case 'SessionScheduled':
+    case 'SegmentOpened':
+    case 'SegmentClosed':
+    case 'SegmentReleased':
+      return undefined;
+    // Private drafts are their owner's alone: never described, never in the feed (and
+    // `describe` refuses every private stream before it gets here).
+    case 'PrivateDraftStarted':
+    case 'PrivateDraftEdited':
+    case 'PrivateDraftCommented':
+    case 'PrivateDraftTabled':
+    case 'PrivateDraftDiscarded':
+      return undefined;
+    // The library is shared by every negotiation on the server, and citations show in the
+    // paragraph they cite; neither is news for a negotiation's feed.
+    case 'LibraryTextAdded':
+    case 'LibraryTextWithdrawn':
+    case 'AgreedLanguageCited':
+      return undefined;
+    // Translations follow the text paragraph by paragraph; the language-version page counts them.
+    case 'ParagraphTranslated':
+      return undefined;
+    // Requests for positions and notification settings reach people through their inbox.
+    case 'PositionRequested':
+    case 'NotificationPreferencesSet':
+    case 'NotificationsMarkedRead':
+    case 'NotificationEmailClaimed':
+    case 'NotificationDigestClaimed':
       return undefined;
     // Accounts and sessions belong to no negotiation and are never described.
     case 'UserRegistered':
     case 'PasswordChanged':
+    case 'UserLanguageChosen':
     case 'UserEmailReserved':
     case 'SessionStarted':
     case 'SessionEnded':

@@ -9,11 +9,14 @@ import { commandLogProjection } from './command-log.js';
 import { commentsProjection } from './comments.js';
 import { documentsProjection } from './documents.js';
 import { invitationsProjection } from './invitations.js';
+import { libraryProjection } from './library.js';
 import { membersProjection } from './members.js';
 import { negotiationsProjection } from './negotiations.js';
 import { positionsProjection } from './positions.js';
+import { privateDraftsProjection } from './private-drafts.js';
 import { processProjection } from './process.js';
 import { roundtablesProjection } from './roundtables.js';
+import { segmentsProjection } from './segments.js';
 import { sessionsProjection } from './sessions.js';
 import { usersProjection } from './users.js';
 
@@ -29,6 +32,9 @@ export const createProjections = (): Projection[] => [
   commentsProjection,
   roundtablesProjection,
   processProjection,
+  privateDraftsProjection,
+  segmentsProjection,
+  libraryProjection,
   activityProjection,
   commandLogProjection,
 ];
@@ -51,5 +57,17 @@ export const readModelFilter: EventFilter = {
     'roundtable-',
     // Deadlines and silence procedures: for the command log (idempotency) and the activity feed.
     'process-',
+    // Language versions: for the command log (idempotency) only; the service folds the stream.
+    'translations-',
+    // The agreed-language library and the citations of its passages.
+    'library-',
+    'citations-',
+    // Private drafts: for their owner's read model and the command log only. The activity feed
+    // and every other reader skip them (isPrivateStream).
+    'privatedraft-',
+    // Sessions and segments: who may read what, and from which position.
+    'schedule-',
+    // A user's notification settings: for the command log only (the inbox has its own table).
+    'notifyprefs-',
   ],
 };

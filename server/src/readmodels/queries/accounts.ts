@@ -1,6 +1,6 @@
 // Queries about accounts and sign-in. Only `getCredentialsByEmail` returns a password hash and
 // only `getSession` reads sessions; both are for the server's auth code, never for clients.
-import { normaliseEmail } from '@accord/shared';
+import { isUiLanguage, normaliseEmail } from '@accord/shared';
 import { statementsFor } from '../projections/projection-kit.js';
 import type { ReadModelDb } from '../read-model-db.js';
 import type { Credentials, SessionView, UserView } from './views.js';
@@ -8,8 +8,18 @@ import type { Credentials, SessionView, UserView } from './views.js';
 const statements = statementsFor((db) => ({
   user: db.prepare<
     [string],
-    { user_id: string; email: string; display_name: string; registered_at: string }
-  >('SELECT user_id, email, display_name, registered_at FROM users WHERE user_id = ?'),
+    {
+      user_id: string;
+      email: string;
+      display_name: string;
+      registered_at: string;
+      language: string | null;
+    }
+  >(
+    `SELECT u.user_id, u.email, u.display_name, u.registered_at, l.language
+     FROM users u LEFT JOIN user_languages l ON l.user_id = u.user_id
+     WHERE u.user_id = ?`,
+  ),
   credentials: db.prepare<
     [string],
     { user_id: string; email: string; display_name: string; password_hash: string }
@@ -35,6 +45,7 @@ export function accountQueries(db: ReadModelDb) {
           email: row.email,
           displayName: row.display_name,
           registeredAt: row.registered_at,
+          ...(isUiLanguage(row.language) ? { language: row.language } : {}),
         }
       );
     },

@@ -4,7 +4,7 @@
 // (contracts/); only the server's own credential and membership shapes are declared here.
 // Ids keep the events' field names (`stakeholderId`, `sponsorStakeholderId`); a `StakeholderRef`
 // beside them names the stakeholder for display.
-import type { InvitationStatus, Role, StakeholderRefView } from '@accord/shared';
+import type { InvitationStatus, Role, StakeholderRefView, UiLanguage } from '@accord/shared';
 
 export type {
   ActivityEntry,
@@ -65,6 +65,8 @@ export interface UserView {
   email: string;
   displayName: string;
   registeredAt: string;
+  /** The interface language the person chose; absent until they do. */
+  language?: UiLanguage;
 }
 
 export interface SessionView {
