@@ -6,6 +6,7 @@
  */
 import { parseBenchArgs } from './lib/bench-args.js';
 import { writeResults, toMarkdown, machineInfo, type SuiteResult } from './lib/results.js';
+import { bundleSuite } from './suites/bundle.js';
 import { exportsSuite } from './suites/exports.js';
 import { liveSuite } from './suites/live.js';
 import { memorySuite } from './suites/memory.js';
@@ -20,6 +21,7 @@ const suites: Record<string, Suite> = {
   memory: memorySuite,
   replay: replaySuite,
   exports: exportsSuite,
+  bundle: bundleSuite,
   soak: soakSuite,
 };
 /** Only when named: ten minutes of load by default. */

@@ -1,55 +1,41 @@
 // The app's routes: the pages before sign-in, then everything that needs a session (with the
 // socket.io connection open), grouped per negotiation.
-import { useEffect } from 'react';
-import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
-import { ChairConsolePage } from '../chair/ChairConsolePage.js';
-import { ManagePage } from '../chair/ManagePage.js';
-import { ConsensusPage } from '../consensus/ConsensusPage.js';
-import { AuthorshipPage } from '../draft/authorship/AuthorshipPage.js';
-import { DraftPage } from '../draft/DraftPage.js';
-import { NegotiationHome } from '../home/NegotiationHome.js';
-import { I18nProvider, useBrowserI18n, useI18n } from '../i18n/i18n.js';
-import { InvitationPage } from '../pages/InvitationPage.js';
-import { NegotiationsPage } from '../pages/NegotiationsPage.js';
-import { SignInPage } from '../pages/SignInPage.js';
-import { ProjectorPage } from '../projector/ProjectorPage.js';
-import { RealtimeProvider, useRealtime } from '../realtime/realtime.js';
-import { RoundtablePage } from '../roundtables/RoundtablePage.js';
-import { RoundtablesPage } from '../roundtables/RoundtablesPage.js';
-import { SessionProvider, useSession } from '../session/session.js';
-import { Loading, LoadError } from '../ui/bits.js';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { LanguageRoot, useI18n } from '../i18n/i18n.js';
+import { SessionProvider } from '../session/session.js';
 import { ToastProvider } from '../ui/toasts.js';
-import { NegotiationLayout } from './NegotiationLayout.js';
+import { lazyPage } from './lazyPage.js';
 import { paths } from './paths.js';
 
-/** When the server ends the session (sign-out elsewhere, expiry), ask again: it answers 401. */
-function SessionEndWatcher() {
-  const realtime = useRealtime();
-  const { refresh } = useSession();
-  useEffect(
-    () =>
-      realtime.onSessionEnded((ended) => {
-        if (ended.reason === 'session-ended') refresh();
-      }),
-    [realtime, refresh],
-  );
-  return null;
-}
-
-function RequireSession() {
-  const { state, refresh } = useSession();
-  const location = useLocation();
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'failed') return <LoadError error={state.error} retry={refresh} />;
-  if (state.status === 'signed-out')
-    return <Navigate to={paths.signIn(`${location.pathname}${location.search}`)} replace />;
-  return (
-    <RealtimeProvider>
-      <SessionEndWatcher />
-      <Outlet />
-    </RealtimeProvider>
-  );
-}
+// Every page is its own chunk (see lazyPage.tsx): only what the route shows is downloaded.
+const SignInPage = lazyPage(() => import('../pages/SignInPage.js'), 'SignInPage');
+const InvitationPage = lazyPage(() => import('../pages/InvitationPage.js'), 'InvitationPage');
+const RequireSession = lazyPage(() => import('./RequireSession.js'), 'RequireSession');
+const NegotiationsPage = lazyPage(() => import('../pages/NegotiationsPage.js'), 'NegotiationsPage');
+const NegotiationLayout = lazyPage(() => import('./NegotiationLayout.js'), 'NegotiationLayout');
+const NegotiationHome = lazyPage(() => import('../home/NegotiationHome.js'), 'NegotiationHome');
+const ManagePage = lazyPage(() => import('../chair/ManagePage.js'), 'ManagePage');
+const ChairConsolePage = lazyPage(() => import('../chair/ChairConsolePage.js'), 'ChairConsolePage');
+const RoundtablesPage = lazyPage(
+  () => import('../roundtables/RoundtablesPage.js'),
+  'RoundtablesPage',
+);
+const RoundtablePage = lazyPage(() => import('../roundtables/RoundtablePage.js'), 'RoundtablePage');
+const DraftPage = lazyPage(() => import('../draft/DraftPage.js'), 'DraftPage');
+const ConsensusPage = lazyPage(() => import('../consensus/ConsensusPage.js'), 'ConsensusPage');
+const AuthorshipPage = lazyPage(
+  () => import('../draft/authorship/AuthorshipPage.js'),
+  'AuthorshipPage',
+);
+const LanguageVersionsPage = lazyPage(
+  () => import('../language-versions/LanguageVersionsPage.js'),
+  'LanguageVersionsPage',
+);
+const ProjectorPage = lazyPage(() => import('../projector/ProjectorPage.js'), 'ProjectorPage');
+const NotificationsPage = lazyPage(
+  () => import('../notifications/NotificationsPage.js'),
+  'NotificationsPage',
+);
 
 function NotFound() {
   const { t } = useI18n();
@@ -62,9 +48,8 @@ function NotFound() {
 }
 
 export function App() {
-  const i18n = useBrowserI18n();
   return (
-    <I18nProvider i18n={i18n}>
+    <LanguageRoot>
       <ToastProvider>
         <BrowserRouter>
           <SessionProvider>
@@ -73,6 +58,7 @@ export function App() {
               <Route path="/invitations/:invitationId" element={<InvitationPage />} />
               <Route element={<RequireSession />}>
                 <Route index element={<NegotiationsPage />} />
+                <Route path="/notifications/*" element={<NotificationsPage />} />
                 <Route path="/negotiations/:negotiationId" element={<NegotiationLayout />}>
                   <Route index element={<NegotiationHome />} />
                   <Route path="manage" element={<ManagePage />} />
@@ -83,6 +69,10 @@ export function App() {
                   <Route path="documents/:documentId/consensus" element={<ConsensusPage />} />
                   <Route path="documents/:documentId/authorship" element={<AuthorshipPage />} />
                   <Route path="documents/:documentId/projector" element={<ProjectorPage />} />
+                  <Route
+                    path="documents/:documentId/languages"
+                    element={<LanguageVersionsPage />}
+                  />
                 </Route>
               </Route>
               <Route path="*" element={<NotFound />} />
@@ -90,6 +80,6 @@ export function App() {
           </SessionProvider>
         </BrowserRouter>
       </ToastProvider>
-    </I18nProvider>
+    </LanguageRoot>
   );
 }

@@ -6,6 +6,8 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import type { Actor, Stakeholder } from '../api/types.js';
 import { mayUseConsole } from '../chair/console-access.js';
 import { useI18n } from '../i18n/i18n.js';
+import { LanguageMenu } from '../i18n/LanguageMenu.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { useSession, useSignedIn } from '../session/session.js';
 import { paths } from './paths.js';
 
@@ -60,7 +62,9 @@ export function Shell({
           )}
         </nav>
         <div className="header__user">
-          <span className="header__identity" data-testid="identity">
+          <NotificationBell />
+          <LanguageMenu />
+          <span className="header__identity" data-testid="identity" dir="auto">
             {negotiation
               ? t('shell.actingFor', {
                   name: user.displayName,
@@ -81,7 +85,9 @@ export function Shell({
       </header>
       {negotiation && (
         <div className="context-bar">
-          <p className="context-bar__title">{negotiation.title}</p>
+          <p className="context-bar__title" dir="auto">
+            {negotiation.title}
+          </p>
         </div>
       )}
       <main id="main" tabIndex={-1} className={wide ? 'main main--wide' : 'main'}>

@@ -10,6 +10,8 @@ export const paths = {
     `/negotiations/${negotiationId}/documents/${documentId}/consensus`,
   authorship: (negotiationId: string, documentId: string) =>
     `/negotiations/${negotiationId}/documents/${documentId}/authorship`,
+  languageVersions: (negotiationId: string, documentId: string) =>
+    `/negotiations/${negotiationId}/documents/${documentId}/languages`,
   projector: (negotiationId: string, documentId: string) =>
     `/negotiations/${negotiationId}/documents/${documentId}/projector`,
   // Chair console and roundtables

@@ -58,15 +58,21 @@ export interface Person {
   errors: string[];
 }
 
-/** Signs a demo account in through the UI, in a fresh context; ends on the start page. */
-export async function signInThroughUi(context: BrowserContext, key: string): Promise<Person> {
-  const page = await context.newPage();
+/** Collects a page's errors as they happen, for `Person.errors`. */
+export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
       errors.push(message.text());
   });
+  return errors;
+}
+
+/** Signs a demo account in through the UI, in a fresh context; ends on the start page. */
+export async function signInThroughUi(context: BrowserContext, key: string): Promise<Person> {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(`${key}@demo.accord.test`);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);

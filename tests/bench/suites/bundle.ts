@@ -1,0 +1,48 @@
+/**
+ * Bundle suite: the gzipped JavaScript each screen downloads, measured by
+ * scripts/bundle-size.mjs from the built client's Vite manifest. The baseline column is the
+ * budget of issue #18 where it sets one (sign-in 80 KiB, draft 200 KiB).
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { resultsDir, row, type SuiteResult } from '../lib/results.js';
+
+// From the results folder (tests/bench/results), which resolves the same from source and dist.
+const script = path.resolve(resultsDir, '../../../scripts/bundle-size.mjs');
+const resultsFile = path.join(resultsDir, 'bundle-size.json');
+
+const measured = z.object({
+  unit: z.string(),
+  routes: z.array(
+    z.object({
+      route: z.string(),
+      path: z.string(),
+      chunks: z.number(),
+      gzipKiB: z.number(),
+      budgetKiB: z.number().optional(),
+    }),
+  ),
+});
+
+export async function bundleSuite(log: (line: string) => void): Promise<SuiteResult> {
+  // The script exits 1 over budget; the figures are still written, and the bench reports them.
+  const { stdout } = await promisify(execFile)(process.execPath, [script]).catch(
+    (failure: { stdout?: string }) => ({ stdout: failure.stdout ?? '' }),
+  );
+  for (const line of stdout.trim().split('\n')) log(line);
+  const result = measured.parse(JSON.parse(readFileSync(resultsFile, 'utf8')));
+  return {
+    suite: 'bundle',
+    baseline: 'the budget of issue #18, where it sets one',
+    rows: result.routes.map((r) =>
+      row(`${r.route} (${r.path})`, `KiB gzip JS`, r.gzipKiB, r.budgetKiB ?? Number.NaN, 'lower', {
+        ...(r.budgetKiB === undefined ? {} : { target: `≤ ${r.budgetKiB} KiB` }),
+        notes: `${r.chunks} chunks`,
+      }),
+    ),
+    notes: [`Sizes in ${result.unit}; JavaScript only, English catalogue included.`],
+  };
+}
