@@ -1,6 +1,7 @@
 // The amendment cycle across three browsers: a delegate selects words and tables an amendment,
 // another delegate states an objection to it, the chair accepts it — and the text changes in
-// every open editor, with the news reaching the sponsor as it happens.
+// every open editor, with the news reaching the sponsor as it happens. A sub-amendment is shown
+// nested under the amendment it changes and decided before it.
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { openDraft, paragraphText, screenshot, selectWords } from './harness/browser.js';
@@ -15,6 +16,68 @@ async function goToParagraph(page: Page, label: string): Promise<void> {
 }
 
 describe('amendments in the browser', () => {
+  // First in the file: the other test ends in formal mode.
+  test('a sub-amendment is nested under its parent and decided before it', async ({
+    accord,
+    people,
+  }) => {
+    const halvard = await people.signIn('hlv');
+    const kaldara = await people.signIn('kdr');
+    const chair = await people.signIn('chair1');
+    const hlv = await openDraft(halvard, accord.negotiationId, accord.documentId);
+    const original = await paragraphText(hlv, 'OP 2');
+    expect(original).toContain('every five years');
+
+    await selectWords(hlv, 'OP 2', 'every five years');
+    await hlv.getByRole('button', { name: 'Table an amendment' }).click();
+    await hlv.getByLabel('Proposed words').fill('every six years');
+    await hlv.getByRole('button', { name: 'Table the amendment' }).click();
+    const tabled = hlv.locator('article.amendment', { hasText: 'every six years' }).first();
+    await tabled.waitFor();
+    const parentId = (await tabled.getAttribute('data-amendment-id'))!;
+    const parentCard = (page: Page) =>
+      page.locator(`article.amendment[data-amendment-id="${parentId}"]`);
+
+    // Kaldara proposes other words for Halvard's amendment.
+    const kdr = await openDraft(kaldara, accord.negotiationId, accord.documentId);
+    await goToParagraph(kdr, 'OP 2');
+    await parentCard(kdr).getByRole('button', { name: 'Amend this amendment' }).click();
+    await kdr.getByLabel('Words in place of the proposed words').fill('every seven years');
+    await kdr.getByRole('button', { name: 'Table the sub-amendment' }).click();
+    const nestedSub = (page: Page) =>
+      parentCard(page).locator('ol.amendment__subs article.amendment', {
+        hasText: 'every seven years',
+      });
+    await nestedSub(kdr).waitFor();
+
+    // The chair sees it nested; the parent waits for it.
+    const ch = await openDraft(chair, accord.negotiationId, accord.documentId);
+    await goToParagraph(ch, 'OP 2');
+    await nestedSub(ch).waitFor();
+    const acceptParent = parentCard(ch)
+      .locator(':scope > .amendment__actions')
+      .getByRole('button', { name: 'Accept' });
+    expect(await acceptParent.isDisabled()).toBe(true);
+    await parentCard(ch).getByText('Decide its sub-amendment first.').waitFor();
+    await nestedSub(ch).scrollIntoViewIfNeeded();
+    await screenshot(ch, 'sub-amendment-nested');
+
+    // Accepting the sub-amendment changes the parent's words, not the text.
+    await nestedSub(ch).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => acceptParent.isDisabled()).toBe(false);
+    await parentCard(ch)
+      .locator(':scope > p.suggestion ins', { hasText: 'every seven years' })
+      .waitFor();
+    expect(await paragraphText(ch, 'OP 2')).toBe(original);
+
+    // Then the parent, with the sub-amended words, goes into the text everywhere.
+    await acceptParent.click();
+    const accepted = original.replace('every five years', 'every seven years');
+    await expect.poll(() => paragraphText(ch, 'OP 2')).toBe(accepted);
+    await expect.poll(() => paragraphText(hlv, 'OP 2')).toBe(accepted);
+    expect([...halvard.errors, ...kaldara.errors, ...chair.errors]).toEqual([]);
+  });
+
   test('a delegate tables, another objects, the chair accepts and the text changes everywhere', async ({
     accord,
     people,

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { openDraft, paragraph, screenshot } from './harness/browser.js';
 import { collabProbe, type Probe } from './harness/collab-probe.js';
 import { expect, test, type Person } from './harness/fixture.js';
+import { releaseOpenSegment } from './harness/segments.js';
 
 /** Awareness states no well-behaved client sends; the relay and the browsers must cope. */
 const HOSTILE_STATES: Record<string, unknown>[] = [
@@ -73,6 +74,8 @@ describe('a hostile participant in the draft', () => {
     accord,
     people,
   }) => {
+    // The demo's government-only segment hides the live text from observers: release it first.
+    await releaseOpenSegment(await people.api('chair1'), accord.negotiationId);
     const maranu = await people.signIn('mru');
     const observer = await people.signIn('obs1');
     const mru = await openDraft(maranu, accord.negotiationId, accord.documentId);
@@ -153,6 +156,8 @@ describe('a hostile participant in the draft', () => {
     accord,
     people,
   }) => {
+    // The demo's government-only segment hides the live text from observers: release it first.
+    await releaseOpenSegment(await people.api('chair1'), accord.negotiationId);
     // No delegate's browser is there to remove an unknown element: it must never get that far.
     const observer = await people.signIn('obs1');
     const obs = await openDraft(observer, accord.negotiationId, accord.documentId);

@@ -67,7 +67,7 @@ describe('the draft as a negotiation text', () => {
     const maranu = await people.signIn('mru');
     const mru = await openDraft(maranu, accord.negotiationId, accord.documentId);
     const locked = paragraph(mru, 'OP 1');
-    expect(await locked.getAttribute('aria-readonly')).toBe('true');
+    expect(await locked.getAttribute('aria-description')).toMatch(/^Agreed ad ref: .* locked/);
     const before = await paragraphText(mru, 'OP 1');
 
     await placeCursorAtEnd(mru, 'OP 1');
@@ -161,7 +161,9 @@ describe('the draft as a negotiation text', () => {
     // The text is the server's again, the page is connected and the paragraph is now locked.
     await expect.poll(() => paragraphText(mru, 'OP 11')).toBe(before);
     await expect.poll(() => mru.locator('.connection').getAttribute('data-state')).toBe('synced');
-    await expect.poll(() => paragraph(mru, 'OP 11').getAttribute('aria-readonly')).toBe('true');
+    await expect
+      .poll(() => paragraph(mru, 'OP 11').getAttribute('aria-description'))
+      .toMatch(/^Agreed ad ref: .* locked/);
     await screenshot(mru, 'not-saved-panel');
 
     // The user can go on working elsewhere: typing in another paragraph is saved.

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { openDraft, placeCursorAtEnd, screenshot } from './harness/browser.js';
 import { expect, test } from './harness/fixture.js';
+import { releaseOpenSegment } from './harness/segments.js';
 
 const currentLabel = (page: Page) =>
   page.locator('.projector__current .projector__label').textContent();
@@ -14,6 +15,8 @@ describe('the projector view', () => {
     accord,
     people,
   }) => {
+    // The demo's government-only segment hides the live text from observers: release it first.
+    await releaseOpenSegment(await people.api('chair1'), accord.negotiationId);
     const chair = await people.signIn('chair1');
     const observer = await people.signIn('obs1');
     const ch = await openDraft(chair, accord.negotiationId, accord.documentId);

@@ -6,12 +6,15 @@ import { describe } from 'vitest';
 import { openDraft, paragraphText, placeCursorAtEnd, screenshot } from './harness/browser.js';
 import { collabProbe } from './harness/collab-probe.js';
 import { expect, test } from './harness/fixture.js';
+import { releaseOpenSegment } from './harness/segments.js';
 
 describe('an observer in the draft', () => {
   test('sees the text live and cannot type; the server refuses any attempt', async ({
     accord,
     people,
   }) => {
+    // The demo's government-only segment hides the live text from observers: release it first.
+    await releaseOpenSegment(await people.api('chair1'), accord.negotiationId);
     const observer = await people.signIn('obs1');
     const delegate = await people.signIn('osv');
     const obs = await openDraft(observer, accord.negotiationId, accord.documentId);

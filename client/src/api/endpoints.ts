@@ -8,11 +8,13 @@ import {
   documentContracts as documents,
   negotiationContracts as negotiations,
   positionContracts as positions,
+  preferenceContracts as preferences,
   recordContracts as record,
   type DocumentMode,
   type EndpointInput,
   type ParagraphStatus,
   type Role,
+  type UiLanguage,
 } from '@accord/shared';
 import { call } from './call.js';
 import type { PositionTarget } from './types.js';
@@ -28,6 +30,7 @@ export const api = {
     call(auth.previewInvitation, { params: { invitationId }, body: { token } }),
   acceptInvitation: (invitationId: string, body: BodyOf<typeof auth.acceptInvitation>) =>
     call(auth.acceptInvitation, { params: { invitationId }, body }),
+  chooseLanguage: (language: UiLanguage) => call(preferences.setLanguage, { body: { language } }),
 
   // Negotiations
   negotiations: () => call(negotiations.listNegotiations, {}),
@@ -89,6 +92,8 @@ export const api = {
     call(amendments.withdraw, { params: { amendmentId }, body: reason ? { reason } : {} }),
   merge: (amendmentId: string, intoAmendmentId: string) =>
     call(amendments.merge, { params: { amendmentId }, body: { intoAmendmentId } }),
+  restoreAmendment: (amendmentId: string, reason: string) =>
+    call(amendments.restore, { params: { amendmentId }, body: { reason } }),
 
   // Positions
   positions: (documentId: string) => call(positions.listPositions, { params: { documentId } }),

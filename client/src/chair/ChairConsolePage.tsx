@@ -16,6 +16,7 @@ import { useLiveResource } from '../realtime/useLiveResource.js';
 import { BracketBurndown } from '../brackets/BracketBurndown.js';
 import { Concordance } from './Concordance.js';
 import { ChairDesk } from './desk/ChairDesk.js';
+import { ScheduleControls } from '../segments/ScheduleControls.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
 import { mayUseConsole } from './console-access.js';
 import { ExportForm } from './ExportMenu.js';
@@ -39,6 +40,9 @@ export function ChairConsolePage() {
     <div className="console">
       <h1>{t('console.title')}</h1>
       {can(role, 'desk.read') && <ChairDesk negotiationId={negotiationId} />}
+      {can(role, 'session.schedule') && (
+        <ScheduleControls negotiationId={negotiationId} role={role} />
+      )}
       <div className="console__grid">
         <section className="console__documents" aria-labelledby="console-documents">
           <h2 id="console-documents">{t('console.documents')}</h2>

@@ -254,7 +254,7 @@ function LockedFlag() {
 }
 
 /** Inserted words underlined in green, deleted ones struck through in red (the redline's colours). */
-function RedlineText({ runs }: { runs: readonly RedlineRun[] }) {
+export function RedlineText({ runs }: { runs: readonly RedlineRun[] }) {
   const { t } = useI18n();
   return (
     <>

@@ -79,7 +79,7 @@ export function BlockingObjections({ view }: { view: ConsensusView }) {
                 )}
                 {o.statement ? (
                   <blockquote className="statement">
-                    <p>{o.statement}</p>
+                    <p dir="auto">{o.statement}</p>
                     <footer className="muted">{formatDateTime(o.statedAt)}</footer>
                   </blockquote>
                 ) : (

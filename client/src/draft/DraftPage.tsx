@@ -41,6 +41,7 @@ import { tallyByTarget } from './positions/tally.js';
 import { textAccess } from './textAccess.js';
 import { NOW, pastDraftHref } from '../timetravel/points.js';
 import { TimeTravel, travelViewOf } from '../timetravel/TimeTravel.js';
+import { SegmentGate } from '../segments/SegmentGate.js';
 
 /** Changes that alter the document's record: mode, revisions, paragraph statuses, pending count. */
 const DOCUMENT_KINDS = new Set(['document', 'paragraph', 'amendment']);
@@ -52,7 +53,12 @@ export function DraftPage() {
   const travel = travelViewOf(params);
   if (travel) return <TimeTravel key={documentId} documentId={documentId} view={travel} />;
   // A new document is a new page: no state (or live text) carries over.
-  return <DraftScreen key={documentId} documentId={documentId} />;
+  // A segment the reader's role may not follow shows the text as of their horizon instead.
+  return (
+    <SegmentGate key={documentId} documentId={documentId}>
+      <DraftScreen documentId={documentId} />
+    </SegmentGate>
+  );
 }
 
 function DraftScreen({ documentId }: { documentId: string }) {
@@ -171,9 +177,11 @@ function Draft({
         : [],
       comments: showComments ? (comments.data ?? []).filter((c) => c.status === 'open') : [],
       activeId,
-      sponsorCode: (a: Amendment) => a.sponsor.shortCode ?? '',
+      // A chair's compromise is the Chair's, not the chair's delegation's.
+      sponsorCode: (a: Amendment) =>
+        a.chairsCompromise ? t('amendment.chair') : (a.sponsor.shortCode ?? ''),
       describe: (a: Amendment) =>
-        `${a.sponsor.name ?? ''}: ${t(`amendmentKind.${a.kind}`)}${a.rationale ? ` — ${a.rationale}` : ''}`,
+        `${a.chairsCompromise ? t('amendment.chair') : (a.sponsor.name ?? '')}: ${t(`amendmentKind.${a.kind}`)}${a.rationale ? ` — ${a.rationale}` : ''}`,
     }),
     [showProposals, showComments, amendments.data, comments.data, activeId, t],
   );
@@ -293,6 +301,10 @@ function Draft({
                 {t('authorship.link')}
               </Link>{' '}
               ·{' '}
+              <Link to={paths.languageVersions(negotiation.negotiationId, documentId)}>
+                {t('languageVersions.link')}
+              </Link>{' '}
+              ·{' '}
               <Link
                 to={pastDraftHref(
                   paths.draft(negotiation.negotiationId, documentId),
@@ -302,7 +314,9 @@ function Draft({
                 {t('timetravel.link')}
               </Link>
             </p>
-            <h1 className="draft__title">{document.title}</h1>
+            <h1 className="draft__title" dir="auto">
+              {document.title}
+            </h1>
             <p className="draft__meta">
               <span
                 className={`badge badge--mode-${document.mode}`}

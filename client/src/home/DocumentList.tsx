@@ -26,7 +26,9 @@ export function DocumentList({ negotiationId }: { negotiationId: string }) {
         <li key={d.documentId} className="card document-card">
           <p className="document-card__symbol">{d.symbol}</p>
           <h3 className="card__title">
-            <Link to={paths.draft(negotiationId, d.documentId)}>{d.title}</Link>
+            <Link to={paths.draft(negotiationId, d.documentId)} dir="auto">
+              {d.title}
+            </Link>
           </h3>
           <p>
             <span className={`badge badge--mode-${d.mode}`}>{t(`mode.${d.mode}`)}</span>{' '}

@@ -49,7 +49,9 @@ export function Participants() {
                 >
                   <span className="participant__dot" aria-hidden="true" />
                   <span className="participant__code">{s.shortCode}</span>
-                  <span className="participant__name">{s.name}</span>
+                  <span className="participant__name" dir="auto">
+                    {s.name}
+                  </span>
                   {groups.length > 0 && (
                     <span className="muted">
                       {' '}

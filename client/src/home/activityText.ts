@@ -12,7 +12,7 @@ const short = (text: string): string =>
 const sentence = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 export function activityText(
-  { t, formatList }: Pick<I18n, 't' | 'formatList'>,
+  { t, formatList, formatDateTime }: Pick<I18n, 't' | 'formatList' | 'formatDateTime'>,
   activity: ActivityDescription,
 ): string {
   const person = (name: string | undefined) =>
@@ -120,6 +120,11 @@ export function activityText(
       case 'AmendmentRejected':
       case 'AmendmentMerged':
         return t(`activityEntry.${activity.type}`, { amendment: amendment(activity.params) });
+      case 'AmendmentRestored':
+        return t('activityEntry.AmendmentRestored', {
+          amendment: amendment(activity.params),
+          reason: short(activity.params.reason),
+        });
       case 'PositionStated':
       case 'PositionWithdrawn': {
         const target =
@@ -162,6 +167,43 @@ export function activityText(
           actor: person(activity.params.actor),
           theme: roundtable(activity.params.theme),
           version: activity.params.version,
+        });
+      // Deadlines and the silence procedure; instants in the reader's zone, with the chair's.
+      case 'DeadlineSet':
+        return t('activityEntry.DeadlineSet', {
+          actor: person(activity.params.actor),
+          kind: activity.params.deadlineKind,
+          title: doc(activity.params.title),
+          deadline: formatDateTime(activity.params.deadline),
+          timeZone: activity.params.timeZone,
+        });
+      case 'DeadlineCleared':
+        return t('activityEntry.DeadlineCleared', {
+          actor: person(activity.params.actor),
+          kind: activity.params.deadlineKind,
+          title: doc(activity.params.title),
+        });
+      case 'SilenceStarted': {
+        const { paragraphs } = activity.params;
+        const facts = {
+          actor: person(activity.params.actor),
+          title: doc(activity.params.title),
+          until: formatDateTime(activity.params.until),
+          timeZone: activity.params.timeZone,
+        };
+        return paragraphs === undefined
+          ? t('activityEntry.SilenceStarted', facts)
+          : t('activityEntry.SilenceStarted.paragraphs', { ...facts, count: paragraphs });
+      }
+      case 'SilenceBroken':
+        return t('activityEntry.SilenceBroken', {
+          stakeholder: party(activity.params.stakeholder),
+          title: doc(activity.params.title),
+        });
+      case 'SilenceEnded':
+        return t('activityEntry.SilenceEnded', {
+          title: doc(activity.params.title),
+          outcome: activity.params.outcome,
         });
       default:
         // A type this client does not know yet (a newer server): better silent than wrong.

@@ -17,7 +17,9 @@ export function NegotiationsPage() {
         {negotiations.map((n) => (
           <li key={n.negotiationId} className="card">
             <h2 className="card__title">
-              <Link to={paths.negotiation(n.negotiationId)}>{n.title}</Link>
+              <Link to={paths.negotiation(n.negotiationId)} dir="auto">
+                {n.title}
+              </Link>
             </h2>
             <p>
               {t('negotiations.as', {

@@ -36,6 +36,8 @@ export function noticeToast(
       return ours ? 'toast.yourAmendmentRejected' : null;
     case 'AmendmentMerged':
       return ours ? 'toast.yourAmendmentMerged' : null;
+    case 'AmendmentRestored':
+      return ours ? 'toast.yourAmendmentRestored' : null;
     case 'AmendmentCosponsored':
       return sponsoredByUs ? 'toast.yourAmendmentCosponsored' : null;
     case 'PositionStated':
@@ -64,7 +66,7 @@ export function noticeToast(
 /** The toast's second line: what happened, in the same words as the activity feed. */
 export function noticeDetail(
   notice: ChangeNotice,
-  i18n: Pick<I18n, 't' | 'formatList'>,
+  i18n: Pick<I18n, 't' | 'formatList' | 'formatDateTime'>,
 ): { detail?: string } {
   const text = notice.activity ? activityText(i18n, notice.activity) : '';
   return text ? { detail: text } : {};

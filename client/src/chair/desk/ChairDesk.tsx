@@ -1,12 +1,15 @@
 // The chair's desk, at the top of the chair console: per document, the amendments awaiting a
 // decision, the paragraphs ready to gavel and the objections and reservations to follow up, then
 // the deadlines ahead and the silences broken — each linking to its place in the draft.
+// Sub-amendments come before the amendment they change (the server orders them so); the latest
+// rejections and merges can be restored to pending from here, with a reason.
 import type { DeskDocument, DeskView } from '@accord/shared';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useLiveResource } from '../../realtime/useLiveResource.js';
 import { Loading, LoadError } from '../../ui/bits.js';
+import { RestoreControl } from '../../draft/amendments/RestoreControl.js';
 import { loadDesk, paragraphLink } from './desk-api.js';
 
 /** Anything that can change the queue: decisions, positions, statuses, the process. */
@@ -42,7 +45,8 @@ export function DeskQueues({ desk }: { desk: DeskView }) {
       (d) =>
         d.amendmentsAwaiting.length === 0 &&
         d.readyToGavel.length === 0 &&
-        d.followUps.length === 0,
+        d.followUps.length === 0 &&
+        (d.recentlyDecided ?? []).length === 0,
     );
   if (nothing) return <p className="muted">{t('desk.nothing')}</p>;
   return (
@@ -103,10 +107,19 @@ function DeskDocumentQueues({
   const draft = paths.draft(negotiationId, document.documentId);
   const at = (paragraphId: string) => paragraphLink(draft, paragraphId);
   const labelOf = (label: string | null) => label ?? t('desk.unnumbered');
+  const decided = document.recentlyDecided ?? [];
+  const amendmentLabel = (a: {
+    paragraphLabel: string | null;
+    parentAmendmentId?: string | null;
+  }) =>
+    a.parentAmendmentId
+      ? t('desk.subAmendmentOf', { label: labelOf(a.paragraphLabel) })
+      : t('desk.amendmentTo', { label: labelOf(a.paragraphLabel) });
   if (
     document.amendmentsAwaiting.length === 0 &&
     document.readyToGavel.length === 0 &&
-    document.followUps.length === 0
+    document.followUps.length === 0 &&
+    decided.length === 0
   )
     return null;
   return (
@@ -131,11 +144,24 @@ function DeskDocumentQueues({
           <h4>{t('desk.amendmentsAwaiting', { count: document.amendmentsAwaiting.length })}</h4>
           <ul>
             {document.amendmentsAwaiting.map((a) => (
-              <li key={a.amendmentId}>
-                <Link to={at(a.paragraphId)}>
-                  {t('desk.amendmentTo', { label: labelOf(a.paragraphLabel) })}
-                </Link>{' '}
+              <li key={a.amendmentId} className={a.parentAmendmentId ? 'desk__sub' : undefined}>
+                <Link to={at(a.paragraphId)}>{amendmentLabel(a)}</Link>{' '}
                 <span className="muted">{t('desk.objections', { count: a.objections })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {decided.length > 0 && (
+        <div className="desk__queue">
+          <h4>{t('desk.recentlyDecided')}</h4>
+          <ul>
+            {decided.map((a) => (
+              <li key={a.amendmentId}>
+                <Link to={at(a.paragraphId)}>{amendmentLabel(a)}</Link>{' '}
+                <span className="muted">{t(`amendmentStatus.${a.status}`)}</span>
+                {/* The live desk reloads on the restoration's notice. */}
+                <RestoreControl amendmentId={a.amendmentId} onRestored={() => undefined} />
               </li>
             ))}
           </ul>

@@ -112,6 +112,55 @@ describe('the chair’s desk', () => {
     expect(screen.getByText('Deadlines ahead')).toBeTruthy();
   });
 
+  it('lists a sub-amendment before its parent, and restores a rejection with a reason', async () => {
+    const calls = stubFetch(() => new Response(JSON.stringify({ position: '9' }), { status: 200 }));
+    const [document] = desk.documents;
+    const parent = document!.amendmentsAwaiting[0]!;
+    const withSub: DeskView = {
+      ...desk,
+      documents: [
+        {
+          ...document!,
+          amendmentsAwaiting: [{ ...parent, amendmentId: 'a2', parentAmendmentId: 'a1' }, parent],
+          recentlyDecided: [
+            {
+              amendmentId: 'a0',
+              paragraphId: 'p3',
+              paragraphLabel: 'OP2',
+              status: 'rejected',
+              decidedAt: '2026-11-20T09:00:00.000Z',
+              parentAmendmentId: null,
+            },
+          ],
+        },
+      ],
+    };
+    renderInDraft(
+      <MemoryRouter>
+        <DeskQueues desk={withSub} />
+      </MemoryRouter>,
+      {},
+      chair,
+    );
+    const awaiting = screen.getByText('2 amendments awaiting a decision').parentElement!;
+    expect(
+      within(awaiting)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['Sub-amendment to the amendment on OP2', 'Amendment to OP2']);
+    const decided = screen.getByText('Recently rejected or merged').parentElement!;
+    const user = userEvent.setup();
+    await user.click(within(decided).getByRole('button', { name: 'Restore' }));
+    await user.type(within(decided).getByLabelText(/Reason for restoring/), 'Heard too quickly');
+    await user.click(within(decided).getByRole('button', { name: 'Continue' }));
+    expect(calls).toEqual([]);
+    await user.click(within(decided).getByRole('button', { name: 'Restore the amendment' }));
+    await screen.findByText('Amendment restored to pending.');
+    expect(calls).toEqual([
+      { url: '/api/amendments/a0/restore', body: { reason: 'Heard too quickly' } },
+    ]);
+  });
+
   it('says so when nothing waits', () => {
     renderInDraft(
       <MemoryRouter>

@@ -1,6 +1,8 @@
-// One amendment: the change as a suggestion, who sponsors and co-sponsors it, its status and
-// rationale, where others stand on it, and what the user may do — co-sponsor, withdraw, state a
-// position, revise it (its sponsor), or (the chair) accept, reject or merge it into a compromise.
+// One amendment: the change as a suggestion, who sponsors and co-sponsors it (a chair's
+// compromise is the Chair's, never their delegation's), its status and rationale, where others
+// stand on it, and what the user may do — co-sponsor, withdraw, state a position, revise it (its
+// sponsor), table a sub-amendment to it, or (the chair) accept, reject, merge it into a compromise
+// or restore a rejection or merge. Its sub-amendments are nested under it, to be decided first.
 // A refused action shows the server's reason on the card itself, not only in a toast.
 import { can } from '@accord/shared';
 import { useId, useState, type FormEvent } from 'react';
@@ -13,14 +15,27 @@ import { resolveEncodedRange } from '../anchors.js';
 import { useDraft } from '../draft-context.js';
 import { PositionForm } from '../positions/PositionForm.js';
 import { PositionGroups } from '../positions/PositionGroups.js';
-import { AmendmentReviseForm } from './AmendmentReviseForm.js';
+import { AmendmentReviseForm, hasWords } from './AmendmentReviseForm.js';
 import { excerpt, mergedInto } from './merge.js';
 import { MergeControl } from './MergeControl.js';
+import { RestoreControl } from './RestoreControl.js';
+import { SubAmendmentForm } from './SubAmendmentForm.js';
 import { SuggestionView } from './SuggestionView.js';
+import './sub-amendments.css';
 
-type OpenForm = 'reject' | 'withdraw' | 'revise' | 'merge' | null;
+type OpenForm = 'reject' | 'withdraw' | 'revise' | 'merge' | 'sub' | null;
 
-export function AmendmentCard({ amendment }: { amendment: Amendment }) {
+/**
+ * `nested`: shown inside its parent's card. A sub-amendment whose parent is in the list is
+ * rendered only there, so lists can pass every amendment.
+ */
+export function AmendmentCard({
+  amendment,
+  nested = false,
+}: {
+  amendment: Amendment;
+  nested?: boolean;
+}) {
   const { t, formatDateTime } = useI18n();
   const draft = useDraft();
   const {
@@ -67,7 +82,7 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
   );
   const accept = useAction(
     async () => after(await api.accept(amendment.amendmentId)),
-    () => t('amendment.accepted'),
+    () => t(amendment.parentAmendmentId ? 'subAmendment.accepted' : 'amendment.accepted'),
   );
   const reject = useAction(
     async () => after(await api.reject(amendment.amendmentId, reason.trim())),
@@ -89,8 +104,20 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
   const merged = amendment.chairsCompromise ? mergedInto(amendment, amendments) : [];
   // The reason the server gave for refusing the last quick action (co-sponsor, accept).
   const refused = cosponsor.error ?? accept.error;
+  const subAmendments = amendments.filter((a) => a.parentAmendmentId === amendment.amendmentId);
+  const pendingSubs = subAmendments.filter((a) => a.status === 'pending').length;
+  const parent = amendment.parentAmendmentId
+    ? amendments.find((a) => a.amendmentId === amendment.parentAmendmentId)
+    : undefined;
+  const mayTakeSub =
+    pending && !amendment.parentAmendmentId && hasWords(amendment.kind) && !document.adopted;
+  // Restoring a sub-amendment needs its parent still pending (the server says so too).
+  const restorable =
+    (amendment.status === 'rejected' || amendment.status === 'merged') &&
+    (!amendment.parentAmendmentId || parent?.status === 'pending');
 
   const active = activeId === amendment.amendmentId;
+  if (parent && !nested) return null;
   return (
     <article
       className={`amendment card amendment--${amendment.status}${active ? ' is-active' : ''}`}
@@ -101,10 +128,16 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
     >
       <header className="amendment__header">
         <h4 id={`${id}-title`} className="amendment__title">
-          <StakeholderChip stakeholder={amendment.sponsor} /> {t(`amendmentKind.${amendment.kind}`)}
+          {amendment.chairsCompromise ? (
+            <span className="chip chip--chair">{t('amendment.chair')}</span>
+          ) : (
+            <StakeholderChip stakeholder={amendment.sponsor} />
+          )}{' '}
+          {t(`amendmentKind.${amendment.kind}`)}
           {amendment.chairsCompromise && (
             <span className="tag">{t('amendment.chairsCompromise')}</span>
           )}
+          {amendment.parentAmendmentId && <span className="tag">{t('subAmendment.tag')}</span>}
         </h4>
         <span className={`badge badge--amendment-${amendment.status}`}>
           {t(`amendmentStatus.${amendment.status}`)}
@@ -114,7 +147,9 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
       {!placed && <p className="muted">{t('amendment.unplaced')}</p>}
       <dl className="amendment__facts">
         <dt>{t('amendment.sponsor')}</dt>
-        <dd>{amendment.sponsor.name}</dd>
+        <dd dir="auto">
+          {amendment.chairsCompromise ? t('amendment.chair') : amendment.sponsor.name}
+        </dd>
         {amendment.cosponsors.length > 0 && (
           <>
             <dt>{t('amendment.cosponsors')}</dt>
@@ -128,7 +163,7 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
         {amendment.rationale && (
           <>
             <dt>{t('amendment.rationale')}</dt>
-            <dd>{amendment.rationale}</dd>
+            <dd dir="auto">{amendment.rationale}</dd>
           </>
         )}
       </dl>
@@ -137,7 +172,15 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
         {amendment.revision > 1 &&
           ` · ${t('amendment.revised', { count: amendment.revision - 1 })}`}
       </p>
-      {amendment.reason && <p>{t('amendment.reason', { reason: amendment.reason })}</p>}
+      {amendment.reason && <p dir="auto">{t('amendment.reason', { reason: amendment.reason })}</p>}
+      {amendment.restored && (
+        <p dir="auto" className="amendment__restored">
+          {t('amendmentRestore.restored', {
+            date: formatDateTime(amendment.restored.restoredAt),
+            reason: amendment.restored.reason,
+          })}
+        </p>
+      )}
       {amendment.status === 'merged' && (
         <p>
           {compromise
@@ -181,6 +224,16 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
               {t('amendmentRevise.open')}
             </button>
           )}
+          {can(role, 'amendment.table') && mayTakeSub && (
+            <button
+              type="button"
+              className="button"
+              aria-expanded={form === 'sub'}
+              onClick={() => toggle('sub')}
+            >
+              {t('subAmendment.open')}
+            </button>
+          )}
           {can(role, 'amendment.withdraw') && ours && (
             <button
               type="button"
@@ -196,7 +249,7 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
               <button
                 type="button"
                 className="button button--accept"
-                disabled={accept.busy}
+                disabled={accept.busy || pendingSubs > 0}
                 onClick={() => void accept.run()}
               >
                 {t('amendment.accept')}
@@ -281,6 +334,20 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
       {pending && form === 'merge' && (
         <MergeControl amendment={amendment} onDone={() => setForm(null)} />
       )}
+      {pending && form === 'sub' && (
+        <SubAmendmentForm parent={amendment} onDone={() => setForm(null)} />
+      )}
+      {pending && pendingSubs > 0 && can(role, 'amendment.decide') && (
+        <p className="muted">{t('subAmendment.pendingFirst', { count: pendingSubs })}</p>
+      )}
+      {restorable && can(role, 'amendment.restore') && (
+        <div className="amendment__actions">
+          <RestoreControl amendmentId={amendment.amendmentId} onRestored={after} />
+        </div>
+      )}
+      {amendment.status === 'accepted' && can(role, 'amendment.restore') && (
+        <p className="muted">{t('amendmentRestore.notAccepted')}</p>
+      )}
       {refused && <Notice tone="error">{refused}</Notice>}
 
       <section className="amendment__positions" aria-label={t('amendment.positions')}>
@@ -304,6 +371,15 @@ export function AmendmentCard({ amendment }: { amendment: Amendment }) {
           </>
         )}
       </section>
+      {subAmendments.length > 0 && (
+        <ol className="amendment__subs" aria-label={t('subAmendment.list')}>
+          {subAmendments.map((sub) => (
+            <li key={sub.amendmentId}>
+              <AmendmentCard amendment={sub} nested />
+            </li>
+          ))}
+        </ol>
+      )}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { Notice } from '../../ui/bits.js';
 import { useAction } from '../../ui/useAction.js';
 import { resolveRange, trackRange } from '../anchors.js';
 import { useDraft } from '../draft-context.js';
+import { RationaleField, WordsField } from './AmendmentFields.js';
 
 export interface AmendmentTarget {
   paragraphId: string;
@@ -127,35 +128,16 @@ export function AmendmentForm({
         </div>
       )}
       {needsWords && (
-        <label className="field">
-          <span className="field__label">
-            {kind === 'add-paragraph'
-              ? t('amendmentForm.newParagraph')
-              : t('amendmentForm.proposed')}
-          </span>
-          <textarea
-            name="proposedText"
-            rows={3}
-            required
-            maxLength={10000}
-            value={proposed}
-            onChange={(e) => setProposed(e.target.value)}
-            autoFocus
-          />
-        </label>
-      )}
-      <label className="field">
-        <span className="field__label">
-          {t('amendmentForm.rationale')} <span className="muted">({t('common.optional')})</span>
-        </span>
-        <textarea
-          name="rationale"
-          rows={3}
-          maxLength={2000}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
+        <WordsField
+          name="proposedText"
+          label={
+            kind === 'add-paragraph' ? t('amendmentForm.newParagraph') : t('amendmentForm.proposed')
+          }
+          value={proposed}
+          onChange={setProposed}
         />
-      </label>
+      )}
+      <RationaleField name="rationale" rows={3} value={rationale} onChange={setRationale} />
       {(kind === 'replace' || kind === 'delete') && target.text && (
         <div className="field">
           <span className="field__label">{t('amendmentForm.preview')}</span>

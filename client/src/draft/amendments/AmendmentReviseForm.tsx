@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { Notice } from '../../ui/bits.js';
 import { useAction } from '../../ui/useAction.js';
 import { useDraft } from '../draft-context.js';
+import { RationaleField, WordsField } from './AmendmentFields.js';
 
 /** Deletions have no words of their own: only their rationale can be revised. */
 export const hasWords = (kind: Amendment['kind']): boolean =>
@@ -47,30 +48,9 @@ export function AmendmentReviseForm({
     <form className="form" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h5 id={`${id}-title`}>{t('amendmentRevise.title')}</h5>
       {words && (
-        <label className="field">
-          <span className="field__label">{t('amendmentRevise.proposed')}</span>
-          <textarea
-            rows={3}
-            required
-            maxLength={10000}
-            value={proposed}
-            onChange={(e) => setProposed(e.target.value)}
-            autoFocus
-          />
-        </label>
+        <WordsField label={t('amendmentRevise.proposed')} value={proposed} onChange={setProposed} />
       )}
-      <label className="field">
-        <span className="field__label">
-          {t('amendmentForm.rationale')} <span className="muted">({t('common.optional')})</span>
-        </span>
-        <textarea
-          rows={2}
-          maxLength={2000}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          autoFocus={!words}
-        />
-      </label>
+      <RationaleField value={rationale} onChange={setRationale} autoFocus={!words} />
       {revise.error && <Notice tone="error">{revise.error}</Notice>}
       <div className="form__actions">
         <button

@@ -44,6 +44,8 @@ const amendment = (
   decidedBy: null,
   decidedAt: null,
   updatedAt: '2026-11-20T09:30:00.000Z',
+  parentAmendmentId: null,
+  restored: null,
   ...overrides,
 });
 
@@ -198,6 +200,94 @@ describe('an amendment card', () => {
     });
     expect(screen.getByText('Merges the amendments of')).toBeTruthy();
     expect(screen.getAllByText('NHR').length).toBeGreaterThan(0);
+  });
+});
+
+describe('sub-amendments, restoring and the chair as chair', () => {
+  const chair = { userId: 'chair', stakeholderId: 's-VRD', role: 'chair' as const };
+  const parent = amendment('a1', 'NHR', {
+    kind: 'replace',
+    proposal: {
+      kind: 'replace',
+      anchor: { start: 'AQID', end: 'BAUG' },
+      originalText: 'shall',
+      proposedText: 'should',
+    },
+  });
+  const sub = amendment('a2', 'PEL', {
+    kind: 'replace',
+    parentAmendmentId: 'a1',
+    proposal: { ...parent.proposal, proposedText: 'may' },
+  });
+
+  it('nests a sub-amendment under its parent, whose acceptance waits for it', () => {
+    renderInDraft(<AmendmentCard amendment={parent} />, { amendments: [parent, sub] }, chair);
+    const nested = screen.getByRole('list', { name: 'Sub-amendments to this amendment' });
+    expect(nested.querySelector('[data-amendment-id="a2"]')).not.toBeNull();
+    const [acceptParent] = screen.getAllByRole('button', { name: 'Accept' });
+    expect((acceptParent as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Decide its sub-amendment first.')).toBeTruthy();
+  });
+
+  it('renders a listed sub-amendment only inside its parent', () => {
+    const { container } = renderInDraft(<AmendmentCard amendment={sub} />, {
+      amendments: [parent, sub],
+    });
+    expect(container.querySelector('[data-amendment-id]')).toBeNull();
+  });
+
+  it('tables a sub-amendment with the parent named and the new words', async () => {
+    const calls = stubFetch(
+      () => new Response(JSON.stringify({ amendmentId: 'a3' }), { status: 201 }),
+    );
+    renderInDraft(<AmendmentCard amendment={parent} />, { amendments: [parent] });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Amend this amendment' }));
+    const words = screen.getByLabelText('Words in place of the proposed words');
+    await user.clear(words);
+    await user.type(words, 'must');
+    await user.click(screen.getByRole('button', { name: 'Table the sub-amendment' }));
+    await screen.findByText('Sub-amendment tabled.');
+    expect(calls[0]).toMatchObject({
+      url: '/api/documents/d1/amendments',
+      method: 'POST',
+      body: { paragraphId: 'p1', kind: 'replace', parentAmendmentId: 'a1', proposedText: 'must' },
+    });
+  });
+
+  it('lets the chair restore a rejected amendment, with a reason and a confirmation', async () => {
+    const calls = stubFetch(ok);
+    const rejected = amendment('a1', 'NHR', { status: 'rejected', reason: 'Too vague' });
+    renderInDraft(<AmendmentCard amendment={rejected} />, { amendments: [rejected] }, chair);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    await user.type(screen.getByLabelText(/Reason for restoring/), 'Decided too early');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(calls).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Restore the amendment' }));
+    await screen.findByText('Amendment restored to pending.');
+    expect(calls[0]).toEqual({
+      url: '/api/amendments/a1/restore',
+      method: 'POST',
+      body: { reason: 'Decided too early' },
+    });
+  });
+
+  it('offers no restoring of an accepted amendment, and says why', () => {
+    const accepted = amendment('a1', 'NHR', { status: 'accepted' });
+    renderInDraft(<AmendmentCard amendment={accepted} />, { amendments: [accepted] }, chair);
+    expect(screen.queryByRole('button', { name: 'Restore' })).toBeNull();
+    expect(screen.getByText(/cannot be restored: its words are in the text/)).toBeTruthy();
+  });
+
+  it('shows a chair’s compromise as the Chair’s, and the chair cannot co-sponsor', () => {
+    const compromise = amendment('c1', 'VRD', { chairsCompromise: true });
+    const theirs = amendment('a1', 'NHR');
+    renderInDraft(<AmendmentCard amendment={compromise} />, { amendments: [compromise] }, chair);
+    expect(screen.getAllByText('Chair').length).toBeGreaterThan(0);
+    expect(screen.queryByText('Republic of VRD')).toBeNull();
+    renderInDraft(<AmendmentCard amendment={theirs} />, { amendments: [theirs] }, chair);
+    expect(screen.queryByRole('button', { name: 'Co-sponsor' })).toBeNull();
   });
 });
 

@@ -10,6 +10,8 @@ export interface DocumentPresence {
   stakeholderName: string;
   color: string;
   self: boolean;
+  /** Written by the server: a chair is shown as the chair, not as their delegation. */
+  chair: boolean;
 }
 
 export function presenceOf(awareness: Awareness): DocumentPresence[] {
@@ -24,6 +26,7 @@ export function presenceOf(awareness: Awareness): DocumentPresence[] {
       stakeholderName: typeof user.stakeholderName === 'string' ? user.stakeholderName : '',
       color: typeof user.color === 'string' ? user.color : '#555555',
       self: clientId === awareness.clientID,
+      chair: user.role === 'chair',
     };
     const key = `${entry.name}|${entry.stakeholderId}`;
     if (!people.has(key) || entry.self) people.set(key, entry);

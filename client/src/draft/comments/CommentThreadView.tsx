@@ -6,20 +6,35 @@ import { api } from '../../api/endpoints.js';
 import type { CommentEntry, CommentThread } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { StakeholderChip } from '../../ui/bits.js';
+import { chairTitleKey } from '../../ui/chairTitle.js';
+import { useNegotiation } from '../../app/negotiation-context.js';
 import { useAction } from '../../ui/useAction.js';
 import { useDraft } from '../draft-context.js';
 
 function Entry({ entry }: { entry: CommentEntry }) {
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
+  const { negotiation } = useNegotiation();
+  // The chairs of the negotiation now: a chair's comment is the Chair's, not their delegation's.
+  const title = chairTitleKey(
+    negotiation.chairs.some((c) => c.userId === entry.author.userId),
+    negotiation.chairs.length,
+  );
   return (
     <div className="comment__entry">
       <p className="comment__author">
-        <StakeholderChip stakeholder={entry.author.stakeholder} /> {entry.author.displayName}{' '}
+        {title ? (
+          <span className="chip chip--chair">{t(title)}</span>
+        ) : (
+          <StakeholderChip stakeholder={entry.author.stakeholder} />
+        )}{' '}
+        <bdi>{entry.author.displayName}</bdi>{' '}
         <time className="muted" dateTime={entry.postedAt}>
           {formatDateTime(entry.postedAt)}
         </time>
       </p>
-      <p className="comment__body">{entry.body}</p>
+      <p className="comment__body" dir="auto">
+        {entry.body}
+      </p>
     </div>
   );
 }

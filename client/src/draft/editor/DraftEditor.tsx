@@ -87,6 +87,7 @@ export function DraftEditor(props: DraftEditorProps) {
                 caret.style.borderColor = user.color ?? '#555';
                 const tag = document.createElement('span');
                 tag.className = 'collab-caret__label';
+                tag.dir = 'auto';
                 tag.style.backgroundColor = user.color ?? '#555';
                 tag.textContent = caretLabel.current(user);
                 caret.append(tag);

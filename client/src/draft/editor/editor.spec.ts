@@ -173,10 +173,10 @@ describe('the editor bound to the server’s Y structure', () => {
       'by warning early;',
     ]);
     const locked = editor.view.dom.querySelector('[data-paragraph-id="op1"]');
-    expect(locked?.getAttribute('aria-readonly')).toBe('true');
+    expect(locked?.getAttribute('aria-description')).toBe('Agreed ad ref: locked');
     expect(locked?.getAttribute('title')).toBe('Agreed ad ref: locked');
     expect(
-      editor.view.dom.querySelector('[data-paragraph-id="pp1"]')?.getAttribute('aria-readonly'),
+      editor.view.dom.querySelector('[data-paragraph-id="pp1"]')?.getAttribute('aria-description'),
     ).toBeNull();
 
     // Enter at its end opens a new paragraph below it rather than splitting it.

@@ -83,10 +83,13 @@ function paragraphDecoration(entry: ParagraphEntry, info: MarginInfo, label: str
     'data-label': label,
   };
   if (status === 'agreed-ad-ref') {
-    // Locked (see lockedParagraphs): assistive technology hears it, a pointer sees why.
-    attrs['aria-readonly'] = 'true';
+    // Locked (see lockedParagraphs): assistive technology hears why, a pointer sees it. Not
+    // aria-readonly: ARIA allows it only on form-like roles, not on a paragraph (axe: critical).
     attrs.class += ' para--locked';
-    if (info.lockedLabel) attrs.title = info.lockedLabel;
+    if (info.lockedLabel) {
+      attrs.title = info.lockedLabel;
+      attrs['aria-description'] = info.lockedLabel;
+    }
   }
   const bar = stanceBarStyle(info.stances.get(entry.id));
   if (bar) {

@@ -27,6 +27,8 @@ export function placeAnnotations(ydoc: Y.Doc, doc: PMNode, input: PlaceInput): A
 
   const suggestions: PlacedSuggestion[] = [];
   for (const amendment of input.amendments) {
+    // A sub-amendment changes its parent's words, not the text: it is shown under the parent.
+    if (amendment.parentAmendmentId) continue;
     const { proposal } = amendment;
     const common = {
       amendmentId: amendment.amendmentId,

@@ -14,6 +14,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import { StatusBadge } from '../../ui/bits.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { AmendmentCard } from '../amendments/AmendmentCard.js';
+import { AgreedLanguageSection } from '../../library/AgreedLanguageSection.js';
+import { PrivateDraftsSection } from '../../private-drafts/PrivateDraftsSection.js';
 import { BracketsSection } from '../brackets/BracketsSection.js';
 import { AmendmentForm, type AmendmentTarget } from '../amendments/AmendmentForm.js';
 import { CommentForm, type CommentTarget } from '../comments/CommentForm.js';
@@ -102,7 +104,7 @@ export function ParagraphPanel({
         </h2>
         <StatusBadge status={status} />
       </header>
-      <p className="panel__excerpt">
+      <p className="panel__excerpt" dir="auto">
         {paragraph.text.length > 160 ? `${paragraph.text.slice(0, 160)}…` : paragraph.text}
       </p>
       <ParagraphStatusControls paragraphId={paragraph.id} label={label} status={status} />
@@ -237,6 +239,17 @@ export function ParagraphPanel({
       </section>
 
       <BracketsSection key={paragraph.id} paragraph={paragraph} status={status} selection={own} />
+      <AgreedLanguageSection
+        key={`library-${paragraph.id}`}
+        paragraphId={paragraph.id}
+        paragraphText={paragraph.text}
+        selection={own}
+      />
+      <PrivateDraftsSection
+        key={`private-${paragraph.id}`}
+        paragraphId={paragraph.id}
+        selection={own}
+      />
 
       {openForm?.kind === 'amendment' && (
         <AmendmentForm

@@ -21,7 +21,7 @@ function Groups({ groups }: { groups: ReturnType<typeof groupByStance>['counted'
                   <StakeholderChip stakeholder={p.stakeholder} />
                   {p.statement && (
                     <blockquote className="statement">
-                      <p>{p.statement}</p>
+                      <p dir="auto">{p.statement}</p>
                       <footer className="muted">
                         {t('positions.by', {
                           stakeholder: p.stakeholder.name ?? '',
