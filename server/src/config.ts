@@ -2,9 +2,15 @@
  * Configuration from the environment, validated once at start-up so a typo fails loudly
  * instead of silently falling back to a default.
  */
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_LIMITS, normaliseEmail } from '@accord/shared';
+import {
+  ClusterSettingsSchema,
+  clusterSettingsOf,
+  type ClusterSettings,
+} from './cluster/cluster-node.js';
 import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
 
 const socketBudget = (fallback: number) =>
@@ -79,6 +85,8 @@ export interface Config {
   collab: CollabLimits;
   /** E-mail notifications (see MailSettingsSchema); `smtpUrl` undefined: e-mail is off. */
   mail: MailSettings;
+  /** Several nodes on one store and one Redis (ACCORD_REDIS_URL); undefined: a single node. */
+  cluster: ClusterSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -123,7 +131,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: metricsToken(env),
     collab: collabLimits(env),
     mail: mailSettings(env, c.PORT, c.HOST),
+    cluster: clusterConfig(env, c.PORT, c.HOST),
   };
+}
+
+function clusterConfig(env: NodeJS.ProcessEnv, port: number, host: string) {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = ClusterSettingsSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return clusterSettingsOf(parsed.data, port, host, hostname());
 }
 
 /** Where notifications are sent from and what their links point at. */

@@ -13,6 +13,7 @@ import {
   type ApplicationOptions,
   type ApplicationServices,
 } from './application/services.js';
+import { joinCluster, type ClusterNode } from './cluster/cluster-node.js';
 import { createCollabGateway, type CollabGateway } from './collab/collab-gateway.js';
 import { createCommandService, type CommandService } from './commands/command-service.js';
 import type { Config } from './config.js';
@@ -44,6 +45,8 @@ export interface AccordCore {
   services: ApplicationServices;
   /** The inbox, e-mail and digest (application/notifications). */
   notifications: Notifications;
+  /** This node's place among several (ACCORD_REDIS_URL); undefined for a single node. */
+  cluster: ClusterNode | undefined;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,11 @@ export async function createCore(
     commandRecord: (commandId) => queries.getCommandRecord(commandId),
   });
   const accounts = createAccountService({ commands, queries });
+  // With several nodes, a lost lease hands the document's connections over to its new owner.
+  let handOver: (documentId: string) => void = () => undefined;
+  const cluster = config.cluster
+    ? await joinCluster(config.cluster, logger, (documentId) => handOver(documentId))
+    : undefined;
   const collab = createCollabGateway({
     store,
     hooks: {
@@ -95,7 +103,18 @@ export async function createCore(
     logger: logger.child({ component: 'collab' }),
     metrics,
     ...config.collab,
+    ...(cluster
+      ? {
+          budgetStores: cluster.budgets.collab,
+          cluster: {
+            nodeId: cluster.nodeId,
+            claim: (documentId) => cluster.leases.claim(documentId),
+            release: (documentId) => cluster.leases.release(documentId),
+          },
+        }
+      : {}),
   });
+  handOver = (documentId) => collab.handOver(documentId);
   const collabText = createCollabDocumentText({ collab, store, queries });
   const text = options.decorateText ? options.decorateText(collabText) : collabText;
   access.attach({
@@ -145,11 +164,13 @@ export async function createCore(
     access,
     services,
     notifications,
+    cluster,
     async close() {
       await notifications.stop();
       await services.stop();
       access.close();
       await collab.close();
+      await cluster?.close();
       await readModels.stop();
       await store.close();
     },

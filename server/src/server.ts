@@ -82,6 +82,12 @@ export async function startServer(
     stakeholdersOf: (userId) =>
       Promise.resolve(queries.listNegotiationsForUser(userId).map((n) => n.stakeholderId)),
     limits: config.socketio,
+    ...(core.cluster
+      ? {
+          budgetStores: core.cluster.budgets.socket,
+          attachAdapter: (io) => core.cluster!.attachSocketIo(io),
+        }
+      : {}),
     changes: mergeChangeFeeds(readModels.projector, core.notifications.changes),
   });
   // socket.io rooms follow membership changes through the same path as the collaborative text.
@@ -118,6 +124,7 @@ export async function startServer(
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, store: store.kind }, 'Accord is listening');
+  await core.cluster?.listeningAt(url);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>

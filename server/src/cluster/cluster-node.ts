@@ -31,26 +31,24 @@ export const ClusterSettingsSchema = z.object({
 export interface ClusterSettings {
   redisUrl: string;
   nodeId: string;
-  address: string;
+  /** ACCORD_NODE_ADDRESS; unset, the address the node listens on once it does. */
+  address: string | undefined;
 }
 
 /** The cluster settings, or undefined when ACCORD_REDIS_URL is unset (a single node). */
-export function clusterSettings(
-  env: NodeJS.ProcessEnv,
+export function clusterSettingsOf(
+  c: z.infer<typeof ClusterSettingsSchema>,
   port: number,
   host: string,
   hostname: string,
 ): ClusterSettings | undefined {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const c = ClusterSettingsSchema.parse(present);
   if (!c.ACCORD_REDIS_URL) return undefined;
-  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {
     redisUrl: c.ACCORD_REDIS_URL,
-    nodeId: c.ACCORD_NODE_ID ?? `${hostname}-${port}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
-    address:
-      c.ACCORD_NODE_ADDRESS ??
-      `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`,
+    nodeId:
+      c.ACCORD_NODE_ID ??
+      `${hostname}-${port}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
+    address: c.ACCORD_NODE_ADDRESS,
   };
 }
 
@@ -63,6 +61,8 @@ export interface ClusterNode {
   };
   /** Routes the socket.io server's broadcasts through Redis. */
   attachSocketIo(io: SocketIoServer): void;
+  /** Publishes where peers reach this node, once it listens (unless ACCORD_NODE_ADDRESS says). */
+  listeningAt(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,7 +102,7 @@ export async function joinCluster(
   const leases = new DocumentLeases({
     redis: main,
     nodeId: settings.nodeId,
-    address: settings.address,
+    ...(settings.address ? { address: settings.address } : {}),
     onLost: (documentId) => {
       log.warn({ documentId }, 'lost the lease of a live document; handing its clients over');
       onLeaseLost(documentId);
@@ -117,13 +117,24 @@ export async function joinCluster(
     attachSocketIo(io) {
       io.adapter(createAdapter(pub, sub));
     },
+    async listeningAt(url) {
+      if (settings.address) return;
+      const peerUrl = new URL(url);
+      // A node listening on every interface is reached by its peers on this machine's loopback.
+      if (peerUrl.hostname === '0.0.0.0' || peerUrl.hostname === '[::]') {
+        peerUrl.hostname = '127.0.0.1';
+      }
+      await leases.announce(peerUrl.origin);
+      log.info({ address: peerUrl.origin }, 'announced the address peers reach this node at');
+    },
     async close() {
       await leases.stop();
       for (const store of [budgets.collab, budgets.socket]) {
         store.rates.close();
         store.counts.close();
       }
-      for (const client of [sub, pub, main]) client.destroy();
+      // close() lets commands already sent finish (a flush in flight, an adapter publish).
+      await Promise.allSettled([sub, pub, main].map((client) => client.close()));
     },
   };
 }

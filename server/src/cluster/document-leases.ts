@@ -28,8 +28,8 @@ export interface LeaseRedis {
 export interface DocumentLeasesOptions {
   redis: LeaseRedis;
   nodeId: string;
-  /** Where peers reach this node, e.g. http://10.0.0.5:3001. */
-  address: string;
+  /** Where peers reach this node, e.g. http://10.0.0.5:3001; unknown until it listens. */
+  address?: string;
   prefix?: string;
   ttlMs?: number;
   renewEveryMs?: number;
@@ -59,8 +59,10 @@ export class DocumentLeases {
   private readonly prefix: string;
   private readonly ttlMs: number;
   private readonly timer: NodeJS.Timeout;
+  private address: string | undefined;
 
   constructor(private readonly options: DocumentLeasesOptions) {
+    this.address = options.address;
     this.prefix = options.prefix ?? 'accord:';
     this.ttlMs = options.ttlMs ?? 10_000;
     this.timer = setInterval(() => void this.renew(), options.renewEveryMs ?? this.ttlMs / 3);
@@ -75,9 +77,11 @@ export class DocumentLeases {
     return `${this.prefix}node-address:${nodeId}`;
   }
 
-  /** Publishes this node's address; call once at start (renewals keep it fresh). */
-  async announce(): Promise<void> {
-    await this.options.redis.set(this.addressKey(this.options.nodeId), this.options.address, {
+  /** Publishes this node's address (another one, once known); renewals keep it fresh. */
+  async announce(address: string | undefined = this.address): Promise<void> {
+    if (address === undefined) return;
+    this.address = address;
+    await this.options.redis.set(this.addressKey(this.options.nodeId), address, {
       expiration: { type: 'PX', value: this.ttlMs },
     });
   }

@@ -42,7 +42,10 @@ import { CollabBudgets, defaultPersonLimits, type PersonLimits } from './budgets
 import { CollabConnection, type ConnectionLimits } from './collab-connection.js';
 import { CollabDocument, DocumentUnloaded, type FrameLimits } from './collab-document.js';
 import type { CollabAuthRequest, CollabAuthResult, CollabHooks } from './collab-hooks.js';
+import type { CountBudgetStore, RateBudgetStore } from '../limits/budget-stores.js';
 import type { RateLimit } from '../limits/rate-limit.js';
+import type { Ownership } from '../cluster/document-leases.js';
+import { forwardUpgrade, wasForwarded } from '../cluster/upgrade-forwarder.js';
 import { OPEN_TEXT, type TextRules } from './schema-check.js';
 
 export interface CollabMetrics {
@@ -87,6 +90,17 @@ export interface CollabGatewayOptions {
   maxParagraphChars?: number;
   /** Per-user and per-stakeholder rates and connection caps (see budgets.ts for defaults). */
   personLimits?: Partial<PersonLimits>;
+  /** Where those budgets are kept: in memory by default, in Redis with several nodes. */
+  budgetStores?: { rates: RateBudgetStore; counts: CountBudgetStore };
+  /** With several nodes: who owns each live document (cluster/document-leases.ts). */
+  cluster?: CollabCluster;
+}
+
+/** One owner node per live document; a connection for another node's document is forwarded there. */
+export interface CollabCluster {
+  nodeId: string;
+  claim(documentId: string): Promise<Ownership>;
+  release(documentId: string): Promise<void>;
 }
 
 export interface CollabGateway {
@@ -97,6 +111,11 @@ export interface CollabGateway {
    * change): connections are downgraded, upgraded, or closed (4401, 4403, 4404).
    */
   refreshAccess(documentId: string): Promise<void>;
+  /**
+   * Another node took the document over (this node lost its lease): its connections here close
+   * with 1001 `handed-over` and reconnect, to be forwarded to the new owner; the copy is dropped.
+   */
+  handOver(documentId: string): void;
   /**
    * Asks the auth hook again for every open connection of one user, in every document (after
    * that user signed out): connections of the ended session close with 4401, others stay.
@@ -198,7 +217,11 @@ class Gateway implements CollabGateway {
       awarenessRate: options.awarenessRate ?? { perSecond: 20, burst: 40 },
       updateRate: options.updateRate ?? { perSecond: 100, burst: 500 },
     };
-    this.budgets = new CollabBudgets({ ...defaultPersonLimits, ...options.personLimits });
+    this.budgets = new CollabBudgets(
+      { ...defaultPersonLimits, ...options.personLimits },
+      options.budgetStores?.rates,
+      options.budgetStores?.counts,
+    );
     this.buffers = new BufferBudget({
       maxTotalBytes: options.maxTotalBufferedBytes ?? 64 * MiB,
       minShedBytes: 64 * KiB,
@@ -228,6 +251,14 @@ class Gateway implements CollabGateway {
     }
     void this.upgrade(req, socket, head, documentId);
     return true;
+  }
+
+  handOver(documentId: string): void {
+    const document = this.slots.get(documentId)?.document;
+    if (!document) return;
+    this.forget(document);
+    document.destroy(CollabCloseCode.GoingAway, CollabCloseReason.HandedOver);
+    this.logger.info({ documentId }, 'document handed over to another node');
   }
 
   async refreshAccess(documentId: string): Promise<void> {
@@ -382,6 +413,25 @@ class Gateway implements CollabGateway {
       }
       let attached = false;
       try {
+        const cluster = this.options.cluster;
+        if (cluster) {
+          let owner: Ownership;
+          try {
+            owner = await cluster.claim(documentId);
+          } catch (error) {
+            this.logger.error({ err: error, documentId }, 'asking who owns the document failed');
+            return refuse(socket, 503);
+          }
+          if (!owner.mine) {
+            // Forwarded once at most: two nodes that briefly disagree must not bounce it.
+            if (wasForwarded(req) || owner.address === null) return refuse(socket, 503);
+            socket.off('error', onError);
+            attached = true;
+            socket.once('close', releaseSlot);
+            await forwardUpgrade(req, socket, head, new URL(owner.address), cluster.nodeId);
+            return;
+          }
+        }
         let document: CollabDocument;
         try {
           document = await this.acquireLive(documentId);
@@ -571,6 +621,9 @@ class Gateway implements CollabGateway {
     this.forget(document);
     document.destroy(CollabCloseCode.GoingAway, CollabCloseReason.ShuttingDown);
     this.logger.debug({ documentId: document.documentId }, 'document unloaded');
+    await this.options.cluster?.release(document.documentId).catch((error: unknown) => {
+      this.logger.warn({ err: error, documentId: document.documentId }, 'lease not released');
+    });
   }
 
   private forget(document: CollabDocument): void {

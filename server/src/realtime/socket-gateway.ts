@@ -36,6 +36,7 @@ import {
 import type { Logger } from 'pino';
 import type { Counter, Gauge } from 'prom-client';
 import { Server, type Socket } from 'socket.io';
+import type { CountBudgetStore, RateBudgetStore } from '../limits/budget-stores.js';
 import type { z } from 'zod';
 import { isSameOrigin } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
@@ -107,6 +108,10 @@ export interface SocketGatewayOptions {
    * queued for it can pile up. Default 25 s and 20 s (engine.io's).
    */
   heartbeat?: { intervalMs: number; timeoutMs: number };
+  /** Where per-person budgets are kept: in memory by default, in Redis with several nodes. */
+  budgetStores?: { rates: RateBudgetStore; counts: CountBudgetStore };
+  /** With several nodes: routes broadcasts through Redis (cluster/cluster-node.ts). */
+  attachAdapter?: (io: Server) => void;
 }
 
 /** Kept to plain strings so that remote sockets (`fetchSockets` over the Redis adapter) carry it. */
@@ -235,7 +240,11 @@ class Gateway implements SocketGateway {
   constructor(private readonly options: SocketGatewayOptions) {
     this.logger = options.logger.child({ component: 'socketio' });
     this.maxPending = options.maxPendingRequests ?? 32;
-    this.budgets = new SocketBudgets(options.limits ?? defaultSocketLimits);
+    this.budgets = new SocketBudgets(
+      options.limits ?? defaultSocketLimits,
+      options.budgetStores?.counts,
+      options.budgetStores?.rates,
+    );
     this.io = new Server(options.httpServer, {
       path: REALTIME_PATH,
       serveClient: false,
@@ -246,6 +255,7 @@ class Gateway implements SocketGateway {
       pingTimeout: options.heartbeat?.timeoutMs ?? 20_000,
       allowRequest: (_req, answer) => answer(null, this.closing === undefined),
     });
+    options.attachAdapter?.(this.io);
     this.io.use((socket, next) => {
       this.admit(socket).then(next, (error: unknown) => {
         this.logger.error({ err: error }, 'authenticating a socket failed');

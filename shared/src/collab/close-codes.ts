@@ -11,7 +11,10 @@
  */
 
 export const CollabCloseCode = {
-  /** The server is shutting down (RFC 6455 "going away"). Reconnect. */
+  /**
+   * The server is shutting down, or (reason `handed-over`) another node now owns the document
+   * (RFC 6455 "going away"). Reconnect.
+   */
   GoingAway: 1001,
   /**
    * A frame exceeded the gateway's `maxMessageBytes` (RFC 6455 "message too big"); sent by the
@@ -112,6 +115,7 @@ export const CollabCloseReason = {
   ParagraphLocked: 'paragraph-locked',
   PersistenceFailed: 'persistence-failed',
   SegmentClosed: 'segment-closed',
+  HandedOver: 'handed-over',
 } as const;
 
 export type CollabCloseReason = (typeof CollabCloseReason)[keyof typeof CollabCloseReason];

@@ -1,0 +1,112 @@
+// Two Accord nodes on one PostgreSQL store and one Redis, in one process: the first node asked
+// for a document owns it, a client of the other node is forwarded to it (the other node never
+// loads the document), both clients converge; when the owner shuts down, its lease is given
+// back, the forwarded client reconnects and the remaining node takes the document over.
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresForTests } from '../eventstore/postgres/test-support/postgres-for-tests.js';
+import {
+  startThrowawayRedis,
+  type ThrowawayRedis,
+} from '../limits/test-support/throwaway-redis.js';
+import { connectClient, waitFor, type CollabClient } from '../crash/test-support/storm-clients.js';
+import { createNegotiationFixture } from '../test-support/negotiation-fixture.js';
+import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { textFragment } from '../text/doc-structure.js';
+import type * as Y from 'yjs';
+
+const postgres = postgresForTests('Two nodes on PostgreSQL and Redis');
+
+/** Appends words to the first paragraph of a client's copy, as typing would. */
+function type(client: CollabClient, words: string): void {
+  const paragraph = textFragment(client.doc).get(0) as Y.XmlElement;
+  const text = paragraph.get(0) as Y.XmlText;
+  text.insert(text.length, words);
+}
+
+const firstParagraph = (client: CollabClient) => client.paragraphs()[0]?.text ?? '';
+
+describe.runIf(postgres)('two nodes sharing a document', () => {
+  let redis: ThrowawayRedis;
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  const clients: CollabClient[] = [];
+
+  beforeAll(async () => {
+    const connectionString = await postgres!();
+    redis = await startThrowawayRedis();
+    const env = (nodeId: string) => ({
+      ACCORD_POSTGRES_URL: connectionString,
+      ACCORD_REDIS_URL: redis.url,
+      ACCORD_NODE_ID: nodeId,
+    });
+    nodeA = await startTestServer(env('node-a'));
+    nodeB = await startTestServer(env('node-b'));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await nodeB?.close();
+    await nodeA?.close();
+    await redis?.stop();
+  });
+
+  it('forwards a client of the other node to the owner, and hands the document over when the owner leaves', async () => {
+    const fixture = await createNegotiationFixture(nodeA);
+    const documentId = fixture.documents['open-drafting'];
+    const ws = (node: TestServer) => node.url.replace(/^http/, 'ws');
+    // Node B serves the same people once its read models have the sessions node A recorded.
+    await waitFor(
+      async () =>
+        (await fetch(`${nodeB.url}/api/negotiations/${fixture.negotiationId}/documents`, {
+          headers: { cookie: fixture.clients.delegate2.cookie! },
+        }).then((res) => res.status)) === 200,
+      'node B to know the fixture',
+      10_000,
+    );
+
+    const onA = connectClient(ws(nodeA), documentId, fixture.clients.delegate.cookie!, 'on-a');
+    clients.push(onA);
+    await onA.synced(10_000);
+    const onB = connectClient(ws(nodeB), documentId, fixture.clients.delegate2.cookie!, 'on-b');
+    clients.push(onB);
+    await onB.synced(10_000);
+
+    // Node A owns the document; node B only forwarded its client's connection.
+    expect(nodeA.collab.stats().connections).toBe(2);
+    expect(nodeB.collab.stats().documents).toBe(0);
+    const lease = createClient({ url: redis.url });
+    await lease.connect();
+    expect(await lease.get(`accord:lease:document:${documentId}`)).toBe('node-a');
+
+    type(onB, ' typed through node B');
+    type(onA, ' typed on node A');
+    await waitFor(
+      () =>
+        firstParagraph(onA).includes('typed through node B') &&
+        firstParagraph(onB).includes('typed on node A'),
+      'both clients to converge',
+      10_000,
+    );
+
+    // The owner leaves cleanly: its lease is given back, B's client reconnects and B takes over.
+    clients.splice(clients.indexOf(onA), 1);
+    onA.destroy();
+    await nodeA.close();
+    await waitFor(() => nodeB.collab.stats().documents === 1, 'node B to take over', 15_000);
+    expect(await lease.get(`accord:lease:document:${documentId}`)).toBe('node-b');
+    await onB.synced(10_000);
+    type(onB, ' after the hand-over');
+    const reader = connectClient(ws(nodeB), documentId, fixture.clients.chair.cookie!, 'reader');
+    clients.push(reader);
+    await reader.synced(10_000);
+    await waitFor(
+      () =>
+        firstParagraph(reader).includes('typed on node A') &&
+        firstParagraph(reader).includes('after the hand-over'),
+      'a new client on node B to read every acknowledged edit',
+      10_000,
+    );
+    lease.destroy();
+  }, 90_000);
+});
