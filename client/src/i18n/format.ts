@@ -1,54 +1,21 @@
-// Message formatting without a framework: `{name}` placeholders and CLDR plural forms through
-// Intl.PluralRules, so a catalogue for any of the six UN languages needs no code of its own.
+// Message formatting for the screens: every catalogue entry is an ICU MessageFormat string,
+// formatted by the same FormatJS formatter the server uses for e-mails and exports
+// (@accord/shared's formatIcu), so plural and select rules come from CLDR for every language.
 //
-//   formatMessage('en', { one: '{count} amendment', other: '{count} amendments' }, { count: 2 })
+//   formatMessage('en', '{count, plural, one {# amendment} other {# amendments}}', { count: 2 })
 //   // → '2 amendments'
+import { formatIcu, type IcuParams } from '@accord/shared';
 
-/** A message with plural forms chosen by the `count` parameter (CLDR categories). */
-export interface PluralMessage {
-  zero?: string;
-  one?: string;
-  two?: string;
-  few?: string;
-  many?: string;
-  other: string;
-}
+/** One catalogue entry: an ICU MessageFormat string. */
+export type Message = string;
 
-export type Message = string | PluralMessage;
+export type MessageParams = IcuParams;
 
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count);
-}
-
-/** Fills `{name}` placeholders; numbers are formatted for the locale. Unknown names stay visible. */
-export function interpolate(locale: string, template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
-  });
-}
-
+/** Formats `message` for `locale`; a parameter not given stays visible as `{name}`. */
 export function formatMessage(
   locale: string,
   message: Message,
   params: MessageParams = {},
 ): string {
-  if (typeof message === 'string') return interpolate(locale, message, params);
-  const count = typeof params.count === 'number' ? params.count : Number(params.count ?? 0);
-  // An exact zero reads better as "no amendments" where a catalogue says so.
-  const form =
-    (count === 0 ? message.zero : undefined) ??
-    message[pluralCategory(locale, count)] ??
-    message.other;
-  return interpolate(locale, form, params);
+  return formatIcu(locale, message, params);
 }

@@ -1,42 +1,41 @@
 // The typed `t()` and locale-aware dates for components: the language picks the catalogue and the
 // page direction (Arabic is right-to-left), the browser gives the formatting locale and time zone.
+// Catalogues are ICU MessageFormat strings; the compiler reads each English message's parameters.
 //
 //   const { t, formatDateTime } = useI18n();
 //   t('positions.objections', { count: 2 });  // a missing or misspelt parameter fails to compile
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { formatMessage, type Message, type PluralMessage } from './format.js';
+import type { IcuParamNames, IcuParamsOf } from '@accord/shared';
 import {
-  catalogues,
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { formatMessage } from './format.js';
+import {
+  availableLanguages,
   formattingLocale,
+  loadCatalogue,
   pickLanguage,
   textDirection,
   type UiLanguage,
 } from './locales.js';
 import { en, type Catalogue, type MessageKey } from './messages.en.js';
 
-type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | ParamNames<Rest>
-  : never;
-
-type ParamsOf<M> = M extends string
-  ? ParamNames<M>
-  : M extends PluralMessage
-    ? 'count' | ParamNames<Extract<M[keyof M], string>>
-    : never;
-
-type Params<K extends MessageKey> = {
-  [P in ParamsOf<(typeof en)[K]>]: P extends 'count' ? number : string | number;
-};
+type ParamsOf<K extends MessageKey> = IcuParamNames<(typeof en)[K]>;
 
 /** Keys of messages without placeholders: what code may compute and pass to `t` alone. */
 export type PlainMessageKey = {
-  [K in MessageKey]: [ParamsOf<(typeof en)[K]>] extends [never] ? K : never;
+  [K in MessageKey]: [ParamsOf<K>] extends [never] ? K : never;
 }[MessageKey];
 
 /** `t(key)` for messages without placeholders, `t(key, { … })` with exactly their parameters. */
 export type Translate = <K extends MessageKey>(
   key: K,
-  ...params: [ParamsOf<(typeof en)[K]>] extends [never] ? [] : [Params<K>]
+  ...params: [ParamsOf<K>] extends [never] ? [] : [IcuParamsOf<(typeof en)[K]>]
 ) => string;
 
 export interface I18n {
@@ -59,11 +58,17 @@ export interface I18nOptions {
   preferred: readonly string[];
   /** IANA time zone; defaults to the browser's. */
   timeZone?: string;
+  /** The UI language and its loaded catalogue; English (always in the bundle) by default. */
+  language?: UiLanguage;
+  catalogue?: Catalogue;
 }
 
-export function createI18n({ preferred, timeZone }: I18nOptions): I18n {
-  const language = pickLanguage(preferred);
-  const catalogue: Catalogue = catalogues[language] ?? en;
+export function createI18n({
+  preferred,
+  timeZone,
+  language = 'en',
+  catalogue = en,
+}: I18nOptions): I18n {
   const locale = formattingLocale(language, preferred);
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone });
@@ -77,7 +82,8 @@ export function createI18n({ preferred, timeZone }: I18nOptions): I18n {
   const list = new Intl.ListFormat(locale, { style: 'short', type: 'conjunction' });
 
   const t = ((key: MessageKey, params?: Record<string, string | number>) => {
-    const message: Message = catalogue[key] ?? en[key];
+    // A catalogue older than the code may lack a key: English is better than nothing.
+    const message: string = catalogue[key] ?? en[key];
     return formatMessage(locale, message, params);
   }) as Translate;
 
@@ -120,13 +126,69 @@ export function useI18n(): I18n {
   return i18n;
 }
 
-/** An I18n for the browser this runs in. */
-export function useBrowserI18n(): I18n {
+function browserLanguages(): readonly string[] {
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+}
+
+export interface LanguageChoice {
+  language: UiLanguage;
+  /** True while the chosen language's catalogue is being downloaded. */
+  loading: boolean;
+  /** Shows the UI in `language` (saving the choice is the caller's business). */
+  choose: (language: UiLanguage) => void;
+}
+
+const LanguageChoiceContext = createContext<LanguageChoice | null>(null);
+
+/**
+ * The app's I18n: the browser's language until someone chooses one, each catalogue loaded when
+ * first needed. While a catalogue downloads the previous language stays on screen; at start,
+ * when the browser asks for a language other than English, nothing is shown for that moment
+ * rather than English flashing by.
+ */
+export function LanguageRoot({ children }: { children: ReactNode }) {
+  const preferred = useMemo(() => browserLanguages(), []);
+  const [language, setLanguage] = useState<UiLanguage>(() => pickLanguage(preferred));
+  const [i18n, setI18n] = useState<I18n | null>(() =>
+    language === 'en' ? createI18n({ preferred }) : null,
+  );
+  // A language whose catalogue is not in the tree yet is shown in English.
+  const shown: UiLanguage = availableLanguages.includes(language) ? language : 'en';
+  useEffect(() => {
+    let current = true;
+    loadCatalogue(shown).then(
+      (catalogue) => current && setI18n(createI18n({ preferred, language: shown, catalogue })),
+      // The chunk could not be downloaded: English, which is always there.
+      () => current && setI18n((previous) => previous ?? createI18n({ preferred })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [shown, preferred]);
+  const choose = useCallback((next: UiLanguage) => setLanguage(next), []);
+  const choice = useMemo(
+    () => ({ language, loading: i18n?.language !== shown, choose }),
+    [language, shown, i18n, choose],
+  );
+  if (!i18n) return null;
+  return (
+    <LanguageChoiceContext.Provider value={choice}>
+      <I18nProvider i18n={i18n}>{children}</I18nProvider>
+    </LanguageChoiceContext.Provider>
+  );
+}
+
+const fixedLanguage = () => {};
+
+/**
+ * The language choice of the LanguageRoot above; under a bare I18nProvider (tests, a fixed
+ * language) the provider's language, which cannot be changed.
+ */
+export function useLanguageChoice(): LanguageChoice {
+  const choice = useContext(LanguageChoiceContext);
+  const { language } = useI18n();
   return useMemo(
-    () =>
-      createI18n({
-        preferred: navigator.languages.length > 0 ? navigator.languages : [navigator.language],
-      }),
-    [],
+    () => choice ?? { language, loading: false, choose: fixedLanguage },
+    [choice, language],
   );
 }

@@ -1,8 +1,8 @@
 // Every word the UI shows, in English: THE message catalogue. Keys are grouped by screen; the
 // glossary's vocabulary (roles, stances, statuses…) has one key per value so code can build keys
-// from domain values (`role.${role}`). Placeholders are `{name}`; plural messages pick a form by
-// `count`. Another language is a file of the same shape (`Catalogue`), listed in locales.ts.
-import type { Message } from './format.js';
+// from domain values (`role.${role}`). Every message is an ICU MessageFormat string: placeholders
+// are `{name}`, plurals `{count, plural, one {# amendment} other {# amendments}}`. Another language
+// is a file of the same shape (`Catalogue`), listed in locales.ts and checked by check:i18n.
 
 export const en = {
   'app.name': 'Accord',
@@ -22,9 +22,7 @@ export const en = {
 
   // Common
   'common.cancel': 'Cancel',
-  'common.close': 'Close',
   'common.retry': 'Try again',
-  'common.required': 'required',
   'common.optional': 'optional',
   'common.you': 'you',
   'common.unknown': 'unknown',
@@ -51,7 +49,6 @@ export const en = {
 
   // Accepting an invitation
   'invitation.title': 'Invitation',
-  'invitation.checking': 'Checking the invitation…',
   'invitation.summary': 'You are invited to “{negotiation}” to act for {stakeholder} as {role}.',
   'invitation.for': 'This invitation is for {email}.',
   'invitation.expires': 'It is valid until {date}.',
@@ -127,35 +124,22 @@ export const en = {
   'home.documents': 'Documents',
   'home.noDocuments': 'No documents yet.',
   'home.participants': 'Participants',
-  'home.online': { zero: 'Nobody online', one: '{count} online', other: '{count} online' },
+  'home.online': '{count, plural, =0 {Nobody online} one {# online} other {# online}}',
   'home.memberOf': 'member of {groups}',
   'home.onlineNames': 'online: {names}',
-  'home.onlineDot': 'online',
   'document.latestRevision': '{label}, issued {date}',
   'document.noRevision': 'No revision issued yet',
   'document.adopted': 'Adopted as {label} on {date}',
-  'document.agreed': {
-    zero: 'no paragraph agreed ad ref',
-    one: '{count} paragraph agreed ad ref',
-    other: '{count} paragraphs agreed ad ref',
-  },
-  'document.bracketed': {
-    zero: 'none bracketed',
-    one: '{count} bracketed',
-    other: '{count} bracketed',
-  },
-  'document.pending': {
-    zero: 'no pending amendment',
-    one: '{count} pending amendment',
-    other: '{count} pending amendments',
-  },
+  'document.agreed':
+    '{count, plural, =0 {no paragraph agreed ad ref} one {# paragraph agreed ad ref} other {# paragraphs agreed ad ref}}',
+  'document.bracketed':
+    '{count, plural, =0 {none bracketed} one {# bracketed} other {# bracketed}}',
+  'document.pending':
+    '{count, plural, =0 {no pending amendment} one {# pending amendment} other {# pending amendments}}',
   'document.open': 'Open the draft',
   'activity.title': 'Activity',
-  'activity.sinceLastVisit': {
-    zero: 'Nothing new since your last visit, {date}.',
-    one: '{count} new since your last visit, {date}',
-    other: '{count} new since your last visit, {date}',
-  },
+  'activity.sinceLastVisit':
+    '{count, plural, =0 {Nothing new since your last visit, {date}.} one {# new since your last visit, {date}} other {# new since your last visit, {date}}}',
   'activity.firstVisit': 'Your first visit here: everything below is new to you.',
   'activity.new': 'New',
   'activity.onlyNew': 'Only what is new since my last visit',
@@ -200,10 +184,8 @@ export const en = {
   'activityEntry.amendmentKind.delete-paragraph': 'to delete a paragraph',
   'activityEntry.NegotiationOpened': '{actor} opened the negotiation {title}',
   'activityEntry.StakeholderRegistered': '{stakeholder} ({code}) registered as {kind}',
-  'activityEntry.ChairsAppointed': {
-    one: '{people} appointed chair',
-    other: '{people} appointed co-chairs',
-  },
+  'activityEntry.ChairsAppointed':
+    '{count, plural, one {{people} appointed chair} other {{people} appointed co-chairs}}',
   'activityEntry.MemberInvited': 'Invitation sent to join {stakeholder} as {role}',
   'activityEntry.InvitationAccepted': '{actor} accepted an invitation',
   'activityEntry.MemberAdmitted': '{actor} joined for {stakeholder} as {role}',
@@ -261,10 +243,8 @@ export const en = {
   'connection.synced': 'Connected · all changes saved',
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline',
-  'connection.unsent': {
-    one: '{count} change not sent yet',
-    other: '{count} changes not sent yet',
-  },
+  'connection.unsent':
+    '{count, plural, one {# change not sent yet} other {# changes not sent yet}}',
   'connection.stopped': 'Disconnected',
   'connection.sessionEnded': 'Your session has ended. Sign in again to continue.',
   'connection.refused': 'Read-only: the server did not accept your change.',
@@ -273,10 +253,8 @@ export const en = {
   'connection.tooLarge': 'That change was too large to send; it was not saved.',
   'connection.rateLimited': 'Too many changes too quickly: the connection was stopped.',
   'connection.malformed': 'The connection was stopped after a protocol error.',
-  'connection.lostUnsent': {
-    one: '{count} change made here was not saved.',
-    other: '{count} changes made here were not saved.',
-  },
+  'connection.lostUnsent':
+    '{count, plural, one {# change made here was not saved.} other {# changes made here were not saved.}}',
   'connection.reconnect': 'Reconnect',
   'readOnly.title': 'Read-only',
   'readOnly.role':
@@ -312,7 +290,6 @@ export const en = {
   'paragraph.proposeNew': 'Propose a new paragraph after it',
   'paragraph.proposeDelete': 'Propose deleting it',
   'paragraph.kind': 'Kind of paragraph',
-  'paragraph.statusNote': 'Status: {status}',
 
   // Chair
   'chair.console': 'Chair',
@@ -344,14 +321,13 @@ export const en = {
   'amendmentForm.tabled': 'Amendment to {label} tabled.',
   'amendmentForm.wordsGone':
     'The selected words were changed by someone else meanwhile. Select them again.',
-  'amendment.list': 'Amendments to this paragraph',
   'amendment.none': 'No pending amendment to this paragraph.',
   'amendment.showDecided': 'Show decided and withdrawn ({count})',
   'amendment.hideDecided': 'Hide decided and withdrawn',
   'amendment.sponsor': 'Sponsor',
   'amendment.cosponsors': 'Co-sponsors',
   'amendment.tabledAt': 'Tabled {date}',
-  'amendment.revised': { one: 'revised once', other: 'revised {count} times' },
+  'amendment.revised': '{count, plural, one {revised once} other {revised # times}}',
   'amendment.rationale': 'Rationale',
   'amendment.reason': 'Reason: {reason}',
   'amendment.chairsCompromise': 'Chair’s compromise',
@@ -373,10 +349,8 @@ export const en = {
   'suggestion.delete': 'proposes to delete',
   'suggestion.newParagraph': 'proposes a new paragraph',
   'suggestion.deleteParagraph': 'proposes to delete this paragraph',
-  'suggestion.label': '{code}: {words}',
 
   // Positions
-  'positions.title': 'Positions',
   'positions.yours': 'Position of {stakeholder}',
   'positions.none': 'No positions stated yet.',
   'positions.stance': 'Stance',
@@ -391,22 +365,14 @@ export const en = {
   'positions.counted': 'Delegations and groups',
   'positions.notCounted': 'Civil society and observers — not counted towards consensus',
   'positions.noObjection': 'No delegation objects.',
-  'positions.objections': {
-    one: '{count} objection',
-    other: '{count} objections',
-  },
-  'positions.supportCount': {
-    zero: 'no support yet',
-    one: '{count} support',
-    other: '{count} support',
-  },
+  'positions.objections': '{count, plural, one {# objection} other {# objections}}',
+  'positions.supportCount':
+    '{count, plural, =0 {no support yet} one {# support} other {# support}}',
   'positions.cannotState': 'The secretariat is neutral and states no positions.',
   'positions.by': '{stakeholder}, {date}',
 
   // Comments
-  'comments.title': 'Comments',
   'comments.none': 'No open comments on this paragraph.',
-  'comments.new': 'New comment',
   'comments.onWords': 'On “{quote}”',
   'comments.onParagraph': 'On the whole paragraph',
   'comments.body': 'Comment',
@@ -421,15 +387,11 @@ export const en = {
   'comments.resolved': 'Resolved',
   'comments.showResolved': 'Show resolved ({count})',
   'comments.hideResolved': 'Hide resolved',
-  'comments.replies': { one: '{count} reply', other: '{count} replies' },
+  'comments.replies': '{count, plural, one {# reply} other {# replies}}',
 
   // Consensus heatmap and timeline
   'consensus.link': 'Who stands where',
   'consensus.title': 'Who stands where: {symbol}',
-  'consensus.rule':
-    'There is no vote: a paragraph has consensus when at least one delegation supports or can accept it and no delegation objects. A delegation that states no position of its own takes its negotiating group’s. Civil society and observers are shown in the draft, never counted.',
-  'consensus.summary':
-    '{agreed} agreed ad ref · {contested} contested · {reservations} with reservations · {consensus} with consensus · {none} without positions',
   'consensus.paragraphs': 'Paragraphs',
   'consensus.amendments': 'Pending amendments',
   'consensus.noAmendments': 'No pending amendments at this point.',
@@ -590,10 +552,8 @@ export const en = {
   'import.run': 'Import as a new document',
   'import.importing': 'Importing…',
   'import.done': 'Draft imported.',
-  'import.created': {
-    one: 'A new document with {count} paragraph was created.',
-    other: 'A new document with {count} paragraphs was created.',
-  },
+  'import.created':
+    '{count, plural, one {A new document with # paragraph was created.} other {A new document with # paragraphs was created.}}',
   'import.openNew': 'Open the new draft',
   'import.reportTitle': 'What was recognised',
   'import.format.docx': 'Word document',
@@ -601,19 +561,17 @@ export const en = {
   'import.foundTitle': 'title in the draft: “{title}”',
   'import.foundSymbol': 'symbol in the draft: {symbol}',
   'import.counts': 'Paragraphs by kind',
-  'import.count.heading': { one: '{count} heading', other: '{count} headings' },
-  'import.count.preambular': { one: '{count} PP', other: '{count} PPs' },
-  'import.count.operative': { one: '{count} OP', other: '{count} OPs' },
-  'import.count.subparagraph': { one: '{count} sub-paragraph', other: '{count} sub-paragraphs' },
-  'import.count.total': { one: '{count} paragraph in all', other: '{count} paragraphs in all' },
+  'import.count.heading': '{count, plural, one {# heading} other {# headings}}',
+  'import.count.preambular': '{count, plural, one {# PP} other {# PPs}}',
+  'import.count.operative': '{count, plural, one {# OP} other {# OPs}}',
+  'import.count.subparagraph': '{count, plural, one {# sub-paragraph} other {# sub-paragraphs}}',
+  'import.count.total': '{count, plural, one {# paragraph in all} other {# paragraphs in all}}',
   'import.missing': 'The draft does not say it: enter {fields} above, then check again.',
   'import.noWarnings': 'No warnings: everything was brought over.',
-  'import.warnings': { one: '{count} warning', other: '{count} warnings' },
-  'import.recognised': { one: '{count} thing recognised', other: '{count} things recognised' },
-  'import.showParagraphs': {
-    one: 'Show the paragraph and how it was recognised',
-    other: 'Show the {count} paragraphs and how each was recognised',
-  },
+  'import.warnings': '{count, plural, one {# warning} other {# warnings}}',
+  'import.recognised': '{count, plural, one {# thing recognised} other {# things recognised}}',
+  'import.showParagraphs':
+    '{count, plural, one {Show the paragraph and how it was recognised} other {Show the # paragraphs and how each was recognised}}',
   'roundtable.nav': 'Roundtables',
   'roundtable.title': 'Roundtables',
   'roundtable.intro':
@@ -643,10 +601,8 @@ export const en = {
   'roundtable.coChairedBy': 'Co-chaired by',
   'roundtable.latestVersion': 'Paper version {version} issued',
   'roundtable.noVersion': 'No paper issued yet',
-  'roundtable.signedCount': {
-    one: '{count} of {total} co-chairs signed off the draft',
-    other: '{count} of {total} co-chairs signed off the draft',
-  },
+  'roundtable.signedCount':
+    '{count, plural, one {# of {total} co-chairs signed off the draft} other {# of {total} co-chairs signed off the draft}}',
   'roundtable.back': '← All roundtables',
   'roundtable.youCoChair':
     'Your delegation co-chairs this roundtable: write the background and guiding questions, then sign off the draft.',
@@ -733,10 +689,8 @@ export const en = {
   'timetravel.amendmentsThen': 'Amendments then',
   'timetravel.noAmendmentsThen': 'No amendment to this paragraph at that point.',
   'redline.title': 'Redline',
-  'redline.summary': {
-    one: '{count} paragraph changed · {added} added · {removed} removed · {unchanged} unchanged',
-    other: '{count} paragraphs changed · {added} added · {removed} removed · {unchanged} unchanged',
-  },
+  'redline.summary':
+    '{count, plural, one {# paragraph changed · {added} added · {removed} removed · {unchanged} unchanged} other {# paragraphs changed · {added} added · {removed} removed · {unchanged} unchanged}}',
   'timetravel.earlier': 'Earlier milestone',
   'timetravel.later': 'Later milestone',
   'redline.legendInsert': 'inserted',
@@ -761,7 +715,7 @@ export const en = {
   'redline.stakeholder': 'Stakeholder',
   'redline.inserted': 'Inserted',
   'redline.deleted': 'Deleted',
-  'redline.chars': { one: '{count} character', other: '{count} characters' },
+  'redline.chars': '{count, plural, one {# character} other {# characters}}',
   'dashboard.timeTravel': 'Time travel: the text as it was',
   'dashboard.overTime': 'Consensus over time',
   'dashboard.overTimeExplain':
@@ -775,7 +729,7 @@ export const en = {
   'dashboard.noHistory': 'Nothing recorded on this document yet.',
   'dashboard.objections': 'Blocking objections',
   'dashboard.noObjections': 'No delegation objects at this point.',
-  'dashboard.objectionCount': { one: '{count} objection', other: '{count} objections' },
+  'dashboard.objectionCount': '{count, plural, one {# objection} other {# objections}}',
   'dashboard.viaGroup': '(as {group})',
   'dashboard.noStatement': 'No statement given.',
   'dashboard.coalitions': 'Coalitions',
@@ -784,20 +738,16 @@ export const en = {
   'dashboard.includeInherited': 'Count positions taken from negotiating groups',
   'dashboard.coalitionName': 'Coalition {n}',
   'dashboard.cohesionLabel': 'How often its members agree',
-  'dashboard.cohesion': {
-    one: 'Agree {percent}% of the time, on {count} common point',
-    other: 'Agree {percent}% of the time, on {count} common points',
-  },
+  'dashboard.cohesion':
+    '{count, plural, one {Agree {percent}% of the time, on # common point} other {Agree {percent}% of the time, on # common points}}',
   'dashboard.noCoalitions': 'No coalition stands out at this point.',
   'dashboard.unaligned': 'Aligned with no coalition:',
   'dashboard.bridging': 'Amendments that bridge coalitions',
   'dashboard.bridgingItem': 'Supported across {blocks}: {supporters}',
   'dashboard.coalitionsMethod':
     '{delegations} delegations, {targets} paragraphs and amendments looked at; a coalition agrees at least {threshold}% of the time.',
-  'draft.skippedItems': {
-    one: '{count} item could not be shown.',
-    other: '{count} items could not be shown.',
-  },
+  'draft.skippedItems':
+    '{count, plural, one {# item could not be shown.} other {# items could not be shown.}}',
   'draft.editorFailed': 'The text could not be shown. Reload the page to try again.',
   'connection.documentFull':
     'This text has reached its maximum size: your last change was not saved.',
@@ -827,10 +777,8 @@ export const en = {
   'burndown.brackets': 'Open brackets',
   'burndown.options': 'Options still to choose from',
   'burndown.when': 'When',
-  'burndown.open': {
-    one: '{count} open bracket · {optionSets} option sets ({options} options)',
-    other: '{count} open brackets · {optionSets} option sets ({options} options)',
-  },
+  'burndown.open':
+    '{count, plural, one {# open bracket · {optionSets} option sets ({options} options)} other {# open brackets · {optionSets} option sets ({options} options)}}',
   'burndown.bySection': 'Open brackets per section',
   'burndown.section': 'Section',
   'burndown.beforeFirstHeading': 'Before the first heading',
@@ -860,7 +808,7 @@ export const en = {
     'Each stretch of the text is coloured by the stakeholder whose member typed it, and opened by its code. Point at a stretch to see who wrote it and when.',
   'authorship.backToDraft': 'Back to the draft',
   'authorship.legend': 'Who wrote the text',
-  'authorship.share': { one: '{count} character', other: '{count} characters' },
+  'authorship.share': '{count, plural, one {# character} other {# characters}}',
   'authorship.showCodes': 'Show the code before each stretch',
   'authorship.refresh': 'Refresh',
   'authorship.empty': 'The document had no text at this point.',
@@ -909,11 +857,8 @@ export const en = {
   'nextRevision.previewing': 'Comparing…',
   'nextRevision.summary':
     '{paragraphs} paragraphs: {byNumber} paired by number, {byText} by wording, {changed} changed, {added} new, {removed} removed.',
-  'nextRevision.locked': {
-    one: '{count} paragraph agreed ad ref would change. Reopen it with a reason, or upload a text that leaves it as it is.',
-    other:
-      '{count} paragraphs agreed ad ref would change. Reopen them with a reason, or upload a text that leaves them as they are.',
-  },
+  'nextRevision.locked':
+    '{count, plural, one {# paragraph agreed ad ref would change. Reopen it with a reason, or upload a text that leaves it as it is.} other {# paragraphs agreed ad ref would change. Reopen them with a reason, or upload a text that leaves them as they are.}}',
   'nextRevision.table': 'Paragraphs of the next text, paired with the current ones',
   'nextRevision.col.oldNumber': 'Current number',
   'nextRevision.col.newNumber': 'New number',
@@ -956,10 +901,8 @@ export const en = {
   'process.silence.ended.broken': 'Silence broken.',
   'process.silence.ended.withdrawn': 'Silence procedure withdrawn by the chair.',
   'process.silence.adoptedAs': 'The document was adopted as {label}.',
-  'process.statements.heading': {
-    one: '{count} statement breaking silence',
-    other: '{count} statements breaking silence',
-  },
+  'process.statements.heading':
+    '{count, plural, one {# statement breaking silence} other {# statements breaking silence}}',
   'process.break.open': 'Break silence…',
   'process.break.statement': 'Statement of your delegation (required, visible to everyone)',
   'process.break.submit': 'Break silence',
@@ -991,11 +934,8 @@ export const en = {
   'concordance.renumbered': '{revision} renumbered the paragraphs of {previous}.',
   'concordance.kept':
     '{revision} kept the numbers of {previous}; new paragraphs are numbered bis, ter….',
-  'concordance.changed': {
-    zero: 'No number changed.',
-    one: '{count} number changed.',
-    other: '{count} numbers changed.',
-  },
+  'concordance.changed':
+    '{count, plural, =0 {No number changed.} one {# number changed.} other {# numbers changed.}}',
   'concordance.before': 'Before',
   'concordance.new': 'new',
   'concordance.deleted': 'deleted',
@@ -1031,60 +971,235 @@ export const en = {
   'desk.title': 'Chair’s desk',
   'desk.nothing': 'Nothing waits for a decision.',
   'desk.unnumbered': 'unnumbered paragraph',
-  'desk.readyToGavel': {
-    one: 'Ready to gavel: {count} paragraph',
-    other: 'Ready to gavel: {count} paragraphs',
-  },
-  'desk.amendmentsAwaiting': {
-    one: '{count} amendment awaiting a decision',
-    other: '{count} amendments awaiting a decision',
-  },
+  'desk.readyToGavel':
+    '{count, plural, one {Ready to gavel: # paragraph} other {Ready to gavel: # paragraphs}}',
+  'desk.amendmentsAwaiting':
+    '{count, plural, one {# amendment awaiting a decision} other {# amendments awaiting a decision}}',
   'desk.amendmentTo': 'Amendment to {label}',
-  'desk.objections': {
-    zero: 'no objection',
-    one: '{count} objection',
-    other: '{count} objections',
-  },
-  'desk.followUps': {
-    one: 'To follow up: {count} objection or reservation',
-    other: 'To follow up: {count} objections or reservations',
-  },
+  'desk.objections': '{count, plural, =0 {no objection} one {# objection} other {# objections}}',
+  'desk.followUps':
+    '{count, plural, one {To follow up: # objection or reservation} other {To follow up: # objections or reservations}}',
   'desk.objects': '{who} objects: {statement}',
   'desk.reserves': '{who} holds a reservation: {statement}',
   'desk.deadlines': 'Deadlines ahead',
-  'desk.deadline': '{document}: {kind} close {date} ({zone})',
+  'desk.deadline':
+    '{document}: {kind, select, amendments {amendments} other {positions}} close {date} ({zone})',
   'desk.silencesBroken': 'Silence broken',
   'desk.silenceBrokenBy': '{who} broke silence: {statement}',
-  'desk.objectionsStanding': {
-    one: '{count} delegation still objects to {label}. To gavel it anyway, give a reason; everyone will read it.',
-    other:
-      '{count} delegations still object to {label}. To gavel it anyway, give a reason; everyone will read it.',
-  },
+  'desk.objectionsStanding':
+    '{count, plural, one {# delegation still objects to {label}. To gavel it anyway, give a reason; everyone will read it.} other {# delegations still object to {label}. To gavel it anyway, give a reason; everyone will read it.}}',
   'desk.gavelReason': 'Reason for agreeing it over the objections',
   'desk.gavelAnyway': 'Agree {label} ad ref',
   'desk.chairReason': 'The chair’s reason: {reason}',
   'desk.issueSummary': 'Before issuing {label}',
   'desk.adoptSummary': 'Before adopting {label}',
-  'desk.summaryBrackets': {
-    zero: 'No open bracket',
-    one: '{count} open bracket',
-    other: '{count} open brackets',
-  },
-  'desk.summaryOptionSets': {
-    zero: 'No open set of options',
-    one: '{count} open set of options',
-    other: '{count} open sets of options',
-  },
-  'desk.summaryPending': {
-    zero: 'No pending amendment',
-    one: '{count} pending amendment',
-    other: '{count} pending amendments',
-  },
+  'desk.summaryBrackets':
+    '{count, plural, =0 {No open bracket} one {# open bracket} other {# open brackets}}',
+  'desk.summaryOptionSets':
+    '{count, plural, =0 {No open set of options} one {# open set of options} other {# open sets of options}}',
+  'desk.summaryPending':
+    '{count, plural, =0 {No pending amendment} one {# pending amendment} other {# pending amendments}}',
   'desk.summaryNotAgreed': '{count} of {of} paragraphs not yet agreed ad ref',
   'desk.issueConfirm': 'Issue {label} now',
   'desk.adoptConfirm': 'Adopt {label}: close the record',
-} as const satisfies Record<string, Message>;
+
+  // Sub-amendments, restoring a decision, chairs as chairs (issue #16)
+  'amendment.chair': 'Chair',
+  'subAmendment.open': 'Amend this amendment',
+  'subAmendment.title': 'Propose other words for this amendment',
+  'subAmendment.hint':
+    'A sub-amendment is decided before the amendment it changes. If accepted, its words replace the amendment’s proposed words.',
+  'subAmendment.proposed': 'Words in place of the proposed words',
+  'subAmendment.submit': 'Table the sub-amendment',
+  'subAmendment.tabled': 'Sub-amendment tabled.',
+  'subAmendment.tag': 'Sub-amendment',
+  'subAmendment.list': 'Sub-amendments to this amendment',
+  'subAmendment.accepted': 'Sub-amendment accepted: the amendment now proposes its words.',
+  'subAmendment.pendingFirst':
+    '{count, plural, one {Decide its sub-amendment first.} other {Decide its # sub-amendments first.}}',
+  'amendmentRestore.open': 'Restore',
+  'amendmentRestore.title': 'Restore this amendment to pending',
+  'amendmentRestore.reason': 'Reason for restoring (everyone will read it)',
+  'amendmentRestore.next': 'Continue',
+  'amendmentRestore.confirmText':
+    'The decision will be undone and the amendment will be pending again. The reason goes on the record.',
+  'amendmentRestore.confirm': 'Restore the amendment',
+  'amendmentRestore.done': 'Amendment restored to pending.',
+  'amendmentRestore.restored': 'Restored by the chair {date}: {reason}',
+  'amendmentRestore.notAccepted':
+    'An accepted amendment cannot be restored: its words are in the text.',
+  'activityEntry.AmendmentRestored': 'The chair restored {amendment} to pending: {reason}',
+  'desk.recentlyDecided': 'Recently rejected or merged',
+  'desk.subAmendmentOf': 'Sub-amendment to the amendment on {label}',
+  'chairTitle.chair': 'Chair',
+  'chairTitle.coFacilitator': 'Co-facilitator',
+  'toast.yourAmendmentRestored':
+    'The chair restored your delegation’s amendment to pending, giving a reason.',
+
+  // Agreed language (the library of adopted texts)
+  'library.title': 'Agreed language',
+  'library.searchLabel': 'Search adopted texts for precedent wording',
+  'library.searchPlaceholder': 'Words or a "quoted phrase"',
+  'library.search': 'Search',
+  'library.noHits': 'No adopted text uses these words.',
+  'library.citation': 'Agreed in {title}, {ref}',
+  'library.adoptedOn': 'adopted {date}',
+  'library.insert': 'Insert at the cursor',
+  'library.placeCursor': 'Place the cursor in this paragraph first',
+  'library.inserted': 'Inserted, with its citation.',
+  'library.intact': 'as agreed',
+  'library.changed': 'changed since it was cited',
+
+  // Interface language (the menu in the header)
+  'language.label': 'Language',
+  'language.loading': 'Loading the language…',
+  'language.saveFailed': 'The language is used here but could not be kept for your other devices.',
+
+  // Notifications: the bell, the inbox and e-mail preferences
+  'notifications.title': 'Notifications',
+  'notifications.bell':
+    '{count, plural, =0 {Notifications} one {Notifications, # unread} other {Notifications, # unread}}',
+  'notifications.empty': 'Nothing to tell you yet.',
+  'notifications.unreadOnly': 'Unread only',
+  'notifications.markRead': 'Mark read',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.more': 'Older notifications',
+  'notifications.unread': 'Unread',
+  'notifications.settings': 'E-mail settings',
+  'notifications.someDocument': 'a document',
+  'notifications.kind.revision-issued': '{revision} of “{document}” has been issued',
+  'notifications.kind.deadline-approaching':
+    'The deadline for {kind, select, amendments {amendments} other {positions}} on “{document}” is {until}',
+  'notifications.kind.silence-started': '“{document}” is under a silence procedure until {until}',
+  'notifications.kind.silence-broken': 'Silence was broken on “{document}”',
+  'notifications.kind.silence-ended':
+    'The silence procedure on “{document}” has ended: {outcome, select, adopted {adopted} broken {broken} other {withdrawn}}',
+  'notifications.kind.amendment-decided':
+    'Your amendment on “{document}” was {outcome, select, accepted {accepted} rejected {not accepted} other {merged}}',
+  'notifications.kind.mentioned': 'You were mentioned in a comment on “{document}”',
+  'notifications.kind.position-requested': 'The chair asks for your position on “{document}”',
+  'notifications.prefs.title': 'E-mail notifications',
+  'notifications.prefs.intro':
+    'Every notification reaches your inbox. Choose which ones also come by e-mail.',
+  'notifications.prefs.emailOff':
+    'E-mail is not configured on this server: notifications reach your inbox only.',
+  'notifications.prefs.immediate': 'At once',
+  'notifications.prefs.digest': 'Daily digest',
+  'notifications.prefs.off': 'Off',
+  'notifications.prefs.saved': 'Saved.',
+  'notifications.prefs.back': 'Back to notifications',
+  'notifications.prefs.kind.revision-issued': 'A revision is issued',
+  'notifications.prefs.kind.deadline-approaching': 'A deadline is near',
+  'notifications.prefs.kind.silence-started': 'A silence procedure starts',
+  'notifications.prefs.kind.silence-broken': 'Silence is broken',
+  'notifications.prefs.kind.silence-ended': 'A silence procedure ends',
+  'notifications.prefs.kind.amendment-decided': 'Your delegation’s amendment is decided',
+  'notifications.prefs.kind.mentioned': 'You are mentioned in a comment',
+  'notifications.prefs.kind.position-requested': 'The chair asks for your position',
+  // Sessions and segments (client/src/segments/).
+  'segments.title': 'Sessions and segments',
+  'segments.noSessions': 'No session is scheduled yet.',
+  'segments.sessionDates': '{from} to {to} ({zone})',
+  'segments.state.open': 'under way since {since}',
+  'segments.state.closed': 'closed at {at}, material not released',
+  'segments.state.released': 'closed; material released at {at}',
+  'segments.access':
+    '{access, select, governments {Governments only} observers {With civil society and observers} other {Public}}',
+  'segments.accessLabel': 'Who may follow it',
+  'segments.close': 'Close segment',
+  'segments.release': 'Release material',
+  'segments.confirmRelease':
+    'Release what was said and done in “{title}” to civil society and observers? This cannot be undone.',
+  'segments.closed': 'Segment closed.',
+  'segments.released': 'Material released.',
+  'segments.opened': 'Segment opened.',
+  'segments.openTitle': 'Open a segment',
+  'segments.session': 'Session',
+  'segments.segmentTitle': 'Segment title',
+  'segments.open': 'Open segment',
+  'segments.scheduleTitle': 'Schedule a session',
+  'segments.sessionTitle': 'Session title',
+  'segments.startsOn': 'First day ({zone})',
+  'segments.endsOn': 'Last day',
+  'segments.schedule': 'Schedule session',
+  'segments.scheduled': 'Session scheduled.',
+  'segments.banner.underWay':
+    '{access, select, governments {Government-only segment} observers {Segment with civil society and observers} other {Public segment}} “{title}” under way since {since}.',
+  'segments.banner.excluded':
+    'Government-only segment “{title}” under way since {since}: you see the text as it stood then, read-only.',
+  'segments.banner.unreleased':
+    'The material of the government-only segment “{title}” (from {since}) has not been released yet: you see the text as it stood before it, read-only.',
+
+  // Private drafting (client/src/private-drafts/) and the silence procedure's activity lines
+  'privateDrafts.title': 'Private drafts',
+  'privateDrafts.intro':
+    'Only the members of your delegation, or of the group you draft for, see these until they are tabled.',
+  'privateDrafts.start': 'Draft privately…',
+  'privateDrafts.none': 'No private drafts on this paragraph.',
+  'privateDrafts.owner': 'Drafting for',
+  'privateDrafts.kind': 'Draft of',
+  'privateDrafts.kind.amendment': 'An amendment',
+  'privateDrafts.kind.statement': 'A statement',
+  'privateDrafts.amendmentKind': 'Change',
+  'privateDrafts.text': 'Words',
+  'privateDrafts.rationale': 'Rationale',
+  'privateDrafts.create': 'Start the draft',
+  'privateDrafts.started': 'Private draft started: only its members can see it.',
+  'privateDrafts.save': 'Save',
+  'privateDrafts.saved': 'Draft saved.',
+  'privateDrafts.saveFirst': 'Save your changes before tabling.',
+  'privateDrafts.table': 'Table…',
+  'privateDrafts.confirmTable.amendment':
+    'Table this draft? It becomes an amendment that everyone can see, in the name of the draft’s owner.',
+  'privateDrafts.confirmTable.statement':
+    'Post this statement? It becomes a comment that everyone can see, in the name of the draft’s owner.',
+  'privateDrafts.tabled.amendment': 'Tabled: the amendment is now on the record.',
+  'privateDrafts.tabled.statement': 'Posted: the statement is now on the record.',
+  'privateDrafts.discard': 'Discard…',
+  'privateDrafts.confirmDiscard': 'Discard this draft? Nobody will see it again.',
+  'privateDrafts.comments': '{count, plural, =0 {No comments} one {# comment} other {# comments}}',
+  'privateDrafts.comment': 'Comment (the draft’s members only)',
+  'privateDrafts.postComment': 'Comment',
+  'activityEntry.DeadlineSet':
+    '{actor} set the deadline for {kind, select, amendments {amendments} other {positions}} on {title}: {deadline} ({timeZone})',
+  'activityEntry.DeadlineCleared':
+    '{actor} lifted the deadline for {kind, select, amendments {amendments} other {positions}} on {title}',
+  'activityEntry.SilenceStarted':
+    '{actor} put {title} under a silence procedure until {until} ({timeZone})',
+  'activityEntry.SilenceStarted.paragraphs':
+    '{actor} put {count, plural, one {# paragraph} other {# paragraphs}} of {title} under a silence procedure until {until} ({timeZone})',
+  'activityEntry.SilenceBroken': '{stakeholder} broke silence on {title}',
+  'activityEntry.SilenceEnded':
+    'The silence procedure on {title} ended: {outcome, select, adopted {the text is adopted} broken {silence was broken} other {the chair withdrew it}}',
+
+  // Language versions of the text (language-versions/)
+  'languageVersions.link': 'Language versions',
+  'languageVersions.title': 'Language versions — {symbol}',
+  'languageVersions.explain':
+    'Each paragraph of the original beside its translation. A translation is out of date when the original has changed since it was made; what changed is shown, inserted words underlined and deleted ones struck through.',
+  'languageVersions.backToDraft': 'Back to the draft',
+  'languageVersions.statusList': 'Progress of each language version',
+  'languageVersions.counts':
+    '{current, plural, other {# current}} · {outOfDate, plural, other {# out of date}} · {missing, plural, other {# missing}}',
+  'languageVersions.status.current': 'Current',
+  'languageVersions.status.outOfDate': 'Out of date',
+  'languageVersions.status.missing': 'Not translated',
+  'languageVersions.translatedBy': 'Translated by {who}, {when}',
+  'languageVersions.changedSince': 'The original has changed since this translation:',
+  'languageVersions.editorLabel': 'Translation of {label}',
+  'languageVersions.edit': 'Edit translation',
+  'languageVersions.translate': 'Translate',
+  'languageVersions.save': 'Save translation',
+  'languageVersions.saveUpdated': 'Save updated translation',
+  'languageVersions.saved': 'Translation saved.',
+  'languageVersions.download': 'Download the {language} version:',
+  'languageVersions.format.docx': 'Word (DOCX)',
+  'languageVersions.format.pdf': 'PDF',
+  'languageVersions.format.akn': 'Akoma Ntoso (XML)',
+  'languageVersions.caption': '{original} and {version}, paragraph by paragraph',
+  'languageVersions.paragraph': 'Paragraph',
+} as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
-/** What every other language's catalogue must provide: the same keys, any wording. */
-export type Catalogue = { readonly [K in MessageKey]: Message };
+/** What every other language's catalogue must provide: the same keys, each an ICU string. */
+export type Catalogue = { readonly [K in MessageKey]: string };
