@@ -13,8 +13,18 @@ import {
   memberMeta,
   negotiationScope,
   newId,
+  type NegotiationScope,
 } from './request-context.js';
 import { created, done } from './responses.js';
+
+/**
+ * Checks the reader may search the library and says up to where: behind a segment's horizon,
+ * texts added later (adopted in the segment, or anywhere since) are not theirs to see yet.
+ */
+function readableUpTo(scope: NegotiationScope): bigint | undefined {
+  authorize(scope, 'library.read');
+  return scope.segments?.horizon;
+}
 
 export function libraryRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
   const library = deps.services.library;
@@ -23,10 +33,11 @@ export function libraryRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     summary: 'Search the agreed-language library (SQLite FTS5; every word must match)',
     tags: ['library'],
     handler: ({ params, query, session }) => {
-      authorize(negotiationScope(deps, params.negotiationId, session), 'library.read');
+      const upTo = readableUpTo(negotiationScope(deps, params.negotiationId, session));
       const hits = library.search(query.q, {
         ...(query.language ? { language: query.language } : {}),
         ...(query.limit ? { limit: query.limit } : {}),
+        ...(upTo === undefined ? {} : { upTo }),
       });
       return Promise.resolve({ body: { hits } });
     },
@@ -36,8 +47,8 @@ export function libraryRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     summary: 'The texts in the agreed-language library, newest first',
     tags: ['library'],
     handler: ({ params, session }) => {
-      authorize(negotiationScope(deps, params.negotiationId, session), 'library.read');
-      return Promise.resolve({ body: { texts: library.listTexts() } });
+      const upTo = readableUpTo(negotiationScope(deps, params.negotiationId, session));
+      return Promise.resolve({ body: { texts: library.listTexts(upTo) } });
     },
   });
 
@@ -45,8 +56,8 @@ export function libraryRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     summary: 'One library text with its paragraphs',
     tags: ['library'],
     handler: ({ params, session }) => {
-      authorize(negotiationScope(deps, params.negotiationId, session), 'library.read');
-      const text = library.getText(params.libraryTextId);
+      const upTo = readableUpTo(negotiationScope(deps, params.negotiationId, session));
+      const text = library.getText(params.libraryTextId, upTo);
       if (!text) throw new NotFoundError('No such text in the library');
       return Promise.resolve({ body: text });
     },

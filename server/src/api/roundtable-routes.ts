@@ -68,6 +68,8 @@ export function roundtableRoutes(
     if (!roundtable) throw new NotFoundError('Roundtable not found');
     const scope = negotiationScope(deps, roundtable.negotiationId, user);
     authorize(scope, 'record.read');
+    // Roundtables are read as they stand now: behind a segment's horizon, not at all.
+    scope.segments?.refuseLiveRead();
     return { roundtable, scope };
   };
 
@@ -107,7 +109,9 @@ export function roundtableRoutes(
     summary: "A negotiation's roundtables by date, with their drafts and issued paper versions",
     tags: ['roundtables'],
     handler: ({ params, session }) => {
-      authorize(negotiationScope(deps, params.negotiationId, session), 'record.read');
+      const scope = negotiationScope(deps, params.negotiationId, session);
+      authorize(scope, 'record.read');
+      scope.segments?.refuseLiveRead();
       return Promise.resolve({ body: queries.listRoundtables(params.negotiationId) });
     },
   });

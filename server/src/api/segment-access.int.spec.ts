@@ -35,6 +35,7 @@ describe('a government-only segment', () => {
   let documentId: string;
   let paragraphId: string;
   let amendmentId: string;
+  let libraryTextId: string;
   let segmentId: string;
   let commentId: string;
   const sockets: Client[] = [];
@@ -156,6 +157,19 @@ describe('a government-only segment', () => {
       label: `${SECRET} Rev`,
     });
     expect(revision.status).toBe(201);
+    // Agreed language found during the segment is theirs alone too, until the release.
+    const imported = await chair.post<{ libraryTextId: string }>(
+      `${negotiationPath()}/library/texts`,
+      {
+        title: `${SECRET} declaration`,
+        symbol: null,
+        adoptedOn: '2025-01-01',
+        language: 'en',
+        paragraphs: [{ ref: 'OP 1', text: `Recalls the ${SECRET} wording.` }],
+      },
+    );
+    expect(imported.status).toBe(201);
+    libraryTextId = imported.body.libraryTextId;
     await until(() => sockNotices.delegate.some((c) => c.eventType === 'RevisionIssued'));
   }, 120_000);
 
@@ -188,6 +202,7 @@ describe('a government-only segment', () => {
       stakeholderId: fx.stakeholders.delegationA,
       label: `${SECRET} Rev`,
       kind: 'amendments',
+      libraryTextId,
     };
     let tried = 0;
     for (const endpoint of allEndpoints()) {
@@ -208,6 +223,8 @@ describe('a government-only segment', () => {
         queries.push(
           ...points.map((p) => (p === undefined ? '' : `asOf=${encodeURIComponent(p)}`)),
         );
+      } else if ('q' in shape) {
+        queries.push(`q=${SECRET}`);
       } else if ('from' in shape && 'to' in shape) {
         queries.push('from=position:1&to=now', `from=position:1&to=position:${later}`);
       } else {

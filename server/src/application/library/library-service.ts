@@ -53,8 +53,8 @@ const normalised = (words: string) => words.replace(/\s+/gu, ' ').trim();
 export function createLibraryService(deps: Deps): LibraryService {
   return {
     search: (query, options) => deps.library.search(query, options),
-    listTexts: () => deps.library.listTexts(),
-    getText: (libraryTextId) => deps.library.getText(libraryTextId),
+    listTexts: (upTo) => deps.library.listTexts(upTo),
+    getText: (libraryTextId, upTo) => deps.library.getText(libraryTextId, upTo),
 
     async citations(documentId) {
       const cited = deps.library.listCitations(documentId);

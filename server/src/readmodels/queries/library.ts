@@ -67,7 +67,7 @@ const TEXT_COLUMNS = `t.library_text_id, t.negotiation_id, t.source, t.document_
 
 const statements = statementsFor((db) => ({
   search: db.prepare<
-    { match: string; language: string | null; limit: number },
+    { match: string; language: string | null; limit: number; upTo: bigint | null },
     TextRow & { ref: string; paragraph: string; snippet: string }
   >(
     `SELECT ${TEXT_COLUMNS}, p.ref, p.text AS paragraph,
@@ -77,14 +77,18 @@ const statements = statementsFor((db) => ({
      JOIN library_texts t ON t.library_text_id = p.library_text_id
      WHERE library_fts MATCH @match AND t.withdrawn = 0
        AND (@language IS NULL OR t.language = @language)
+       AND (@upTo IS NULL OR t.position <= @upTo)
      ORDER BY bm25(library_fts), t.adopted_on DESC, p.ord
      LIMIT @limit`,
   ),
-  texts: db.prepare<[], TextRow>(
-    `SELECT ${TEXT_COLUMNS} FROM library_texts t ORDER BY t.adopted_on DESC, t.title`,
+  texts: db.prepare<{ upTo: bigint | null }, TextRow>(
+    `SELECT ${TEXT_COLUMNS} FROM library_texts t
+     WHERE (@upTo IS NULL OR t.position <= @upTo)
+     ORDER BY t.adopted_on DESC, t.title`,
   ),
-  text: db.prepare<[string], TextRow>(
-    `SELECT ${TEXT_COLUMNS} FROM library_texts t WHERE t.library_text_id = ?`,
+  text: db.prepare<{ id: string; upTo: bigint | null }, TextRow>(
+    `SELECT ${TEXT_COLUMNS} FROM library_texts t
+     WHERE t.library_text_id = @id AND (@upTo IS NULL OR t.position <= @upTo)`,
   ),
   paragraphs: db.prepare<[string], { ref: string; text: string }>(
     `SELECT ref, text FROM library_paragraphs WHERE library_text_id = ? ORDER BY ord`,
@@ -123,11 +127,16 @@ const toSummary = (row: TextRow): LibraryTextSummary => ({
   withdrawn: row.withdrawn === 1,
 });
 
+/** `upTo`: only texts added at or before this log position (a reader behind a segment's horizon). */
 export interface LibraryQueries {
-  search(query: string, options?: { language?: string; limit?: number }): LibraryHit[];
-  listTexts(): LibraryTextSummary[];
+  search(
+    query: string,
+    options?: { language?: string; limit?: number; upTo?: bigint },
+  ): LibraryHit[];
+  listTexts(upTo?: bigint): LibraryTextSummary[];
   getText(
     libraryTextId: string,
+    upTo?: bigint,
   ): (LibraryTextSummary & { paragraphs: { ref: string; text: string }[] }) | undefined;
   listCitations(documentId: string): LibraryCitationView[];
 }
@@ -143,6 +152,7 @@ export function libraryQueries(db: ReadModelDb, resultsMax: number): LibraryQuer
           match,
           language: options.language ?? null,
           limit: boundedLimit(options.limit, 20, resultsMax),
+          upTo: options.upTo ?? null,
         })
         .map((row) => ({
           text: toSummary(row),
@@ -151,9 +161,12 @@ export function libraryQueries(db: ReadModelDb, resultsMax: number): LibraryQuer
           snippet: row.snippet,
         }));
     },
-    listTexts: () => s().texts.all().map(toSummary),
-    getText(libraryTextId) {
-      const row = s().text.get(libraryTextId);
+    listTexts: (upTo) =>
+      s()
+        .texts.all({ upTo: upTo ?? null })
+        .map(toSummary),
+    getText(libraryTextId, upTo) {
+      const row = s().text.get({ id: libraryTextId, upTo: upTo ?? null });
       return row && { ...toSummary(row), paragraphs: s().paragraphs.all(libraryTextId) };
     },
     listCitations: (documentId) =>
