@@ -15,9 +15,17 @@ export function commentRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void
     summary: 'Comments and their replies',
     tags: ['comments'],
     handler: ({ params, session }) => {
-      // Current state: past a reader's horizon the comments are refused with the horizon.
-      documentScope(deps, params.documentId, session).assertLive();
-      return Promise.resolve({ body: queries.listComments(params.documentId) });
+      // Behind a segment's horizon: the comments as they stood when the segment opened.
+      const scope = documentScope(deps, params.documentId, session);
+      const gate = scope.segments;
+      const asOf = gate
+        ? {
+            position: gate.horizon,
+            since: gate.blocking.openedAt,
+            readerUserId: scope.actor.userId,
+          }
+        : undefined;
+      return Promise.resolve({ body: queries.listComments(params.documentId, asOf) });
     },
   });
 

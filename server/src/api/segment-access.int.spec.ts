@@ -265,9 +265,10 @@ describe('a government-only segment', () => {
       expect(res.status, path).toBe(200);
       expect(JSON.stringify(res.body), path).toContain('Said before the informals');
     }
+    // Comments too: those posted before the segment, none from it.
     const comments = await fx.clients['civil-society'].get(`/api/documents/${documentId}/comments`);
-    expect(comments.status).toBe(403);
-    expect(JSON.stringify(comments.body)).toContain('segment-closed');
+    expect(comments.status).toBe(200);
+    expect(JSON.stringify(comments.body)).not.toContain(SECRET);
   });
 
   it('civil society may not act while the segment runs', async () => {
@@ -303,10 +304,19 @@ describe('a government-only segment', () => {
     // Material is released once the segment is over.
     expect((await chair.post(release)).status).toBe(409);
     expect((await chair.post(`${negotiationPath()}/segments/${segmentId}/close`)).status).toBe(200);
+    // Once it is over civil society may speak again, and sees its own words, still not the
+    // segment's.
+    const spoken = await fx.clients['civil-society'].post(`/api/documents/${documentId}/comments`, {
+      paragraphId,
+      body: 'Back in the room',
+    });
+    expect(spoken.status).toBe(201);
     const closedComments = await fx.clients['civil-society'].get(
       `/api/documents/${documentId}/comments`,
     );
-    expect(closedComments.status).toBe(403);
+    expect(closedComments.status).toBe(200);
+    expect(JSON.stringify(closedComments.body)).toContain('Back in the room');
+    expect(JSON.stringify(closedComments.body)).not.toContain(SECRET);
     expect((await chair.post(release)).status).toBe(200);
 
     const cso = fx.clients['civil-society'];

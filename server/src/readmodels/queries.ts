@@ -5,7 +5,7 @@ import type { ReadModelDb } from './read-model-db.js';
 import { accountQueries } from './queries/accounts.js';
 import { activityQueries, type ActivityOptions } from './queries/activity.js';
 import { amendmentQueries, type AmendmentFilter } from './queries/amendments.js';
-import { commentQueries } from './queries/comments.js';
+import { commentQueries, type CommentsAsOf } from './queries/comments.js';
 import { documentQueries } from './queries/documents.js';
 import { libraryQueries, type LibraryQueries } from './queries/library.js';
 import { negotiationQueries } from './queries/negotiations.js';
@@ -75,7 +75,8 @@ export interface ReadModelQueries extends PrivateDraftQueries {
   getAmendment(amendmentId: string): AmendmentView | undefined;
   listPositions(documentId: string, filter?: PositionFilter): PositionView[];
   positionHistory(documentId: string, filter?: PositionHistoryFilter): PositionHistoryEntry[];
-  listComments(documentId: string): CommentThreadView[];
+  /** With `asOf`, as a reader behind a segment's horizon may see them. */
+  listComments(documentId: string, asOf?: CommentsAsOf): CommentThreadView[];
 
   activity(negotiationId: string, options?: ActivityOptions): ActivityEntry[];
 

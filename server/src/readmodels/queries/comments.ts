@@ -17,6 +17,7 @@ interface CommentRow {
   status_changed_by: string | null;
   status_changed_at: string | null;
   posted_at: string;
+  position: number;
 }
 
 const statements = statementsFor((db) => ({
@@ -42,19 +43,36 @@ const toComment = (row: CommentRow): CommentView => ({
   postedAt: row.posted_at,
 });
 
+/**
+ * Comments as a reader behind a segment's horizon may see them: those posted up to the horizon's
+ * log position, and a thread resolved or reopened since the segment opened (`since`) as it was.
+ */
+export interface CommentsAsOf {
+  position: bigint;
+  since: string;
+  /** The reader: their own comments, posted after the segment closed, stay in their list. */
+  readerUserId: string;
+}
+
 export function commentQueries(db: ReadModelDb) {
   return {
-    listComments(documentId: string): CommentThreadView[] {
+    listComments(documentId: string, asOf?: CommentsAsOf): CommentThreadView[] {
       const threads = new Map<string, CommentThreadView>();
       for (const row of statements(db).ofDocument.all(documentId)) {
+        const later = asOf !== undefined && BigInt(row.position) > asOf.position;
+        if (later && row.author_user_id !== asOf.readerUserId) continue;
         if (row.parent_id === null) {
+          const changedLater =
+            asOf !== undefined &&
+            row.status_changed_at !== null &&
+            row.status_changed_at >= asOf.since;
           threads.set(row.comment_id, {
             ...toComment(row),
             documentId: row.document_id,
             anchor: JSON.parse(row.anchor ?? 'null') as CommentAnchorView,
-            status: row.status ?? 'open',
-            statusChangedBy: row.status_changed_by,
-            statusChangedAt: row.status_changed_at,
+            status: changedLater ? 'open' : (row.status ?? 'open'),
+            statusChangedBy: changedLater ? null : row.status_changed_by,
+            statusChangedAt: changedLater ? null : row.status_changed_at,
             replies: [],
           });
         } else {
