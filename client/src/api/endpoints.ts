@@ -7,6 +7,7 @@ import {
   commentContracts as comments,
   documentContracts as documents,
   negotiationContracts as negotiations,
+  notificationContracts as notifications,
   positionContracts as positions,
   preferenceContracts as preferences,
   recordContracts as record,
@@ -101,6 +102,8 @@ export const api = {
     call(positions.statePosition, { params: { documentId }, body }),
   withdrawPosition: (documentId: string, target: PositionTarget) =>
     call(positions.withdrawPosition, { params: { documentId }, body: { target } }),
+  requestPositions: (documentId: string, body: BodyOf<typeof notifications.requestPositions>) =>
+    call(notifications.requestPositions, { params: { documentId }, body }),
 
   // The record: consensus now or as of a point, and the milestones to travel to
   consensus: (documentId: string, asOf?: string) =>

@@ -369,6 +369,17 @@ export const ar: Catalogue = {
   'positions.cannotState': 'الأمانة محايدة ولا تعرب عن مواقف.',
   'positions.by': '{stakeholder}، {date}',
 
+  // The chair asks delegations for their positions (positions tab)
+  'positionRequest.title': 'طلب مواقف الوفود',
+  'positionRequest.allStated': 'أعربت جميع الوفود عن مواقفها هنا.',
+  'positionRequest.unstated':
+    '{count, plural, zero {لا يوجد وفد لم يُعرب عن موقفه} one {وفد واحد لم يُعرب عن موقفه} two {وفدان لم يُعربا عن موقفهما} few {# وفود لم تُعرب عن مواقفها} many {# وفدًا لم تُعرب عن مواقفها} other {# وفد لم تُعرب عن مواقفها}}',
+  'positionRequest.note': 'ملاحظة إلى الوفود',
+  'positionRequest.submit': 'طلب المواقف',
+  'positionRequest.sending': 'جارٍ الإرسال…',
+  'positionRequest.sent':
+    '{count, plural, zero {لم يُطلب موقف أي وفد.} one {طُلب موقف وفد واحد.} two {طُلب موقفا وفدين.} few {طُلبت مواقف # وفود.} many {طُلبت مواقف # وفدًا.} other {طُلبت مواقف # وفد.}}',
+
   // Comments
   'comments.none': 'لا توجد تعليقات مفتوحة على هذه الفقرة.',
   'comments.onWords': 'على «{quote}»',

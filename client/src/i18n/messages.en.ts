@@ -371,6 +371,17 @@ export const en = {
   'positions.cannotState': 'The secretariat is neutral and states no positions.',
   'positions.by': '{stakeholder}, {date}',
 
+  // The chair asks delegations for their positions (positions tab)
+  'positionRequest.title': 'Ask delegations for their positions',
+  'positionRequest.allStated': 'Every delegation has stated a position here.',
+  'positionRequest.unstated':
+    '{count, plural, one {# delegation has not stated a position} other {# delegations have not stated a position}}',
+  'positionRequest.note': 'Note to the delegations',
+  'positionRequest.submit': 'Ask for positions',
+  'positionRequest.sending': 'Asking…',
+  'positionRequest.sent':
+    '{count, plural, one {Asked # delegation for its position.} other {Asked # delegations for their position.}}',
+
   // Comments
   'comments.none': 'No open comments on this paragraph.',
   'comments.onWords': 'On “{quote}”',

@@ -376,6 +376,17 @@ export const es: Catalogue = {
   'positions.cannotState': 'La secretaría es neutral y no expresa posiciones.',
   'positions.by': '{stakeholder}, {date}',
 
+  // La presidencia pide a las delegaciones su posición (pestaña de posiciones)
+  'positionRequest.title': 'Pedir a las delegaciones su posición',
+  'positionRequest.allStated': 'Todas las delegaciones han expresado una posición aquí.',
+  'positionRequest.unstated':
+    '{count, plural, one {# delegación no ha expresado su posición} other {# delegaciones no han expresado su posición}}',
+  'positionRequest.note': 'Nota para las delegaciones',
+  'positionRequest.submit': 'Pedir las posiciones',
+  'positionRequest.sending': 'Enviando…',
+  'positionRequest.sent':
+    '{count, plural, one {Se pidió su posición a # delegación.} other {Se pidió su posición a # delegaciones.}}',
+
   // Comments
   'comments.none': 'No hay comentarios abiertos sobre este párrafo.',
   'comments.onWords': 'Sobre «{quote}»',

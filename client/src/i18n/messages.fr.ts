@@ -377,6 +377,17 @@ export const fr: Catalogue = {
   'positions.cannotState': 'Le secrétariat est neutre et n’exprime aucune position.',
   'positions.by': '{stakeholder}, {date}',
 
+  // La présidence demande leur position aux délégations (onglet des positions)
+  'positionRequest.title': 'Demander leur position aux délégations',
+  'positionRequest.allStated': 'Toutes les délégations ont exprimé une position ici.',
+  'positionRequest.unstated':
+    '{count, plural, one {# délégation n’a pas exprimé de position} other {# délégations n’ont pas exprimé de position}}',
+  'positionRequest.note': 'Note aux délégations',
+  'positionRequest.submit': 'Demander les positions',
+  'positionRequest.sending': 'Demande en cours…',
+  'positionRequest.sent':
+    '{count, plural, one {Position demandée à # délégation.} other {Position demandée à # délégations.}}',
+
   // Comments
   'comments.none': 'Aucun commentaire ouvert sur ce paragraphe.',
   'comments.onWords': 'Sur « {quote} »',

@@ -379,6 +379,17 @@ export const ru: Catalogue = {
   'positions.cannotState': 'Секретариат нейтрален и позиций не излагает.',
   'positions.by': '{stakeholder}, {date}',
 
+  // The chair asks delegations for their positions (positions tab)
+  'positionRequest.title': 'Запросить позиции делегаций',
+  'positionRequest.allStated': 'Все делегации изложили здесь свои позиции.',
+  'positionRequest.unstated':
+    '{count, plural, one {# делегация не изложила позицию} few {# делегации не изложили позицию} many {# делегаций не изложили позицию} other {# делегации не изложили позицию}}',
+  'positionRequest.note': 'Примечание для делегаций',
+  'positionRequest.submit': 'Запросить позиции',
+  'positionRequest.sending': 'Отправка…',
+  'positionRequest.sent':
+    '{count, plural, one {Позиция запрошена у # делегации.} few {Позиции запрошены у # делегаций.} many {Позиции запрошены у # делегаций.} other {Позиции запрошены у # делегации.}}',
+
   // Comments
   'comments.none': 'К этому пункту нет открытых комментариев.',
   'comments.onWords': 'К словам «{quote}»',

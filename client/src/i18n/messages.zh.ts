@@ -354,6 +354,15 @@ export const zh: Catalogue = {
   'positions.cannotState': '秘书处保持中立，不表明立场。',
   'positions.by': '{stakeholder}，{date}',
 
+  // The chair asks delegations for their positions (positions tab)
+  'positionRequest.title': '请各代表团表明立场',
+  'positionRequest.allStated': '所有代表团均已在此表明立场。',
+  'positionRequest.unstated': '{count, plural, other {# 个代表团尚未表明立场}}',
+  'positionRequest.note': '致各代表团的说明',
+  'positionRequest.submit': '请求表明立场',
+  'positionRequest.sending': '正在发送…',
+  'positionRequest.sent': '{count, plural, other {已请 # 个代表团表明立场。}}',
+
   // Comments
   'comments.none': '此段落没有未解决的评论。',
   'comments.onWords': '关于“{quote}”',

@@ -25,6 +25,7 @@ import type { SelectionInfo } from '../editor/selection.js';
 import type { OutlineEntry } from '../outline.js';
 import { PositionForm } from '../positions/PositionForm.js';
 import { PositionGroups } from '../positions/PositionGroups.js';
+import { RequestPositions } from '../../notifications/RequestPositions.js';
 
 type Tab = 'amendments' | 'positions' | 'comments';
 type Form =
@@ -295,6 +296,13 @@ export function ParagraphPanel({
                     key={paragraph.id}
                     target={{ kind: 'paragraph', id: paragraph.id }}
                     current={onParagraph.find((p) => p.stakeholderId === you.stakeholderId)}
+                  />
+                )}
+                {can(role, 'position.request') && !document.adopted && (
+                  <RequestPositions
+                    key={`request-${paragraph.id}`}
+                    target={{ kind: 'paragraph', id: paragraph.id }}
+                    positions={onParagraph}
                   />
                 )}
               </div>
