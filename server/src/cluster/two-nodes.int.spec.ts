@@ -15,6 +15,9 @@ import { startTestServer, type TestServer } from '../test-support/test-server.js
 import { textFragment } from '../text/doc-structure.js';
 import type * as Y from 'yjs';
 
+// Two nodes need a shared store: PostgreSQL. Without PostgreSQL installed, postgresForTests
+// registers one skipped case that says why (outside CI only); under CI=true it fails instead, so
+// CI always runs this file.
 const postgres = postgresForTests('Two nodes on PostgreSQL and Redis');
 
 /** Appends words to the first paragraph of a client's copy, as typing would. */
