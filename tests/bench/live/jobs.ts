@@ -1,4 +1,5 @@
 // What the benchmark asks of its load generator, and what the generator answers.
+import type { Protocol } from './framing.js';
 
 export interface Target {
   /** The websocket base the y-websocket provider appends `/<room>` to. */
@@ -6,6 +7,8 @@ export interface Target {
   room: string;
   /** Session cookies (Accord), used round robin; none for the bare server. */
   cookies: string[];
+  /** How frames are wrapped: Hocuspocus adds the document's name and an auth step. */
+  protocol: Protocol;
 }
 
 export type Job =
@@ -58,6 +61,8 @@ export interface LoadResult {
   scheduleLagP99: number;
   /** The load generator's own CPU use in the window, percent of one core. */
   generatorCpuPercent: number;
+  /** The load generator's event-loop delay in the window (p99, ms): high means it, not the server, was the bottleneck. */
+  generatorLoopDelayP99: number;
   /** Connections closed during the measurement, by close code. */
   closes: Record<string, number>;
   /** Epoch ms of the measured window, for the CPU and RSS samples. */

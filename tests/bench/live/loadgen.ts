@@ -5,10 +5,12 @@
  * clients that do the sync handshake and then only receive and count.
  */
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { percentile } from '../lib/measure.js';
+import { framedWebSocket, framingFor, type Framing } from './framing.js';
 import type {
   FromLoadgen,
   IdleResult,
@@ -75,6 +77,12 @@ function summarise(values: number[]): Percentiles {
 
 const epoch = (): number => performance.timeOrigin + performance.now();
 
+/** The p99 of this process's event-loop delay since `histogram` was enabled, in ms. */
+function loopDelayP99(histogram: ReturnType<typeof monitorEventLoopDelay>): number {
+  histogram.disable();
+  return histogram.percentile(99) / 1e6;
+}
+
 /** This process's CPU use since `since`, over `ms`, in percent of one core. */
 function cpuPercent(since: NodeJS.CpuUsage, ms: number): number {
   const used = process.cpuUsage(since);
@@ -83,16 +91,6 @@ function cpuPercent(since: NodeJS.CpuUsage, ms: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Clients
-
-const cookieSocket = (cookie: string | undefined) =>
-  class extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, {
-        headers: cookie ? { cookie } : {},
-        perMessageDeflate: false,
-      });
-    }
-  };
 
 const cookieOf = (target: Target, i: number): string | undefined =>
   target.cookies.length ? target.cookies[i % target.cookies.length] : undefined;
@@ -107,8 +105,9 @@ function fullClient(target: Target, index: number): FullClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(target.wsBase, target.room, doc, {
     // y-websocket types the polyfill as the DOM WebSocket; ws's class is its Node equivalent.
-    WebSocketPolyfill: cookieSocket(
+    WebSocketPolyfill: framedWebSocket(
       cookieOf(target, index),
+      framingFor(target.protocol, target.room),
     ) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -131,6 +130,7 @@ class RawClient {
   constructor(
     private readonly url: string,
     private readonly cookie: string | undefined,
+    private readonly framing: Framing,
     private readonly onClose: (code: number) => void,
   ) {}
 
@@ -141,8 +141,14 @@ class RawClient {
     });
     this.socket = socket;
     socket.binaryType = 'nodebuffer';
-    socket.on('open', () => socket.send(syncStep1Empty));
-    socket.on('message', (data: Buffer) => this.receive(data));
+    socket.on('open', () => {
+      for (const frame of this.framing.opening) socket.send(frame);
+      socket.send(this.framing.out(syncStep1Empty));
+    });
+    socket.on('message', (frame: Buffer) => {
+      const data = this.framing.in(frame);
+      if (data) this.receive(data);
+    });
     socket.on('error', () => undefined); // 'close' follows and decides what to do
     socket.on('close', (code: number) => {
       if (this.socket !== socket) return;
@@ -162,11 +168,13 @@ class RawClient {
     if (!this.synced) return;
     this.awarenessClock += 1;
     this.socket?.send(
-      awarenessMessage(this.awarenessId, this.awarenessClock, {
-        cursor: { anchor: move % 97, head: move % 97 },
-        t: performance.now(),
-        mv: move,
-      }),
+      this.framing.out(
+        awarenessMessage(this.awarenessId, this.awarenessClock, {
+          cursor: { anchor: move % 97, head: move % 97 },
+          t: performance.now(),
+          mv: move,
+        }),
+      ),
     );
   }
 
@@ -179,7 +187,7 @@ class RawClient {
       else if (step === SYNC_STEP2) {
         this.synced = true;
         this.syncedAt = epoch();
-      } else if (step === SYNC_STEP1) this.socket?.send(syncStep2Empty);
+      } else if (step === SYNC_STEP1) this.socket?.send(this.framing.out(syncStep2Empty));
     } else if (type === MESSAGE_AWARENESS && this.cursors) {
       for (const entry of readAwarenessEntries(reader)) {
         if (entry.clientId === this.awarenessId) continue;
@@ -205,6 +213,7 @@ async function rawClients(
     const client = new RawClient(
       `${target.wsBase}/${target.room}`,
       cookieOf(target, firstIndex + i),
+      framingFor(target.protocol, target.room),
       onClose,
     );
     client.connect();
@@ -317,6 +326,8 @@ async function load(job: Extract<Job, { scenario: 'load' }>): Promise<LoadResult
     for (const r of raw) r.markers = 0;
     const start = epoch();
     const cpu = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const { lags } = await openLoop(job.rate, job.seconds, (n) => {
       const writer = writers[n % writers.length]!;
       const paragraph = paragraphsOf(writer.doc).get(writer.index) as Y.XmlElement;
@@ -336,6 +347,7 @@ async function load(job: Extract<Job, { scenario: 'load' }>): Promise<LoadResult
       expected,
       scheduleLagP99: summarise(lags).p99,
       generatorCpuPercent: cpuPercent(cpu, end - start),
+      generatorLoopDelayP99: loopDelayP99(loopDelay),
       closes,
       window: { start, end },
     };
@@ -452,6 +464,7 @@ async function largeSync(job: Extract<Job, { scenario: 'large-sync' }>): Promise
         new RawClient(
           `${job.target.wsBase}/${job.target.room}`,
           cookieOf(job.target, i),
+          framingFor(job.target.protocol, job.target.room),
           () => undefined,
         ),
     );
@@ -509,6 +522,8 @@ async function cursors(job: Extract<Job, { scenario: 'cursors' }>): Promise<Load
     measuring = true;
     const start = epoch();
     const cpu = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const connections = job.writers + job.receivers;
     const { lags } = await openLoop(job.rate, job.seconds, (n) => {
       const k = n % connections;
@@ -534,6 +549,7 @@ async function cursors(job: Extract<Job, { scenario: 'cursors' }>): Promise<Load
       expected,
       scheduleLagP99: summarise(lags).p99,
       generatorCpuPercent: cpuPercent(cpu, end - start),
+      generatorLoopDelayP99: loopDelayP99(loopDelay),
       closes,
       window: { start, end },
     };

@@ -1,7 +1,8 @@
 /**
- * The two servers of the live-editing benchmark, each a child process pinned to core 0:
- * Accord's built server (real sign-in, roles, every update appended to SQLite before it is
- * broadcast) and the bare @y/websocket-server 0.1.1 (no auth, no persistence).
+ * The servers of the live-editing benchmark, each a child process pinned to core 0: Accord's
+ * built server (real sign-in, roles, every update appended to SQLite before it is broadcast), the
+ * bare @y/websocket-server 0.1.1 (no auth, no persistence), Hocuspocus 4 with its SQLite extension
+ * (a debounced snapshot) and a relay that forwards frames without decoding them.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -66,7 +67,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000)
   }
 }
 
-export type ServerKind = 'accord' | 'baseline';
+/** Accord and its peers: `baseline` is the bare y-websocket server. */
+export type ServerKind = 'accord' | 'baseline' | 'hocuspocus' | 'relay';
+export type PeerKind = Exclude<ServerKind, 'accord'>;
 
 export interface ServerProcess {
   readonly kind: ServerKind;
@@ -168,4 +171,18 @@ export function baselineServer(port: number): ServerProcess {
   // No YPERSISTENCE: documents live in memory only, the bare relay Accord is compared with.
   const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1' };
   return new PinnedServer('baseline', port, script, env, '/', '');
+}
+
+const peerScript = (name: string) => fileURLToPath(new URL(`./peers/${name}.js`, import.meta.url));
+
+/** Hocuspocus with its SQLite extension at default settings, storing into `databaseFile`. */
+export function hocuspocusServer(port: number, databaseFile: string): ServerProcess {
+  const env = { PORT: String(port), HOCUSPOCUS_DATABASE: databaseFile, NODE_ENV: 'production' };
+  return new PinnedServer('hocuspocus', port, peerScript('hocuspocus-peer'), env, '/', '');
+}
+
+/** The relay: frames forwarded to the room unread, nothing kept. */
+export function relayServer(port: number): ServerProcess {
+  const env = { PORT: String(port), NODE_ENV: 'production' };
+  return new PinnedServer('relay', port, peerScript('relay-peer'), env, '/', '');
 }

@@ -10,7 +10,7 @@ export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-class Writer {
+export class Writer {
   private readonly bytes: number[] = [];
   varUint(value: number): this {
     let n = value;

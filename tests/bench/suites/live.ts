@@ -1,8 +1,10 @@
 /**
- * Live editing side by side (issue 8, section 1): Accord's collaboration server — sign-in,
- * roles, every update appended to SQLite before it is broadcast — against the bare
- * @y/websocket-server 0.1.1 (no auth, no persistence), both started in this run, pinned to
- * core 0, with the load generator on core 1. `BENCH_QUICK=1` shortens every scenario.
+ * Live editing side by side (issue 8, section 1; issue 19, section 5): Accord's collaboration
+ * server — sign-in, roles, every update appended to SQLite before it is broadcast — against
+ * three peers started in the same run: the bare @y/websocket-server 0.1.1 (no auth, no
+ * persistence), Hocuspocus 4 with its SQLite extension (a debounced snapshot) and a relay that
+ * forwards frames unread (the floor). Servers are pinned to core 0, the load generator to core
+ * 1. `BENCH_QUICK=1` shortens every scenario.
  */
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -12,12 +14,12 @@ import type { BenchRow, SuiteResult } from '../lib/results.js';
 import type { LargeSyncResult, LoadResult, StormResult } from '../live/jobs.js';
 import { Sampler, quiet, runJob } from '../live/orchestrate.js';
 import { ServerPair, harnessNotes } from '../live/server-pair.js';
-import type { ServerKind } from '../live/servers.js';
+import type { PeerKind, ServerKind } from '../live/servers.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const config = {
   writers: 10,
-  connections: [50, 200],
+  connections: [50, 200, 600],
   rates: [100, 200, 400],
   loadSeconds: quick ? 3 : 15,
   stormClients: 200,
@@ -31,6 +33,17 @@ const config = {
   cursorSeconds: quick ? 3 : 15,
 };
 const TARGET_P99_RATIO = 1.25;
+/** Issue 19: at light load Accord's p99 is no worse than the bare server's… */
+const LIGHT_LOAD = { connections: 50, rate: 100 };
+/** …and at every load no worse than Hocuspocus's, every update durable before broadcast. */
+const TARGET_VS_HOCUSPOCUS = 1.0;
+const PEER_NAMES: Record<PeerKind, string> = {
+  baseline: 'bare',
+  hocuspocus: 'Hocuspocus',
+  relay: 'relay',
+};
+/** Above these, the load generator rather than the server may have set the pace. */
+const GENERATOR_BUSY = { cpuPercent: 90, loopDelayMs: 20 };
 
 /** Accord ÷ bare server, for every row of this suite (lower is better for times and costs). */
 function pair(
@@ -56,56 +69,115 @@ function describeCloses(closes: Record<string, number>): string {
     : '';
 }
 
+function generatorNote(r: LoadResult): string {
+  const busy =
+    r.generatorCpuPercent > GENERATOR_BUSY.cpuPercent ||
+    r.generatorLoopDelayP99 > GENERATOR_BUSY.loopDelayMs;
+  return (
+    `${r.generatorCpuPercent.toFixed(0)}% CPU, event-loop delay p99 ${r.generatorLoopDelayP99.toFixed(1)} ms, ` +
+    `schedule lag p99 ${r.scheduleLagP99.toFixed(0)} ms${busy ? ' (BUSY: the harness may bound this run)' : ''}`
+  );
+}
+
 function loadRows(
   label: string,
-  m: Record<ServerKind, Measured<LoadResult>>,
-  target?: string,
+  m: Partial<Record<ServerKind, Measured<LoadResult>>>,
+  targets: { vsBare?: string; vsHocuspocus?: string } = {},
 ): BenchRow[] {
-  const a = m.accord.result;
-  const b = m.baseline.result;
-  const generator = (r: LoadResult) =>
-    `${r.generatorCpuPercent.toFixed(0)}% CPU, schedule lag p99 ${r.scheduleLagP99.toFixed(0)} ms`;
+  const a = m.accord!.result;
+  const b = m.baseline!.result;
+  const peers = (Object.keys(PEER_NAMES) as PeerKind[]).filter((kind) => m[kind]);
   const notes = [
-    `load generator: Accord run ${generator(a)}; bare run ${generator(b)}`,
+    `load generator: ${[
+      ['Accord', a] as const,
+      ...peers.map((k) => [PEER_NAMES[k], m[k]!.result] as const),
+    ]
+      .map(([name, r]) => `${name} run ${generatorNote(r)}`)
+      .join('; ')}`,
     describeCloses(a.closes) && `Accord ${describeCloses(a.closes)}`,
-    describeCloses(b.closes) && `bare ${describeCloses(b.closes)}`,
+    ...peers.map(
+      (k) =>
+        describeCloses(m[k]!.result.closes) &&
+        `${PEER_NAMES[k]} ${describeCloses(m[k]!.result.closes)}`,
+    ),
   ]
     .filter(Boolean)
     .join('; ');
-  return [
+  const rows = [
     pair(`${label}: p50 latency`, 'ms', a.latency.p50, b.latency.p50),
     pair(`${label}: p95 latency`, 'ms', a.latency.p95, b.latency.p95),
     pair(`${label}: p99 latency`, 'ms', a.latency.p99, b.latency.p99, {
-      ...(target ? { target } : {}),
+      ...(targets.vsBare ? { target: targets.vsBare } : {}),
       ...(notes ? { notes } : {}),
     }),
+  ];
+  const hocuspocus = m.hocuspocus?.result;
+  if (hocuspocus)
+    rows.push(
+      pair(
+        `${label}: p50 latency, against Hocuspocus`,
+        'ms',
+        a.latency.p50,
+        hocuspocus.latency.p50,
+      ),
+      pair(
+        `${label}: p99 latency, against Hocuspocus`,
+        'ms',
+        a.latency.p99,
+        hocuspocus.latency.p99,
+        {
+          ...(targets.vsHocuspocus ? { target: targets.vsHocuspocus } : {}),
+        },
+      ),
+    );
+  const relay = m.relay?.result;
+  if (relay)
+    rows.push(
+      pair(`${label}: p99 latency, against the relay`, 'ms', a.latency.p99, relay.latency.p99, {
+        notes: 'the relay forwards frames unread and keeps nothing: the floor',
+      }),
+    );
+  rows.push(
     pair(
       `${label}: delivered / expected`,
       'share',
       a.delivered / a.expected,
       b.delivered / b.expected,
       {
-        notes: `Accord ${a.delivered} of ${a.expected}; bare ${b.delivered} of ${b.expected}`,
+        notes: [['Accord', a] as const, ...peers.map((k) => [PEER_NAMES[k], m[k]!.result] as const)]
+          .map(([name, r]) => `${name} ${r.delivered} of ${r.expected}`)
+          .join('; '),
       },
     ),
-    pair(`${label}: server CPU`, '% of a core', m.accord.cpuPercent, m.baseline.cpuPercent),
-    pair(`${label}: server RSS (peak)`, 'MiB', m.accord.rssMiB, m.baseline.rssMiB),
-  ];
+    pair(`${label}: server CPU`, '% of a core', m.accord!.cpuPercent, m.baseline!.cpuPercent, {
+      notes: peers.map((k) => `${PEER_NAMES[k]} ${m[k]!.cpuPercent.toFixed(0)}%`).join('; '),
+    }),
+    pair(`${label}: server RSS (peak)`, 'MiB', m.accord!.rssMiB, m.baseline!.rssMiB, {
+      notes: peers.map((k) => `${PEER_NAMES[k]} ${m[k]!.rssMiB.toFixed(0)} MiB`).join('; '),
+    }),
+  );
+  return rows;
 }
 
 export async function liveSuite(log: (line: string) => void): Promise<SuiteResult> {
-  const servers = await ServerPair.start(log);
+  const servers = await ServerPair.start(log, ['hocuspocus', 'relay']);
   const rows: BenchRow[] = [];
   const notes = [...harnessNotes()];
   if (quick) notes.push('Quick run (BENCH_QUICK=1): short scenarios, figures only indicative.');
-  let order: ServerKind[] = ['baseline', 'accord'];
+  let order: ServerKind[] = servers.kinds.reverse();
+  /** Who goes first changes from one scenario to the next, so no server always runs warm. */
+  const nextOrder = (kinds: ServerKind[] = order): ServerKind[] => {
+    const now = order.filter((k) => kinds.includes(k));
+    order = [...order.slice(1), order[0]!];
+    return now;
+  };
 
-  /** Runs a measured job on each server (alternating which goes first) with CPU/RSS sampling. */
-  async function onBoth<R extends LoadResult>(
+  /** Runs a measured job on each server (rotating which goes first) with CPU/RSS sampling. */
+  async function onAll<R extends LoadResult>(
     makeJob: (kind: ServerKind) => Promise<Parameters<typeof runJob>[0]>,
   ): Promise<Record<ServerKind, Measured<R>>> {
     const out = {} as Record<ServerKind, Measured<R>>;
-    for (const kind of order) {
+    for (const kind of nextOrder()) {
       const job = await makeJob(kind);
       await servers.quiet();
       const sampler = new Sampler(servers.server(kind).pid());
@@ -114,7 +186,6 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
       await sampler.stop();
       out[kind] = { result, ...sampler.window(result.window.start, result.window.end) };
     }
-    order = [...order].reverse();
     return out;
   }
 
@@ -129,18 +200,29 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
 
   try {
     let targetRatio = NaN;
+    let lightLoadRatio = NaN;
+    /** Accord's p99 ÷ Hocuspocus's at each load, for the summary. */
+    const vsHocuspocus: { label: string; ratio: number }[] = [];
     for (const connections of config.connections) {
       for (const rate of config.rates) {
         const label = `${connections} connections, ${rate} updates/s`;
-        const measured = await onBoth<LoadResult>(loadJob(connections, rate));
+        const measured = await onAll<LoadResult>(loadJob(connections, rate));
         const isTarget = connections === 200 && rate === 400;
-        const target = isTarget ? `p99 ≤ ${TARGET_P99_RATIO} × bare` : undefined;
-        rows.push(...loadRows(label, measured, target));
-        if (isTarget)
-          targetRatio = measured.accord.result.latency.p99 / measured.baseline.result.latency.p99;
+        const isLight = connections === LIGHT_LOAD.connections && rate === LIGHT_LOAD.rate;
+        const p99 = (kind: ServerKind) => measured[kind].result.latency.p99;
+        rows.push(
+          ...loadRows(label, measured, {
+            ...(isTarget ? { vsBare: `p99 ≤ ${TARGET_P99_RATIO} × bare` } : {}),
+            ...(isLight ? { vsBare: 'p99 ≤ 1.0 × bare (light load)' } : {}),
+            vsHocuspocus: `p99 ≤ ${TARGET_VS_HOCUSPOCUS} × Hocuspocus`,
+          }),
+        );
+        if (isTarget) targetRatio = p99('accord') / p99('baseline');
+        if (isLight) lightLoadRatio = p99('accord') / p99('baseline');
+        vsHocuspocus.push({ label, ratio: p99('accord') / p99('hocuspocus') });
         log(
-          `${label}: p99 Accord ${measured.accord.result.latency.p99.toFixed(1)} ms, bare ${measured.baseline.result.latency.p99.toFixed(1)} ms; ` +
-            `delivered ${(measured.accord.result.delivered / measured.accord.result.expected).toFixed(3)} / ${(measured.baseline.result.delivered / measured.baseline.result.expected).toFixed(3)}`,
+          `${label}: p99 Accord ${p99('accord').toFixed(1)} ms, bare ${p99('baseline').toFixed(1)} ms, ` +
+            `Hocuspocus ${p99('hocuspocus').toFixed(1)} ms, relay ${p99('relay').toFixed(1)} ms`,
         );
       }
     }
@@ -150,7 +232,7 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
       ServerKind,
       { sinceClose: number; sinceListening: number; stopMs: number; startMs: number }
     >;
-    for (const kind of order) {
+    for (const kind of nextOrder()) {
       const server = servers.server(kind);
       await servers.quiet();
       let stoppedAt = 0;
@@ -187,7 +269,17 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
         'ms',
         storm.accord.sinceClose,
         storm.baseline.sinceClose,
-        { notes: `server restart: Accord ${downtime('accord')}; bare ${downtime('baseline')}` },
+        {
+          target: 'storm ≤ 1.5 × bare',
+          notes: `server restart: Accord ${downtime('accord')}; bare ${downtime('baseline')}; Hocuspocus ${downtime('hocuspocus')}; relay ${downtime('relay')}`,
+        },
+      ),
+      pair(
+        'reconnect storm, against Hocuspocus: first disconnect → all synced',
+        'ms',
+        storm.accord.sinceClose,
+        storm.hocuspocus.sinceClose,
+        { notes: `relay ${storm.relay.sinceClose} ms` },
       ),
       pair(
         'reconnect storm: listening again → all synced',
@@ -201,12 +293,13 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
       ),
     );
     log(
-      `reconnect storm: Accord ${storm.accord.sinceClose} ms, bare ${storm.baseline.sinceClose} ms`,
+      `reconnect storm: Accord ${storm.accord.sinceClose} ms, bare ${storm.baseline.sinceClose} ms, Hocuspocus ${storm.hocuspocus.sinceClose} ms`,
     );
 
     // Initial sync of a large document.
     const large = {} as Record<ServerKind, LargeSyncResult>;
-    for (const kind of order) {
+    // The relay keeps no document: a fresh client could not sync one from it.
+    for (const kind of nextOrder(['accord', 'baseline', 'hocuspocus'])) {
       const server = servers.server(kind);
       await servers.quiet();
       large[kind] = await runJob<LargeSyncResult>(
@@ -254,6 +347,12 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
         { notes: 'stock y-websocket client, including applying the update' },
       ),
       pair(
+        'large document: one fresh client synced, against Hocuspocus',
+        'ms',
+        large.accord.sequentialMs.p50,
+        large.hocuspocus.sequentialMs.p50,
+      ),
+      pair(
         `large document: ${config.syncConcurrent} clients syncing at once, all synced`,
         'ms',
         large.accord.concurrentMs,
@@ -266,7 +365,7 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
     );
 
     // Moving cursors: awareness updates, relayed and never stored.
-    const cursors = await onBoth<LoadResult>(async (kind) => ({
+    const cursors = await onAll<LoadResult>(async (kind) => ({
       scenario: 'cursors' as const,
       target: await servers.target(kind, config.writers),
       writers: config.writers,
@@ -287,6 +386,9 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
     const missed = targetRatio > TARGET_P99_RATIO;
     notes.push(
       `Target ${missed ? 'missed' : 'met'}: p99 at 200 connections × 400 updates/s is ${targetRatio.toFixed(2)} × the bare server's (target ≤ ${TARGET_P99_RATIO}).`,
+      `Target ${lightLoadRatio > 1 ? 'missed' : 'met'}: light-load p99 (${LIGHT_LOAD.connections} connections × ${LIGHT_LOAD.rate} updates/s) is ${lightLoadRatio.toFixed(2)} × the bare server's (target ≤ 1.0).`,
+      `Against Hocuspocus (target ≤ ${TARGET_VS_HOCUSPOCUS} × at every load): ${vsHocuspocus.map((v) => `${v.label} ${v.ratio.toFixed(2)}×`).join('; ')}; ${vsHocuspocus.every((v) => v.ratio <= TARGET_VS_HOCUSPOCUS) ? 'met' : 'missed'}.`,
+      `Reconnect storm ${(storm.accord.sinceClose / storm.baseline.sinceClose).toFixed(2)} × the bare server's (target ≤ 1.5).`,
     );
     // A missed target is profiled; BENCH_PROFILE=1 profiles anyway.
     if (missed || process.env.BENCH_PROFILE === '1')
@@ -297,7 +399,7 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
   return {
     suite: 'Live editing, side by side',
     baseline:
-      'bare @y/websocket-server 0.1.1 with yjs 13 (no auth, no persistence), started in the same run; ratio = Accord ÷ bare (above 1: Accord is slower or costlier)',
+      'bare @y/websocket-server 0.1.1 with yjs 13 (no auth, no persistence), started in the same run; rows marked "against Hocuspocus" compare with @hocuspocus/server 4 + its SQLite extension at default settings (a snapshot debounced 2–10 s), "against the relay" with a relay forwarding frames unread; ratio = Accord ÷ peer (above 1: Accord is slower or costlier)',
     rows,
     notes,
   };
