@@ -64,8 +64,9 @@ export function processSteps(ctx: SeedContext, today: Date): Step[] {
             documentId,
             silenceId: brokenSilenceId,
             paragraphIds: [ctx.paragraphId(BROKEN_ON)],
-            // Ends the next day: the break below comes well before.
-            until: new Date(Date.parse(now) + DAY_MS).toISOString(),
+            // Ends the next day: the break below comes well before. Counted from the clock too
+            // when the seed runs in the past, or the scheduler ends it before the break.
+            until: new Date(Math.max(Date.parse(now), Date.now()) + DAY_MS).toISOString(),
             timeZone: 'Europe/Zurich',
             note: 'The co-facilitators believe OP 11 can be agreed as it stands.',
           },
