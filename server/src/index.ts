@@ -23,6 +23,7 @@ export {
 } from './text/text-points.js';
 export { attributedTexts, type AttributedTexts } from './text/change-attribution.js';
 export { rebuildReadModels, type RebuildResult } from './readmodels/rebuild.js';
+export { readModelFilter } from './readmodels/projections/index.js';
 export { openReadModelDb } from './readmodels/read-model-db.js';
 export { createLogger } from './observability/logger.js';
 // Document exports, for the exports benchmark.

@@ -14,7 +14,7 @@ import type { Projection, ReadModelChange } from './projection.js';
 import type { ReadModelDb } from './read-model-db.js';
 
 /** Bump when any projection's tables change shape: a mismatch triggers a rebuild at start. */
-export const READ_MODEL_SCHEMA_VERSION = 6;
+export const READ_MODEL_SCHEMA_VERSION = 7;
 const PROJECTOR = 'main';
 /** Events per transaction while catching up: a commit per event costs more than the event. */
 const CATCH_UP_BATCH = 500;
@@ -27,6 +27,12 @@ export interface ProjectorOptions {
   filter?: EventFilter;
   logger: Logger;
   metrics?: Metrics;
+  /**
+   * Events per transaction while catching up (default 500). A rebuild, which nothing reads
+   * meanwhile, passes far more: each commit rewrites every page the batch touched, and the
+   * projections' indexes on random ids touch pages all over the file.
+   */
+  catchUpBatch?: number;
 }
 
 export interface ProjectorEvents {
@@ -105,13 +111,14 @@ export class Projector extends EventEmitter<ProjectorEvents> {
   private async catchUp(): Promise<void> {
     const { store, filter } = this.options;
     const from = this.position === undefined ? 'start' : this.position + 1n;
+    const size = this.options.catchUpBatch ?? CATCH_UP_BATCH;
     let batch: RecordedEvent[] = [];
     for await (const event of store.readAll({
       fromPosition: from,
       ...(filter ? { filter } : {}),
     })) {
       batch.push(event);
-      if (batch.length >= CATCH_UP_BATCH) {
+      if (batch.length >= size) {
         this.applyBatch(batch);
         batch = [];
       }

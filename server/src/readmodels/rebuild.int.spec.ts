@@ -3,7 +3,7 @@ import { collect, type EventStore } from '../eventstore/port.js';
 import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
 import { createLogger } from '../observability/logger.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
-import { readModelFilter } from './projections/index.js';
+import { createProjections, readModelFilter } from './projections/index.js';
 import { createReadModels } from './read-models.js';
 import { openReadModelDb, readModelFile } from './read-model-db.js';
 import { headPosition, rebuildReadModels } from './rebuild.js';
@@ -72,6 +72,18 @@ describe('rebuildReadModels', () => {
     expect(second.projector.checkpoint).toBe(checkpoint);
     expect(snapshotQueries(second.queries, scenario)).toEqual(expected);
     await second.stop();
+  });
+
+  it('times each projection when asked, building the same read models', async () => {
+    const db = openReadModelDb(':memory:');
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    const result = await rebuildReadModels({ store, db, logger, timeProjections: true });
+    const timed = Object.keys(result.timings!.projections);
+    expect(timed).toEqual(['decode', ...createProjections().map((p) => p.name)]);
+    expect(result.timings!.readAndCommit).toBeGreaterThanOrEqual(0);
+    // The page cache is back to what it was once the rebuild is over.
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
+    db.close();
   });
 
   it('reports the head of an empty log as 0', async () => {

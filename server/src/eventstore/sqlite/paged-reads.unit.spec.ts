@@ -73,6 +73,47 @@ describe('paged reads and subscriptions (page size 3)', () => {
     await sub.close();
   });
 
+  it('reads by stream categories through the index, pages merged in position order', async () => {
+    // Categories interleaved with noise and with each other, more of each than a page holds.
+    for (let i = 0; i < 4; i++) {
+      await store.appendToStream(`doc-${i}`, events(2));
+      await store.appendToStream('noise', events(30));
+      await store.appendToStream(`pos-${i}`, events(3));
+      await store.appendToStream(`doc-x-${i}`, events(1));
+    }
+    const byCategory: EventFilter = { on: 'streamName', prefixes: ['doc-', 'pos-'] };
+    // 'doc-x-' has a second '-': not a category, so this filter is read by scanning.
+    const scanned: EventFilter = { on: 'streamName', prefixes: ['doc-x-', 'pos-'] };
+    const scan = (await collect(store.readAll())).filter((e) => /^(doc|pos)-/.test(e.streamId));
+    const read = await collect(store.readAll({ filter: byCategory }));
+    expect(read.map((e) => e.position)).toEqual(scan.map((e) => e.position));
+    const backwards = await collect(
+      store.readAll({ filter: byCategory, direction: 'backwards', maxCount: 7 }),
+    );
+    expect(backwards.map((e) => e.position)).toEqual(
+      scan
+        .map((e) => e.position)
+        .reverse()
+        .slice(0, 7),
+    );
+    const seen: bigint[] = [];
+    const sub = store.subscribeToAll(
+      { onEvent: (e) => void seen.push(e.position!) },
+      { filter: byCategory },
+    );
+    await sub.caughtUp;
+    await store.appendToStream('pos-late', events(2));
+    await until(() => seen.length === scan.length + 2);
+    expect(seen.slice(0, scan.length)).toEqual(scan.map((e) => e.position));
+    await sub.close();
+    const mixed = await collect(store.readAll({ filter: scanned }));
+    expect(mixed.map((e) => e.streamId)).toEqual(
+      (await collect(store.readAll()))
+        .filter((e) => e.streamId.startsWith('doc-x-') || e.streamId.startsWith('pos-'))
+        .map((e) => e.streamId),
+    );
+  });
+
   it('lets other callbacks run between two pages of one read', async () => {
     await store.appendToStream('s', events(9));
     let otherRan = false;

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { EventFilter, JsonObject, JsonValue, RecordedEvent, StreamMetadata } from '../port.js';
 import type { EncodedEvent } from '../append/encode-events.js';
 import type { StreamState } from '../append/expected-revision.js';
+import { CATEGORY_SQL } from './schema.js';
 
 interface EventRow {
   position: bigint;
@@ -109,6 +110,24 @@ export class Queries {
       hi: page.hi,
       limit: page.limit,
     };
+    const order = page.backwards ? 'DESC' : 'ASC';
+    const categories = categoriesOf(page.filter);
+    if (categories) {
+      // One seek per category in the covering index, each stopping after `limit` positions;
+      // the first `limit` of their merge are the page, and only those rows are read whole.
+      const parts = categories.map((category, i) => {
+        params[`c${i}`] = category;
+        return `SELECT * FROM (SELECT position FROM events
+          WHERE ${CATEGORY_SQL} = @c${i} AND position > @lo AND position <= @hi
+          ORDER BY position ${order} LIMIT @limit)`;
+      });
+      const rows = this.statement(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position IN (
+           ${parts.join(' UNION ALL ')} ORDER BY position ${order} LIMIT @limit)
+         ORDER BY position ${order}`,
+      ).all(params) as EventRow[];
+      return rows.map(toRecordedEvent);
+    }
     let where = '';
     if (page.filter) {
       const column = page.filter.on === 'streamName' ? 'stream' : 'type';
@@ -123,7 +142,7 @@ export class Queries {
     const rows = this.statement(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE position > @lo AND position <= @hi${where}
-       ORDER BY position ${page.backwards ? 'DESC' : 'ASC'} LIMIT @limit`,
+       ORDER BY position ${order} LIMIT @limit`,
     ).all(params) as EventRow[];
     return rows.map(toRecordedEvent);
   }
@@ -225,6 +244,18 @@ export class Queries {
     }
     return statement;
   }
+}
+
+/**
+ * The stream categories a filter stands for, when it is exactly "streams of these categories":
+ * each prefix ends with its only '-' ('document-'), so a name starts with it exactly when its
+ * category (up to the first '-') equals it. Such a filter reads through the category index.
+ */
+export function categoriesOf(filter: EventFilter | undefined): string[] | undefined {
+  if (filter?.on !== 'streamName' || filter.prefixes.length === 0) return undefined;
+  const isCategory = (prefix: string) =>
+    prefix.length > 0 && prefix.indexOf('-') === prefix.length - 1;
+  return filter.prefixes.every(isCategory) ? [...new Set(filter.prefixes)] : undefined;
 }
 
 function toRecordedEvent(row: EventRow): StoredEvent {

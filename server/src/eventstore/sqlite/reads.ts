@@ -11,7 +11,7 @@ import {
   revisionOf,
 } from '../read-rules.js';
 import { yieldToEventLoop } from './event-loop.js';
-import type { Queries, StreamInfo } from './queries.js';
+import { categoriesOf, type Queries, type StreamInfo } from './queries.js';
 
 export interface ReadContext {
   queries: Queries;
@@ -82,6 +82,7 @@ export async function* readAll(
 ): AsyncGenerator<RecordedEvent, void, undefined> {
   const backwards = options.direction === 'backwards';
   const filter = checkFilter(options.filter);
+  const scanWindow = scanWindowFor(ctx, filter);
   let remaining = maxCountOf(options.maxCount);
   const last = ctx.guard(() => ctx.queries.lastPosition());
   const from = options.fromPosition ?? (backwards ? 'end' : 'start');
@@ -90,8 +91,8 @@ export async function* readAll(
   let hi = backwards ? (from === 'end' ? last : from === 'start' ? 0n : min(from, last)) : last;
   while (lo < hi && remaining > 0) {
     const limit = Math.min(ctx.pageSize, remaining);
-    const windowLo = backwards ? max(hi - ctx.scanWindow, lo) : lo;
-    const windowHi = backwards ? hi : min(lo + ctx.scanWindow, hi);
+    const windowLo = backwards ? max(hi - scanWindow, lo) : lo;
+    const windowHi = backwards ? hi : min(lo + scanWindow, hi);
     const page = ctx.guard(() =>
       ctx.queries.allPage({ lo: windowLo, hi: windowHi, filter, backwards, limit }),
     );
@@ -136,11 +137,12 @@ export function streamPages(ctx: ReadContext, stream: string): PageSource {
 /** Pages of $all after a position, filtered, each scanning at most `scanWindow` positions. */
 export function allPages(ctx: ReadContext, filter: EventFilter | undefined): PageSource {
   const checked = checkFilter(filter);
+  const scanWindow = scanWindowFor(ctx, checked);
   return {
     next(cursor) {
       const last = ctx.guard(() => ctx.queries.lastPosition());
       if (last <= cursor) return { events: [], cursor, exhausted: true };
-      const hi = min(cursor + ctx.scanWindow, last);
+      const hi = min(cursor + scanWindow, last);
       const events = ctx.guard(() =>
         ctx.queries.allPage({
           lo: cursor,
@@ -157,6 +159,15 @@ export function allPages(ctx: ReadContext, filter: EventFilter | undefined): Pag
       return { events, cursor: hi, exhausted: hi >= last };
     },
   };
+}
+
+/**
+ * Positions one $all query may span. A filter by stream categories seeks through the category
+ * index and reads at most a page per category, however far apart its events lie, so it needs
+ * no window; any other filter scans rows and is kept to `scanWindow`.
+ */
+function scanWindowFor(ctx: ReadContext, filter: EventFilter | undefined): bigint {
+  return categoriesOf(filter) ? BigInt(Number.MAX_SAFE_INTEGER) : ctx.scanWindow;
 }
 
 /** The revisions a stream read may return: metadata and soft deletes hide the older ones. */

@@ -61,6 +61,29 @@ describe('the SQLite event store file', () => {
     await second.close();
   });
 
+  it('gives a file of schema version 1 the category index, keeping its events', async () => {
+    const file = join(dir, 'v1.sqlite');
+    const first = openSqliteEventStore({ file });
+    await first.appendToStream('document-1', oneEvent());
+    await first.close();
+    const raw = new Database(file);
+    raw.exec('DROP INDEX events_by_category');
+    raw.pragma('user_version = 1');
+    raw.close();
+    const second = openSqliteEventStore({ file });
+    const filter = { on: 'streamName' as const, prefixes: ['document-'] };
+    expect(await collect(second.readAll({ filter }))).toHaveLength(1);
+    await second.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const index = after
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?")
+      .pluck()
+      .get('events_by_category');
+    expect(index).toBe('events_by_category');
+    after.close();
+  });
+
   it('refuses a file written by a newer schema', () => {
     const file = join(dir, 'future.sqlite');
     const raw = new Database(file);
