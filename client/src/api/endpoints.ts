@@ -3,35 +3,22 @@
 // never build URLs themselves.
 import {
   amendmentContracts as amendments,
-  authContracts as auth,
   commentContracts as comments,
   documentContracts as documents,
   negotiationContracts as negotiations,
   notificationContracts as notifications,
   positionContracts as positions,
-  preferenceContracts as preferences,
   recordContracts as record,
   type DocumentMode,
-  type EndpointInput,
   type ParagraphStatus,
   type Role,
-  type UiLanguage,
 } from '@accord/shared';
 import { call } from './call.js';
+import { sessionApi, type BodyOf } from './session-api.js';
 import type { PositionTarget } from './types.js';
 
-type BodyOf<E> = EndpointInput<E> extends { body?: infer B } ? Exclude<B, undefined> : never;
-
 export const api = {
-  // Session
-  session: () => call(auth.session, {}),
-  signIn: (email: string, password: string) => call(auth.signIn, { body: { email, password } }),
-  signOut: () => call(auth.signOut, {}),
-  previewInvitation: (invitationId: string, token: string) =>
-    call(auth.previewInvitation, { params: { invitationId }, body: { token } }),
-  acceptInvitation: (invitationId: string, body: BodyOf<typeof auth.acceptInvitation>) =>
-    call(auth.acceptInvitation, { params: { invitationId }, body }),
-  chooseLanguage: (language: UiLanguage) => call(preferences.setLanguage, { body: { language } }),
+  ...sessionApi,
 
   // Negotiations
   negotiations: () => call(negotiations.listNegotiations, {}),

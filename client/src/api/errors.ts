@@ -1,14 +1,25 @@
 // Turns a failed request into a sentence from the catalogue; the server's own detail is kept as
 // the specific part, since it names what was refused and who may do it.
-import type { Translate } from '../i18n/i18n.js';
 import { ApiError, NetworkError } from './http.js';
+
+/**
+ * The few messages a failure is worded with: the app's `t` is one, and so is the sign-in
+ * screen's, which carries only the messages it shows.
+ */
+export interface ErrorWords {
+  (key: 'error.network' | 'error.session' | 'error.notFound'): string;
+  (
+    key: 'error.forbidden' | 'error.conflict' | 'error.invalid' | 'error.generic',
+    params: { detail: string },
+  ): string;
+}
 
 /** A failure already worded for the user (from the catalogue). */
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
 }
 
-export function describeError(t: Translate, error: unknown): string {
+export function describeError(t: ErrorWords, error: unknown): string {
   if (error instanceof UserFacingError) return error.message;
   if (error instanceof NetworkError) return t('error.network');
   if (error instanceof ApiError) {

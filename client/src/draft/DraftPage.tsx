@@ -1,16 +1,19 @@
 // The draft: the live text (editable by those the server lets write), the connection and who is
 // here, the chair's tools, and the panel of the paragraph in focus. The record around the text
 // (the document, amendments, positions, comments) reloads itself on live change notices.
+// The editor (TipTap, ProseMirror), the paragraph panel and the document acts of the toolbar are
+// chunks of their own, fetched as the page opens: until the editor is there the same paragraphs
+// are shown read-only (TextPreview), and the panel is only needed once a paragraph is in focus, so
+// the first view waits for neither (issue #18's budget for this page).
 import { CollabCloseCode } from '@accord/shared';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLatest } from '../lib/useLatest.js';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.js';
 import type { Amendment, DocumentDetail } from '../api/types.js';
 import { useNegotiation } from '../app/negotiation-context.js';
 import { paths } from '../app/paths.js';
-import { DocumentChairControls } from '../chair/DocumentChairControls.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ProcessBanner } from '../process/ProcessBanner.js';
 import { knownAmendments, knownCommentAuthors } from '../realtime/knownRecords.js';
@@ -20,28 +23,46 @@ import { useSession, useSignedIn } from '../session/session.js';
 import { Loading, LoadError, Notice } from '../ui/bits.js';
 import { BRACKET_NOTICE_KINDS, bracketsApi } from './brackets/bracketsApi.js';
 import { ConnectionStatus } from './collab/ConnectionStatus.js';
-import { NotSavedPanel } from './collab/NotSavedPanel.js';
 import { PresenceList } from './collab/PresenceList.js';
 import { useCollab } from './collab/useCollab.js';
 import { useDocumentPresence } from './collab/usePresence.js';
 import { useRefusalRecovery } from './collab/useRefusalRecovery.js';
 import { DraftContext, type DraftContextValue } from './draft-context.js';
 import type { BracketMarksInput } from './editor/bracketMarks.js';
-import { DraftEditor, type CaretUser } from './editor/DraftEditor.js';
+import type { CaretUser } from './editor/DraftEditor.js';
 import { SkipOnError, SkippedNote } from './SkipOnError.js';
-import { SuggestingPane } from './suggest/SuggestingPane.js';
 import { SuggestToggle } from './suggest/SuggestToggle.js';
 import { maySuggest } from './suggest/suggestAccess.js';
 import type { MarginInfo } from './editor/margin.js';
 import type { PlaceInput } from './editor/place.js';
 import { NO_SELECTION, type SelectionInfo } from './editor/selection.js';
 import { useOutline } from './outline.js';
-import { ParagraphPanel } from './panel/ParagraphPanel.js';
+import { EmptyPanel } from './panel/EmptyPanel.js';
+import { TextPreview } from './TextPreview.js';
 import { tallyByTarget } from './positions/tally.js';
 import { textAccess } from './textAccess.js';
 import { NOW, pastDraftHref } from '../timetravel/points.js';
-import { TimeTravel, travelViewOf } from '../timetravel/TimeTravel.js';
+import { LazyTimeTravel } from '../timetravel/LazyTimeTravel.js';
+import { travelViewOf } from '../timetravel/points.js';
 import { SegmentGate } from '../segments/SegmentGate.js';
+
+const loadEditor = () => import('./editor/DraftEditor.js');
+const DraftEditor = lazy(() => loadEditor().then((m) => ({ default: m.DraftEditor })));
+// The toolbar's document acts (mode, revision, adoption, export) join it once downloaded.
+const loadDocumentActs = () => import('../chair/DocumentChairControls.js');
+const DocumentChairControls = lazy(() =>
+  loadDocumentActs().then((m) => ({ default: m.DocumentChairControls })),
+);
+// Shown only after the server refused a change, so fetched only then.
+const NotSavedPanel = lazy(() =>
+  import('./collab/NotSavedPanel.js').then((m) => ({ default: m.NotSavedPanel })),
+);
+const loadPanel = () => import('./panel/ParagraphPanel.js');
+const ParagraphPanel = lazy(() => loadPanel().then((m) => ({ default: m.ParagraphPanel })));
+// Suggesting works in the editor too (ProseMirror decorations): fetched when switched on.
+const SuggestingPane = lazy(() =>
+  import('./suggest/SuggestingPane.js').then((m) => ({ default: m.SuggestingPane })),
+);
 
 /** Changes that alter the document's record: mode, revisions, paragraph statuses, pending count. */
 const DOCUMENT_KINDS = new Set(['document', 'paragraph', 'amendment']);
@@ -51,7 +72,7 @@ export function DraftPage() {
   const [params] = useSearchParams();
   // ?asOf= or ?from=&to=: the draft in the past (read-only), without the live text.
   const travel = travelViewOf(params);
-  if (travel) return <TimeTravel key={documentId} documentId={documentId} view={travel} />;
+  if (travel) return <LazyTimeTravel key={documentId} documentId={documentId} view={travel} />;
   // A new document is a new page: no state (or live text) carries over.
   // A segment the reader's role may not follow shows the text as of their horizon instead.
   return (
@@ -68,6 +89,12 @@ function DraftScreen({ documentId }: { documentId: string }) {
     (n) => n.documentId === documentId && DOCUMENT_KINDS.has(n.kind),
   );
   useDocumentRoom(documentId);
+  // The editor and the panel download while the document and the text arrive.
+  useEffect(() => {
+    void loadEditor();
+    void loadPanel();
+    void loadDocumentActs();
+  }, []);
   if (document.error && !document.data)
     return <LoadError error={document.error} retry={document.reload} />;
   if (!document.data) return <Loading />;
@@ -364,7 +391,9 @@ function Draft({
             {t('draft.showComments')}
           </label>
           <SuggestToggle on={suggesting} onToggle={setSuggesting} />
-          <DocumentChairControls />
+          <Suspense fallback={null}>
+            <DocumentChairControls />
+          </Suspense>
         </div>
 
         <ProcessBanner />
@@ -386,21 +415,27 @@ function Draft({
           </Notice>
         )}
 
-        <NotSavedPanel
-          unsaved={recovery.unsaved}
-          reason={recovery.reason}
-          onDismiss={recovery.dismiss}
-        />
+        {recovery.unsaved.length > 0 && (
+          <Suspense fallback={null}>
+            <NotSavedPanel
+              unsaved={recovery.unsaved}
+              reason={recovery.reason}
+              onDismiss={recovery.dismiss}
+            />
+          </Suspense>
+        )}
 
         <div className="draft__body">
           <div className="draft__page">
             <SkippedNote skipped={live.skipped} />
             {suggesting && (
-              <SuggestingPane
-                paragraph={paragraph}
-                status={(currentId && statuses.get(currentId)) || 'open'}
-                onGoTo={goTo}
-              />
+              <Suspense fallback={null}>
+                <SuggestingPane
+                  paragraph={paragraph}
+                  status={(currentId && statuses.get(currentId)) || 'open'}
+                  onGoTo={goTo}
+                />
+              </Suspense>
             )}
             {collab.snapshot.everSynced ? (
               <SkipOnError
@@ -409,19 +444,30 @@ function Draft({
                 itemKey="editor"
                 fallback={<Notice tone="warning">{t('draft.editorFailed')}</Notice>}
               >
-                <DraftEditor
-                  session={live}
-                  editable={access.editable}
-                  label={t('draft.editorLabel', { title: document.title })}
-                  margin={margin}
-                  annotations={annotations}
-                  brackets={bracketMarks}
-                  caretLabel={caretLabel}
-                  self={self}
-                  onSelection={setSelection}
-                  onEditor={setEditor}
-                  onLocalEdit={recovery.noteLocalEdit}
-                />
+                <Suspense
+                  fallback={
+                    <TextPreview
+                      outline={outline}
+                      statuses={statuses}
+                      stances={margin.stances}
+                      label={t('draft.editorLabel', { title: document.title })}
+                    />
+                  }
+                >
+                  <DraftEditor
+                    session={live}
+                    editable={access.editable}
+                    label={t('draft.editorLabel', { title: document.title })}
+                    margin={margin}
+                    annotations={annotations}
+                    brackets={bracketMarks}
+                    caretLabel={caretLabel}
+                    self={self}
+                    onSelection={setSelection}
+                    onEditor={setEditor}
+                    onLocalEdit={recovery.noteLocalEdit}
+                  />
+                </Suspense>
               </SkipOnError>
             ) : (
               <p className="muted" role="status">
@@ -431,11 +477,13 @@ function Draft({
           </div>
           <aside className="draft__side" aria-label={t('panel.label')}>
             <PresenceList people={people} skipped={live.skipped} />
-            <ParagraphPanel
-              paragraph={paragraph}
-              status={(currentId && statuses.get(currentId)) || 'open'}
-              selection={selection}
-            />
+            <Suspense fallback={paragraph ? <Loading /> : <EmptyPanel />}>
+              <ParagraphPanel
+                paragraph={paragraph}
+                status={(currentId && statuses.get(currentId)) || 'open'}
+                selection={selection}
+              />
+            </Suspense>
           </aside>
         </div>
       </div>

@@ -14,6 +14,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { browserLanguages } from './browserLanguages.js';
 import { formatMessage } from './format.js';
 import {
   availableLanguages,
@@ -124,10 +125,6 @@ export function useI18n(): I18n {
   const i18n = useContext(I18nContext);
   if (!i18n) throw new Error('useI18n outside I18nProvider');
   return i18n;
-}
-
-function browserLanguages(): readonly string[] {
-  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }
 
 export interface LanguageChoice {

@@ -1,6 +1,7 @@
-// The frame of the pages seen before signing in: the product's name and one card.
+// The frame of the pages seen before signing in, inside the app: AuthFrame in the UI language.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { AuthFrame } from './AuthFrame.js';
 
 export function AuthLayout({
   title,
@@ -13,16 +14,8 @@ export function AuthLayout({
 }) {
   const { t } = useI18n();
   return (
-    <div className="auth">
-      <header className="auth__brand">
-        <span className="brand">{t('app.name')}</span>
-        <span className="muted">{t('app.tagline')}</span>
-      </header>
-      <main id="main" className="card auth__card">
-        <h1>{title}</h1>
-        {intro && <p className="muted">{intro}</p>}
-        {children}
-      </main>
-    </div>
+    <AuthFrame name={t('app.name')} tagline={t('app.tagline')} title={title} intro={intro}>
+      {children}
+    </AuthFrame>
   );
 }

@@ -3,16 +3,20 @@
 // hover, the chair's zone beside it). Delegations break silence here; the chair sets deadlines
 // and starts or withdraws silence; everyone reads the statements of those who broke it.
 import { can, type ProcessView, type SilenceView } from '@accord/shared';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useDraft } from '../draft/draft-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { BreakSilenceForm } from './BreakSilenceForm.js';
-import { ChairProcessControls } from './ChairProcessControls.js';
 import { timeLeft, useServerNow } from './countdown.js';
 import { PROCESS_NOTICE_KIND, processApi } from './processApi.js';
 import { SilenceStatements } from './SilenceStatements.js';
 import './process.css';
+
+// The chair's controls are a chunk of their own: most readers of the draft never need them.
+const ChairProcessControls = lazy(() =>
+  import('./ChairProcessControls.js').then((m) => ({ default: m.ChairProcessControls })),
+);
 
 export function ProcessBanner() {
   const { documentId } = useDraft().document;
@@ -50,7 +54,11 @@ export function ProcessPanel({ view, reload }: { view: ProcessView; reload: () =
         <RunningSilence silence={view.silence} now={now} canBreak={can(role, 'silence.break')} />
       )}
       {lastEnded && <EndedSilence silence={lastEnded} />}
-      {chair && !document.adopted && <ChairProcessControls view={view} reload={reload} />}
+      {chair && !document.adopted && (
+        <Suspense fallback={null}>
+          <ChairProcessControls view={view} reload={reload} />
+        </Suspense>
+      )}
     </section>
   );
 }

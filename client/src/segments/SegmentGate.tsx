@@ -5,7 +5,7 @@ import type { ScheduleView } from '@accord/shared';
 import type { ReactNode } from 'react';
 import { useNegotiation } from '../app/negotiation-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { TimeTravel } from '../timetravel/TimeTravel.js';
+import { LazyTimeTravel } from '../timetravel/LazyTimeTravel.js';
 import { Loading } from '../ui/bits.js';
 import { useSchedule } from './useSchedule.js';
 import './segments.css';
@@ -22,7 +22,7 @@ export function SegmentGate({ documentId, children }: { documentId: string; chil
     <>
       {view && <SegmentBanner view={view} />}
       {horizon ? (
-        <TimeTravel
+        <LazyTimeTravel
           key={`${documentId}@${horizon.position}`}
           documentId={documentId}
           view={{ kind: 'as-of', asOf: `position:${horizon.position}` }}

@@ -2,13 +2,13 @@
 // a past state, with the way back to the live draft), with the paragraphs' status, positions and
 // consensus as they were then; or two points compared as an attributed redline. The point lives
 // in the address (?asOf=… or ?from=…&to=…), so it can be shared and the back button works.
-import { useId, useMemo, useState, type CSSProperties, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.js';
 import type { FrameView, Position } from '../api/types.js';
 import { useNegotiation } from '../app/negotiation-context.js';
 import { paths } from '../app/paths.js';
-import { stanceBarStyle } from '../draft/editor/margin.js';
+import { stanceBarProperties } from '../draft/positions/stanceBar.js';
 import { PositionGroups } from '../draft/positions/PositionGroups.js';
 import { tallyByTarget } from '../draft/positions/tally.js';
 import { consensusStatusWords } from '../consensus/words.js';
@@ -24,26 +24,13 @@ import {
   pointIndex,
   travelPoints,
   type TravelPoint,
+  type TravelView,
 } from './points.js';
 import { Redline } from './Redline.js';
 import { Scrubber } from './Scrubber.js';
 
-export type TravelView =
-  { kind: 'as-of'; asOf: string } | { kind: 'compare'; from: string; to: string };
-
-/** What the draft's address asks for, or null for the live draft. */
-export function travelViewOf(params: URLSearchParams): TravelView | null {
-  const from = params.get('from');
-  if (from) return { kind: 'compare', from, to: params.get('to') || NOW };
-  const asOf = params.get('asOf');
-  return asOf ? { kind: 'as-of', asOf } : null;
-}
-
-/** A style object from the margin's stance bar (CSS custom properties). */
-function barStyle(css: string | null): CSSProperties | undefined {
-  if (!css) return undefined;
-  return Object.fromEntries(css.split('; ').map((part) => part.split(': '))) as CSSProperties;
-}
+// In points.ts, so the live draft can tell without loading this view.
+export { travelViewOf, type TravelView } from './points.js';
 
 export function TimeTravel({ documentId, view }: { documentId: string; view: TravelView }) {
   const { t, formatDateTime } = useI18n();
@@ -294,7 +281,7 @@ function PastFrame({ frame }: { frame: FrameView }) {
             role="document"
           >
             {frame.paragraphs.map((p) => {
-              const bar = barStyle(stanceBarStyle(stances.get(p.id)));
+              const bar = stanceBarProperties(stances.get(p.id));
               const classes = ['para', `para--${p.chairStatus}`];
               if (bar) classes.push('para--has-stances');
               if (p.id === chosen) classes.push('para--current');

@@ -9,6 +9,17 @@ import type { Translate } from '../i18n/i18n.js';
 
 export const NOW = 'now';
 
+export type TravelView =
+  { kind: 'as-of'; asOf: string } | { kind: 'compare'; from: string; to: string };
+
+/** What the draft's address asks for, or null for the live draft. */
+export function travelViewOf(params: URLSearchParams): TravelView | null {
+  const from = params.get('from');
+  if (from) return { kind: 'compare', from, to: params.get('to') || NOW };
+  const asOf = params.get('asOf');
+  return asOf ? { kind: 'as-of', asOf } : null;
+}
+
 export interface TravelPoint {
   /** What the API takes as `asOf`: `position:<n>` for a milestone, `now`. */
   asOf: string;

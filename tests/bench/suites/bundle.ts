@@ -1,7 +1,9 @@
 /**
  * Bundle suite: the gzipped JavaScript each screen downloads, measured by
  * scripts/bundle-size.mjs from the built client's Vite manifest. The baseline column is the
- * budget of issue #18 where it sets one (sign-in 80 KiB, draft 200 KiB).
+ * budget of issue #18 where it sets one (sign-in 80 KiB, draft 200 KiB), which applies to the
+ * first view; a screen that fetches more right after on its own (the draft's editor) gets a
+ * second row with that total, so the split hides nothing.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ const measured = z.object({
       path: z.string(),
       chunks: z.number(),
       gzipKiB: z.number(),
+      withFollowUpsChunks: z.number(),
+      withFollowUpsGzipKiB: z.number(),
       budgetKiB: z.number().optional(),
     }),
   ),
@@ -37,12 +41,35 @@ export async function bundleSuite(log: (line: string) => void): Promise<SuiteRes
   return {
     suite: 'bundle',
     baseline: 'the budget of issue #18, where it sets one',
-    rows: result.routes.map((r) =>
-      row(`${r.route} (${r.path})`, `KiB gzip JS`, r.gzipKiB, r.budgetKiB ?? Number.NaN, 'lower', {
-        ...(r.budgetKiB === undefined ? {} : { target: `≤ ${r.budgetKiB} KiB` }),
-        notes: `${r.chunks} chunks`,
-      }),
-    ),
-    notes: [`Sizes in ${result.unit}; JavaScript only, English catalogue included.`],
+    rows: result.routes.flatMap((r) => [
+      row(
+        `${r.route} (${r.path}), first view`,
+        `KiB gzip JS`,
+        r.gzipKiB,
+        r.budgetKiB ?? Number.NaN,
+        'lower',
+        {
+          ...(r.budgetKiB === undefined ? {} : { target: `≤ ${r.budgetKiB} KiB` }),
+          notes: `${r.chunks} chunks`,
+        },
+      ),
+      ...(r.withFollowUpsGzipKiB > r.gzipKiB
+        ? [
+            row(
+              `${r.route} (${r.path}), with what it loads right after`,
+              `KiB gzip JS`,
+              r.withFollowUpsGzipKiB,
+              Number.NaN,
+              'lower',
+              {
+                notes: `${r.withFollowUpsChunks} chunks; no budget, reported so nothing is hidden`,
+              },
+            ),
+          ]
+        : []),
+    ]),
+    notes: [
+      `Sizes in ${result.unit}; JavaScript only, English catalogue included (the sign-in screen carries only its own messages).`,
+    ],
   };
 }

@@ -6,6 +6,7 @@ import { numberParagraphs, type ParagraphKind, type ParagraphStatus } from '@acc
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { stanceBarStyle } from '../positions/stanceBar.js';
 import type { StanceCounts } from '../positions/tally.js';
 import type { SkippedItems } from '../skippedItems.js';
 
@@ -39,27 +40,6 @@ export function paragraphEntries(doc: PMNode): ParagraphEntry[] {
     entries.push({ id, kind: node.attrs.kind as ParagraphKind, pos, node });
   });
   return entries;
-}
-
-/** CSS variables for the stance bar: cumulative percentages of support … objection. */
-export function stanceBarStyle(counts: StanceCounts | undefined): string | null {
-  if (!counts) return null;
-  const order = [
-    counts.support,
-    counts['can-accept'],
-    counts.reservation,
-    counts.objection,
-    counts.abstain,
-  ];
-  const total = order.reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  let sum = 0;
-  return order
-    .map((n, i) => {
-      sum += n;
-      return `--stop${i + 1}: ${((sum / total) * 100).toFixed(1)}%`;
-    })
-    .join('; ');
 }
 
 function decorations(state: EditorState, skipped: SkippedItems | undefined): DecorationSet {

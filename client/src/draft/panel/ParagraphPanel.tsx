@@ -21,6 +21,7 @@ import { AmendmentForm, type AmendmentTarget } from '../amendments/AmendmentForm
 import { CommentForm, type CommentTarget } from '../comments/CommentForm.js';
 import { CommentThreadView } from '../comments/CommentThreadView.js';
 import { useDraft } from '../draft-context.js';
+import { EmptyPanel } from './EmptyPanel.js';
 import type { SelectionInfo } from '../editor/selection.js';
 import type { OutlineEntry } from '../outline.js';
 import { PositionForm } from '../positions/PositionForm.js';
@@ -51,13 +52,7 @@ export function ParagraphPanel({
   const [showDecided, setShowDecided] = useState(false);
   const [showResolved, setShowResolved] = useState(false);
 
-  if (!paragraph) {
-    return (
-      <div className="panel panel--empty">
-        <p className="muted">{t('panel.noParagraph')}</p>
-      </div>
-    );
-  }
+  if (!paragraph) return <EmptyPanel />;
   const label = paragraph.label ?? t('panel.heading');
   const mayTable = can(role, 'amendment.table') && !document.adopted;
   const mayComment = can(role, 'comment.post') && !document.adopted;
