@@ -108,6 +108,9 @@ export async function joinCluster(
       onLeaseLost(documentId);
     },
   });
+  // Redis back after a restart (empty): renew at once rather than at the next tick, so the
+  // leases of the documents this node serves are back before another node asks for them.
+  main.on('ready', () => void leases.renew());
   await leases.announce();
   log.info({ address: settings.address }, 'joined the cluster');
   return {

@@ -86,6 +86,22 @@ describe('document leases', () => {
     expect(lost).toEqual(['doc-4']);
     expect(a.holds('doc-4')).toBe(false);
   });
+
+  it('takes back a lease nobody holds any more, as after Redis restarted empty', async () => {
+    const lost: string[] = [];
+    const a = await node('a', { ttlMs: 300, onLost: (d) => lost.push(d) });
+    const b = await node('b', { ttlMs: 300 });
+    await a.claim('doc-5');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await a.renew();
+    expect(lost).toEqual([]);
+    expect(a.holds('doc-5')).toBe(true);
+    expect(await b.claim('doc-5')).toEqual({
+      mine: false,
+      owner: 'a',
+      address: 'http://127.0.0.1:4001',
+    });
+  });
 });
 
 describe('forwarding an upgrade to the owner', () => {

@@ -8,8 +8,8 @@
  *
  * Each node also publishes the address its peers reach it at, under its own key with the same
  * time to live, so a forwarder knows where an owner lives and a dead node's address lapses too.
- * A lease the node finds taken by another on renewal (after a pause longer than the TTL) is
- * reported through `onLost`, so the gateway closes its local copy and its clients reconnect to
+ * A lease the node finds free on renewal is taken back; one it finds taken by another (after a
+ * pause longer than the TTL) is reported through `onLost`, so the gateway closes its local copy and its clients reconnect to
  * the new owner instead of two nodes writing the same document.
  */
 
@@ -38,10 +38,19 @@ export interface DocumentLeasesOptions {
 
 export type Ownership = { mine: true } | { mine: false; owner: string; address: string | null };
 
-// Extend the lease only while this node still holds it.
+// Extend the lease while this node still holds it. A lease nobody holds any more (Redis
+// restarted empty, or this node was paused past the TTL and no other node asked) is taken
+// back, so its clients need not reconnect: no other node loads a document without taking its
+// lease first. (Should one have taken it and given it back meanwhile, this node's next append
+// fails its expected revision and the document is loaded afresh.)
 const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+local owner = redis.call('GET', KEYS[1])
+if owner == ARGV[1] then
   return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+if not owner then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
 end
 return 0
 `;

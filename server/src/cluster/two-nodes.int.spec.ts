@@ -1,7 +1,8 @@
-// Two Accord nodes on one PostgreSQL store and one Redis, in one process: the first node asked
-// for a document owns it, a client of the other node is forwarded to it (the other node never
-// loads the document), both clients converge; when the owner shuts down, its lease is given
-// back, the forwarded client reconnects and the remaining node takes the document over.
+// Two Accord nodes on one PostgreSQL store and one Redis, in one process: a node that does not
+// own a document answers reads from the store; the first node asked for a document owns it, a
+// client of the other node is forwarded to it (the other node never loads the document), both
+// clients converge; when the owner shuts down, its lease is given back, the forwarded client
+// reconnects and the remaining node takes the document over.
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests } from '../eventstore/postgres/test-support/postgres-for-tests.js';
@@ -34,6 +35,9 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
   let nodeA: TestServer;
   let nodeB: TestServer;
   const clients: CollabClient[] = [];
+  // The fixture's people have fixed e-mail addresses: one fixture serves both cases.
+  let fixtureCreated: ReturnType<typeof createNegotiationFixture> | undefined;
+  const fixtureOnce = () => (fixtureCreated ??= createNegotiationFixture(nodeA));
 
   beforeAll(async () => {
     const connectionString = await postgres!();
@@ -54,8 +58,43 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
     await redis?.stop();
   });
 
+  it('answers reads on a node that does not own the document from the store, never from a kept copy', async () => {
+    const fixture = await fixtureOnce();
+    const documentId = fixture.documents['open-drafting'];
+    const cookie = fixture.clients.delegate2.cookie!;
+    const readOnB = async () => {
+      const res = await fetch(`${nodeB.url}/api/documents/${documentId}`, { headers: { cookie } });
+      if (res.status !== 200) return '';
+      const body = (await res.json()) as { paragraphs: { text: string }[] };
+      return body.paragraphs[0]?.text ?? '';
+    };
+    await waitFor(async () => (await readOnB()) !== '', 'node B to know the fixture', 10_000);
+
+    const onA = connectClient(
+      nodeA.url.replace(/^http/, 'ws'),
+      documentId,
+      fixture.clients.delegate.cookie!,
+      'writer-on-a',
+    );
+    clients.push(onA);
+    await onA.synced(10_000);
+    for (const words of [' first words', ' second words']) {
+      type(onA, words);
+      // Stored before broadcast: once B reads it, the store has it; B keeps no copy of its own.
+      await waitFor(
+        async () => (await readOnB()).includes(words),
+        `node B to read${words}`,
+        10_000,
+      );
+      expect(nodeB.collab.stats().documents).toBe(0);
+    }
+    clients.splice(clients.indexOf(onA), 1);
+    onA.destroy();
+    await waitFor(() => nodeA.collab.stats().connections === 0, 'the writer to leave', 10_000);
+  }, 60_000);
+
   it('forwards a client of the other node to the owner, and hands the document over when the owner leaves', async () => {
-    const fixture = await createNegotiationFixture(nodeA);
+    const fixture = await fixtureOnce();
     const documentId = fixture.documents['open-drafting'];
     const ws = (node: TestServer) => node.url.replace(/^http/, 'ws');
     // Node B serves the same people once its read models have the sessions node A recorded.

@@ -530,18 +530,42 @@ class Gateway implements CollabGateway {
     connection.setExpiryTimer(timer);
   }
 
-  /** Runs `work` on the loaded document, keeping it loaded meanwhile. */
+  /**
+   * Runs `work` on the loaded document, keeping it loaded meanwhile. In a cluster a node keeps
+   * only the documents it holds the lease of: when another node owns this one (or Redis cannot
+   * say), `work` runs on a copy read from the store just now and dropped after, so this node
+   * never serves its clients a stale copy once the lease comes to it.
+   */
   private async withDocument<T>(
     documentId: string,
     work: (document: CollabDocument) => T | Promise<T>,
   ): Promise<T> {
     if (this.closing) throw new Error('The collaboration gateway is closed');
+    if (this.options.cluster && !this.slots.has(documentId)) {
+      const owner = await this.options.cluster.claim(documentId).catch((error: unknown) => {
+        this.logger.warn({ err: error, documentId }, 'asking who owns the document failed');
+        return undefined;
+      });
+      if (!owner?.mine) return this.withStoredCopy(documentId, work);
+    }
     const document = await this.acquireLive(documentId);
     const release = document.hold();
     try {
       return await work(document);
     } finally {
       release();
+    }
+  }
+
+  private async withStoredCopy<T>(
+    documentId: string,
+    work: (document: CollabDocument) => T | Promise<T>,
+  ): Promise<T> {
+    const copy = await this.load(documentId);
+    try {
+      return await work(copy);
+    } finally {
+      copy.destroy(CollabCloseCode.GoingAway, CollabCloseReason.ShuttingDown);
     }
   }
 

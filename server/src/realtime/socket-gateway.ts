@@ -657,7 +657,10 @@ class Gateway implements SocketGateway {
     for (const change of changes) {
       try {
         const rooms = roomsFor(change, this.options.excludedRoles?.(change) ?? []);
-        if (rooms.length > 0) this.io.to(rooms).emit('change', toChangeNotice(change));
+        // Every node projects every event, so each tells only its own sockets (`local`): through
+        // the Redis adapter each socket would hear it once per node, and perhaps before its own
+        // node's read models have it.
+        if (rooms.length > 0) this.io.local.to(rooms).emit('change', toChangeNotice(change));
       } catch (error) {
         // The projector emits this; a failure here must not reach it.
         this.logger.error({ err: error, kind: change.kind }, 'pushing a change failed');

@@ -45,14 +45,28 @@ export class DeadlineReminders {
   }
 
   async start(): Promise<void> {
-    this.subscription = this.options.store.subscribeToAll(
+    await this.subscribe().caughtUp;
+  }
+
+  private subscribe(): Subscription {
+    const subscription = this.options.store.subscribeToAll(
       {
         onEvent: (event) => this.follow(event),
-        onError: (error) => this.logger.error({ err: error }, 'deadline subscription dropped'),
+        onError: (error) => {
+          if (this.stopped) return;
+          // The store went away (a PostgreSQL restart, say). Armed reminders keep their timers;
+          // reading again from the start re-arms each deadline once, as `follow` replaces a
+          // deadline's timer rather than adding one.
+          this.logger.error({ err: error }, 'deadline subscription dropped; resubscribing in 1 s');
+          setTimeout(() => {
+            if (!this.stopped) this.subscribe();
+          }, 1000).unref();
+        },
       },
       { from: 'start', filter: { on: 'eventType', prefixes: ['DeadlineSet', 'DeadlineCleared'] } },
     );
-    await this.subscription.caughtUp;
+    this.subscription = subscription;
+    return subscription;
   }
 
   async stop(): Promise<void> {

@@ -29,6 +29,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long the start (demo seeding included) may take on a loaded machine. */
   timeoutMs?: number;
+  /** Sees every line the server writes to stdout or stderr (e.g. to collect its warnings). */
+  onLogLine?: (line: string) => void;
 }
 
 /** Starts `dist/main.js` detached (its own process group) and waits for "Accord is listening". */
@@ -49,7 +51,7 @@ export async function startAccord(options: StartOptions): Promise<AccordProcess>
   const pid = child.pid;
   if (pid === undefined) throw new Error('the server process did not start');
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const stderrTail = keepTail(child);
+  const stderrTail = keepTail(child, options.onLogLine);
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -58,6 +60,7 @@ export async function startAccord(options: StartOptions): Promise<AccordProcess>
     }, options.timeoutMs ?? 60_000);
     // Reading every line also keeps the pipe drained, so logging never blocks the server.
     createInterface({ input: child.stdout }).on('line', (line) => {
+      options.onLogLine?.(line);
       const entry = parseLogLine(line);
       if (entry?.msg === 'Accord is listening' && typeof entry.url === 'string') {
         clearTimeout(timer);
@@ -104,9 +107,10 @@ function parseLogLine(line: string): { msg?: unknown; url?: unknown } | undefine
 }
 
 /** The last lines of the child's stderr, for the message when it fails to start. */
-function keepTail(child: ChildProcess, max = 30): () => string[] {
+function keepTail(child: ChildProcess, onLine?: (line: string) => void, max = 30): () => string[] {
   const lines: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {
+    onLine?.(line);
     lines.push(line);
     if (lines.length > max) lines.shift();
   });

@@ -268,6 +268,12 @@ class PostgresStore implements PostgresEventStore {
     return this.exec(async () => {
       const client = await this.pool.connect();
       let broken = false;
+      // A connection the server drops while checked out emits 'error' besides failing its
+      // query; the pool listens only to idle ones, and an unheard 'error' ends the process.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -280,6 +286,7 @@ class PostgresStore implements PostgresEventStore {
         throw error;
       } finally {
         // A connection whose rollback failed is in an unknown state: the pool drops it.
+        client.off('error', onError);
         client.release(broken);
       }
     });

@@ -74,6 +74,13 @@ const CREATE_SCHEMA = `
 /** Creates the schema in an empty database, or checks the version of an existing one. */
 export async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  // Checked out, the client's 'error' (the server dropped it) is ours to hear; unheard, it would
+  // end the process. The failed query reports it.
+  let broken = false;
+  const onError = () => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
@@ -96,6 +103,7 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }

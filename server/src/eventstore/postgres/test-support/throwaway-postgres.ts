@@ -23,6 +23,10 @@ export interface PostgresBinaries {
 export interface ThrowawayPostgres {
   /** `postgresql://…` for the test database, over the unix socket. */
   readonly connectionString: string;
+  /** Stops the server (fast: open sessions are cut) and keeps its data, as an outage would. */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same directory and socket. */
+  resume(): Promise<void>;
   /** Stops the server and deletes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -86,22 +90,11 @@ export async function startThrowawayPostgres(bin: PostgresBinaries): Promise<Thr
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stopOnExit);
-  try {
-    await exec(bin.initdb, [
-      '-D',
-      dataDir,
-      '-U',
-      USER,
-      '--auth=trust',
-      '--encoding=UTF8',
-      '--locale=C',
-      '--no-instructions',
-    ]);
-    // No TCP listener at all: the socket in our own directory avoids port clashes and
-    // keeps the trust-authenticated server unreachable from the network.
-    const serverOptions = `-c listen_addresses='' -c unix_socket_directories='${dir}' -c max_connections=100`;
-    started = true;
-    await exec(bin.pgCtl, [
+  // No TCP listener at all: the socket in our own directory avoids port clashes and
+  // keeps the trust-authenticated server unreachable from the network.
+  const serverOptions = `-c listen_addresses='' -c unix_socket_directories='${dir}' -c max_connections=100`;
+  const startServer = () =>
+    exec(bin.pgCtl, [
       'start',
       '-D',
       dataDir,
@@ -113,6 +106,19 @@ export async function startThrowawayPostgres(bin: PostgresBinaries): Promise<Thr
       '-o',
       serverOptions,
     ]);
+  try {
+    await exec(bin.initdb, [
+      '-D',
+      dataDir,
+      '-U',
+      USER,
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-instructions',
+    ]);
+    started = true;
+    await startServer();
     const admin = new pg.Client({ host: dir, user: USER, database: 'postgres' });
     await admin.connect();
     try {
@@ -127,6 +133,12 @@ export async function startThrowawayPostgres(bin: PostgresBinaries): Promise<Thr
   }
   return {
     connectionString: `postgresql://${USER}@/${DATABASE}?host=${encodeURIComponent(dir)}`,
+    halt: async () => {
+      await exec(bin.pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+    },
+    resume: async () => {
+      await startServer();
+    },
     stop: async () => {
       await stop();
       process.removeListener('exit', stopOnExit);
