@@ -33,6 +33,13 @@ describe('language versions', () => {
     await expect(page.locator('.version-paragraph--missing').count()).resolves.toBeGreaterThan(0);
     const counts = await page.getByTestId('counts-fr').textContent();
     expect(counts).toMatch(/^\d+ current · [1-9]\d* out of date · [1-9]\d* missing$/);
+    // The burn-down: one French point a day since the draft began, ending at today's current count.
+    const frenchLine = page.locator('.language-burndown__line--fr');
+    await expect(frenchLine.count()).resolves.toBe(1);
+    const points = ((await frenchLine.getAttribute('points')) ?? '').split(' ');
+    expect(points.length).toBeGreaterThan(1);
+    const frenchToday = page.locator('.language-burndown tr[data-language="fr"] td').last();
+    await expect(frenchToday.textContent()).resolves.toBe(counts!.split(' ')[0]);
     await expect(row('OP 9').locator('.badge').textContent()).resolves.toBe('Current');
     // Maranu added words to what the zero draft numbered OP 10 (b) after the French was done: the
     // demo's one out-of-date paragraph (OP 11 (b) since Rev 1 added a paragraph before it).

@@ -13,6 +13,7 @@ import { downloadFile } from '../chair/download.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useResource } from '../lib/useResource.js';
 import { Loading, LoadError } from '../ui/bits.js';
+import { LanguageBurndown } from './LanguageBurndown.js';
 import { StatusCounts } from './StatusCounts.js';
 import { translationsApi, type VersionFormat } from './translations-api.js';
 import { VersionParagraph } from './VersionParagraph.js';
@@ -78,6 +79,7 @@ export function LanguageVersionsPage() {
       ) : summary.error ? (
         <LoadError error={summary.error} retry={summary.reload} />
       ) : null}
+      {summary.data && <LanguageBurndown summary={summary.data} />}
       {version.data && (
         <div className="language-versions__downloads">
           <span>{t('languageVersions.download', { language: version.data.version.name })}</span>

@@ -53,7 +53,9 @@ export function exportRoutes(
         asked.variant === 'compare'
           ? { ...asked, from: at(asked.from), to: at(asked.to) }
           : { ...asked, asOf: at(asked.asOf) };
-      const built = await buildDocumentExport(timeTravel, params.documentId, request);
+      // Labels: ?lang=, else the language version's language, else the reader's interface language.
+      const labels = query.lang ?? language ?? session.language ?? 'en';
+      const built = await buildDocumentExport(timeTravel, params.documentId, request, labels);
       const model = language
         ? languageVersionModel(built, await translations.version(params.documentId, language))
         : built;

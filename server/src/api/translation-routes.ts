@@ -3,6 +3,7 @@
 // is adopted (adopted texts are what gets translated).
 import { translationContracts } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
+import { translationBurndownOf } from '../application/translations/translation-burndown.js';
 import { createTranslationService } from '../application/translations/translation-service.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ApiRouter } from '../http/api-router.js';
@@ -17,12 +18,17 @@ export function translationRoutes(
   const translations = createTranslationService(deps);
 
   api.implement(translationContracts.getTranslations, {
-    summary: 'Each language version of the document: paragraphs current, out of date and missing',
+    summary:
+      'Each language version of the document: paragraphs current, out of date and missing, and day by day how many were current',
     tags: ['translations'],
     handler: async ({ params, session }) => {
       // Current state (the original's words now): refused past a reader's segment horizon.
       documentScope(deps, params.documentId, session).assertLive();
-      return { body: await translations.summary(params.documentId) };
+      const [summary, burndown] = await Promise.all([
+        translations.summary(params.documentId),
+        translationBurndownOf(deps, params.documentId, new Date()),
+      ]);
+      return { body: { ...summary, burndown } };
     },
   });
 

@@ -25,6 +25,7 @@ import {
   type ExportVariant,
   type StakeholderName,
 } from './document-model.js';
+import type { ExportLanguage } from './i18n/index.js';
 import type { ExportModel } from './model.js';
 import { countOpen, negotiationMarks, type NegotiationTextSource } from './negotiation-marks.js';
 
@@ -110,6 +111,8 @@ export async function buildDocumentExport(
   deps: DocumentExportDeps,
   documentId: string,
   request: DocumentExportRequest,
+  /** The language of the labels the export adds (exports/i18n); English when absent. */
+  labels?: ExportLanguage,
 ): Promise<ExportModel> {
   const createdAt = async () =>
     (await deps.history.at({ kind: 'now' })).state.documents[documentId]?.createdAt ??
@@ -125,6 +128,7 @@ export async function buildDocumentExport(
       chairStatuses: Object.fromEntries(toFrame.paragraphs.map((p) => [p.id, p.chairStatus])),
       ...(later ? { counts: countOpen(later) } : {}),
       generatedAt,
+      ...(labels ? { labels } : {}),
     });
   }
   const frame = await frameAsOf(deps, documentId, request.asOf);
@@ -138,7 +142,7 @@ export async function buildDocumentExport(
         frame.paragraphs.map((p) => p.id),
       )
     : undefined;
-  const withMarks = marks ? { marks } : {};
+  const withMarks = { ...(marks ? { marks } : {}), ...(labels ? { labels } : {}) };
   if (request.variant === 'clean')
     return cleanModel({ frame, stakeholders, generatedAt, ...withMarks });
   const placements = await anchorPlacements(deps, frame);

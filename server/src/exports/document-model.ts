@@ -13,11 +13,13 @@ import {
 } from '@accord/shared';
 import type { DocumentComparison, DocumentFrame, FrameParagraph } from '../timetravel/index.js';
 import { BracketWeaver, bracketRuns } from './bracket-runs.js';
+import { exportLabels, type ExportLabels, type ExportLanguage } from './i18n/index.js';
 import {
   eIdOf,
   type Attribution,
   type ExportBlock,
   type ExportModel,
+  type MetadataLine,
   type ParagraphBlock,
   type ParagraphOption,
   type ProposalNote,
@@ -48,17 +50,15 @@ export interface FrameModelInput {
   /** Open brackets and options at the point (negotiation-marks.ts); none when absent. */
   marks?: NegotiationMarks;
   generatedAt: string;
+  /** The language of the labels the export adds; English when absent. */
+  labels?: ExportLanguage;
 }
 
 type FrameAmendment = DocumentFrame['amendments'][number];
 
-const VARIANT_TITLES: Record<ExportVariant, string> = {
-  clean: 'Clean text',
-  compilation: 'Compilation text',
-  compare: 'Comparison',
-};
-
-export const variantTitle = (variant: ExportVariant): string => VARIANT_TITLES[variant];
+/** "Clean text", "Compilation text", "Comparison", in the label language. */
+export const variantTitle = (variant: ExportVariant, t: ExportLabels = exportLabels()): string =>
+  t(`variant.${variant}`);
 
 const paragraphEId = (paragraphId: string) => eIdOf('para', paragraphId);
 
@@ -69,37 +69,40 @@ function stakeholderAttribution(
 ): Attribution {
   const known = stakeholders[stakeholderId];
   return {
-    author: known?.name ?? `Stakeholder ${stakeholderId.slice(0, 8)}`,
+    author: known?.name ?? stakeholderId.slice(0, 8),
     authorCode: known?.shortCode ?? stakeholderId.slice(0, 8),
     stakeholderId,
     date,
   };
 }
 
-function pointLine(point: DocumentFrame['asOf']): string {
-  const revision = point.revisionInForce ? `, ${point.revisionInForce} in force` : '';
-  return `${point.asOf}${revision}`;
+function pointLine(point: DocumentFrame['asOf'], t: ExportLabels): string {
+  return point.revisionInForce
+    ? t('cover.inForce', { point: point.asOf, revision: point.revisionInForce })
+    : point.asOf;
 }
 
 function header(
   frame: Pick<DocumentFrame, 'document' | 'documentId'>,
   variant: ExportVariant,
   generatedAt: string,
-  metadata: { label: string; value: string }[],
+  metadata: MetadataLine[],
   source: unknown,
+  t: ExportLabels,
 ): Omit<ExportModel, 'blocks'> {
   return {
     variant,
     title: frame.document.title,
     symbol: frame.document.symbol,
-    subtitle: variantTitle(variant),
+    subtitle: variantTitle(variant, t),
     metadata: [
-      { label: 'Symbol', value: frame.document.symbol },
+      { label: t('cover.symbol'), value: frame.document.symbol, kind: 'symbol' },
       ...metadata,
-      { label: 'Generated from the record as of', value: generatedAt },
+      { label: t('cover.generated'), value: generatedAt, kind: 'instant' },
     ],
     generatedAt,
     language: 'en',
+    labels: t.language,
     source,
   };
 }
@@ -170,8 +173,8 @@ function withOptions(
 }
 
 /** The cover's lines for the open brackets and options, when the model has them. */
-const countMetadata = (marks: NegotiationMarks | undefined) =>
-  marks ? countLines(marks.counts) : [];
+const countMetadata = (marks: NegotiationMarks | undefined, t: ExportLabels) =>
+  marks ? countLines(marks.counts, t) : [];
 
 /** What the JSON format writes: the frame, and the brackets and options when there are any. */
 const sourceOf = (frame: DocumentFrame, marks: NegotiationMarks | undefined) =>
@@ -180,14 +183,19 @@ const sourceOf = (frame: DocumentFrame, marks: NegotiationMarks | undefined) =>
 /** The text as it stands, without proposals; brackets and options as the notation writes them. */
 export function cleanModel(input: FrameModelInput): ExportModel {
   const { frame, generatedAt } = input;
+  const t = exportLabels(input.labels);
   const marks = input.marks ?? noNegotiationMarks();
   return {
     ...header(
       frame,
       'clean',
       generatedAt,
-      [{ label: 'As of', value: pointLine(frame.asOf) }, ...countMetadata(input.marks)],
+      [
+        { label: t('cover.asOf'), value: pointLine(frame.asOf, t) },
+        ...countMetadata(input.marks, t),
+      ],
       sourceOf(frame, input.marks),
+      t,
     ),
     ...(input.marks ? { counts: input.marks.counts } : {}),
     blocks: frame.paragraphs.flatMap((p) => {
@@ -221,9 +229,9 @@ function sponsorsOf(
 }
 
 /** "EU, NO" — the sponsor first, then the co-sponsors; "Chair" for a chair's compromise. */
-function tagOf(a: AmendmentRecord, sponsors: Attribution[]): string {
+function tagOf(a: AmendmentRecord, sponsors: Attribution[], t: ExportLabels): string {
   const codes = sponsors.map((s) => s.authorCode ?? s.author).join(', ');
-  return a.chairsCompromise ? `Chair's compromise (${codes})` : codes;
+  return a.chairsCompromise ? t('compilation.compromise', { codes }) : codes;
 }
 
 /** Where the amendment's words are: its resolved anchor, else its original words found once. */
@@ -289,6 +297,7 @@ function compilationParagraph(
   input: FrameModelInput,
 ): ExportBlock[] {
   const { stakeholders, placements } = input;
+  const t = exportLabels(input.labels);
   const marks = input.marks ?? noNegotiationMarks();
   const negotiation = negotiationOf(p, marks);
   const weaver = new BracketWeaver(
@@ -335,29 +344,29 @@ function compilationParagraph(
       const only = group[0]!;
       const note = notes.get(only.amendment.amendmentId)!;
       runs.push(
-        ...inPlaceRuns(only, p.text, note.sponsors[0]!, tagOf(only.amendment, note.sponsors)),
+        ...inPlaceRuns(only, p.text, note.sponsors[0]!, tagOf(only.amendment, note.sponsors, t)),
       );
     } else {
       // Options: the words as they stand, then each proposal's wording for the same place.
       const original = p.text.slice(start, end);
-      runs.push({ text: '[Option 1: ', kind: 'mark' });
+      runs.push({ text: `[${t('compilation.option', { n: 1 })}: `, kind: 'mark' });
       runs.push({ text: original });
       group.forEach((g, i) => {
         const note = notes.get(g.amendment.amendmentId)!;
-        note.option = `Option ${i + 2}`;
+        note.option = t('compilation.option', { n: i + 2 });
         const proposalId = g.amendment.amendmentId;
         const wording =
           p.text.slice(start, g.start) +
           g.amendment.proposal.proposedText +
           p.text.slice(g.amendment.proposal.kind === 'insert' ? g.start : g.end, end);
         runs.push({
-          text: ` / ${note.option} (${tagOf(g.amendment, note.sponsors)}): `,
+          text: ` / ${note.option} (${tagOf(g.amendment, note.sponsors, t)}): `,
           kind: 'mark',
           proposalId,
         });
         if (wording)
           runs.push({ text: wording, kind: 'insert', by: note.sponsors[0]!, proposalId });
-        else runs.push({ text: '(delete)', kind: 'mark', proposalId });
+        else runs.push({ text: t('compilation.deleteWords'), kind: 'mark', proposalId });
       });
       runs.push({ text: ']', kind: 'mark' });
     }
@@ -372,7 +381,7 @@ function compilationParagraph(
     const by = note.sponsors[0]!;
     shown = [
       {
-        text: `[${tagOf(deletion, note.sponsors)}: delete the paragraph: `,
+        text: `[${tagOf(deletion, note.sponsors, t)}: ${t('compilation.deleteParagraph')}: `,
         kind: 'mark',
         proposalId: deletion.amendmentId,
       },
@@ -417,7 +426,7 @@ function compilationParagraph(
       change: { kind: 'insert', by, proposalId: a.amendmentId },
       runs: [
         {
-          text: `[${tagOf(a, note.sponsors)}: new paragraph: `,
+          text: `[${tagOf(a, note.sponsors, t)}: ${t('compilation.newParagraph')}: `,
           kind: 'mark',
           proposalId: a.amendmentId,
         },
@@ -433,6 +442,7 @@ function compilationParagraph(
 /** Every pending proposal in place and attributed; brackets, options and ad ref status visible. */
 export function compilationModel(input: FrameModelInput): ExportModel {
   const { frame, generatedAt } = input;
+  const t = exportLabels(input.labels);
   const pendingByParagraph = new Map<string, FrameAmendment[]>();
   for (const a of frame.amendments) {
     if (a.status !== 'pending') continue;
@@ -448,12 +458,13 @@ export function compilationModel(input: FrameModelInput): ExportModel {
       'compilation',
       generatedAt,
       [
-        { label: 'As of', value: pointLine(frame.asOf) },
-        { label: 'Pending proposals', value: String(pendingCount) },
-        { label: 'Paragraphs agreed ad ref', value: String(adRef) },
-        ...countMetadata(input.marks),
+        { label: t('cover.asOf'), value: pointLine(frame.asOf, t) },
+        { label: t('cover.pending'), value: String(pendingCount) },
+        { label: t('cover.adRef'), value: String(adRef) },
+        ...countMetadata(input.marks, t),
       ],
       sourceOf(frame, input.marks),
+      t,
     ),
     ...(input.marks ? { counts: input.marks.counts } : {}),
     blocks: frame.paragraphs.flatMap((p) =>
@@ -470,14 +481,17 @@ export interface ComparisonModelInput {
   /** Open brackets and options at the later point, for the cover. */
   counts?: BracketCounts;
   generatedAt: string;
+  /** The language of the labels the export adds; English when absent. */
+  labels?: ExportLanguage;
 }
 
 /** Tracked-change style: every insertion and deletion attributed to the delegation that made it. */
 export function comparisonModel(input: ComparisonModelInput): ExportModel {
   const { comparison, generatedAt } = input;
+  const t = exportLabels(input.labels);
   const authorOf = (by: DocumentComparison['paragraphs'][number]['runs'][number]['by']) => {
     const first = by[0];
-    if (!first) return { author: 'Unattributed', date: generatedAt };
+    if (!first) return { author: t('unattributed'), date: generatedAt };
     return stakeholderAttribution(comparison.stakeholders, first.stakeholderId, generatedAt);
   };
   const { summary } = comparison;
@@ -513,15 +527,21 @@ export function comparisonModel(input: ComparisonModelInput): ExportModel {
       'compare',
       generatedAt,
       [
-        { label: 'From', value: pointLine(comparison.from) },
-        { label: 'To', value: pointLine(comparison.to) },
+        { label: t('cover.from'), value: pointLine(comparison.from, t) },
+        { label: t('cover.to'), value: pointLine(comparison.to, t) },
         {
-          label: 'Changes',
-          value: `${summary.added} added, ${summary.removed} removed, ${summary.modified} modified, ${summary.unchanged} unchanged paragraphs`,
+          label: t('cover.changes'),
+          value: t('cover.changeCounts', {
+            added: summary.added,
+            removed: summary.removed,
+            modified: summary.modified,
+            unchanged: summary.unchanged,
+          }),
         },
-        ...(input.counts ? countLines(input.counts) : []),
+        ...(input.counts ? countLines(input.counts, t) : []),
       ],
       comparison,
+      t,
     ),
     ...(input.counts ? { counts: input.counts } : {}),
     blocks,

@@ -36,6 +36,13 @@ export {
 } from './document-model.js';
 
 export { renderExportHere } from './render-here.js';
+export {
+  exportLabels,
+  exportLanguages,
+  isExportLanguage,
+  type ExportLabels,
+  type ExportLanguage,
+} from './i18n/index.js';
 
 /**
  * The model as a file of the format; the same model always gives the same bytes. Rendering runs

@@ -10,6 +10,7 @@
 import { languageInfo, type LanguageVersion, type UnLanguage } from '@accord/shared';
 import { InvalidInputError } from '../application/errors.js';
 import type { DocumentExportRequest } from './build.js';
+import { exportLabels } from './i18n/index.js';
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from './model.js';
 
 /**
@@ -48,6 +49,8 @@ function translatedRuns(
 
 export function languageVersionModel(model: ExportModel, version: LanguageVersion): ExportModel {
   const info = languageInfo(version.language);
+  const t = exportLabels(model.labels);
+  const { counts } = version;
   const marks = { missing: info.missingMark, outOfDate: info.outOfDateMark };
   const byId = new Map(version.paragraphs.map((p) => [p.paragraphId, p]));
   const translate = (blocks: readonly ExportBlock[]): ExportBlock[] =>
@@ -70,10 +73,15 @@ export function languageVersionModel(model: ExportModel, version: LanguageVersio
     subtitle: info.cleanTextTitle,
     metadata: [
       ...model.metadata,
-      { label: 'Language version', value: `${info.name} (${info.englishName})` },
+      { label: t('cover.languageVersion'), value: `${info.name} (${info.englishName})` },
       {
-        label: 'Paragraphs translated',
-        value: `${version.counts.current} current, ${version.counts.outOfDate} out of date, ${version.counts.missing} missing, of ${version.counts.total}`,
+        label: t('cover.translated'),
+        value: t('cover.translatedCounts', {
+          current: counts.current,
+          outOfDate: counts.outOfDate,
+          missing: counts.missing,
+          total: counts.total,
+        }),
       },
     ],
     blocks: translate(model.blocks),

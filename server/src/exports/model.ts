@@ -28,6 +28,13 @@ import type {
   ParagraphStatus,
   TextSpan,
 } from '@accord/shared';
+import type { ExportLanguage } from './i18n/index.js';
+
+export interface MetadataLine {
+  label: string;
+  value: string;
+  kind?: 'symbol' | 'instant';
+}
 
 /** Who made a change or tabled a proposal, and when. */
 export interface Attribution {
@@ -176,12 +183,21 @@ export interface ExportModel {
   title: string;
   symbol: string;
   subtitle: string | null;
-  /** Lines under the title: "As of: Rev 1", "Compared: Rev 1 → now". */
-  metadata: { label: string; value: string }[];
+  /**
+   * Lines under the title: "As of: Rev 1", "Compared: Rev 1 → now". `kind` says what renderers
+   * treat apart: the symbol (AKN has its own element for it) and an instant (printed as a date
+   * in the label language).
+   */
+  metadata: MetadataLine[];
   /** UTC ISO instant of the exported point; the date every format prints and embeds. */
   generatedAt: string;
   /** BCP 47 language of the text. */
   language: string;
+  /**
+   * The language of the words the export adds (headings, cover labels, statuses, proposals),
+   * from exports/i18n; English when absent. Builders write their own labels in it too.
+   */
+  labels?: ExportLanguage;
   blocks: ExportBlock[];
   /**
    * Open brackets, option sets and options of the whole text at the exported point, for the

@@ -23,8 +23,10 @@ import {
   type Attribution,
   type BracketMark,
   type InlineOptionSetMark,
+  type MetadataLine,
   type ParagraphOption,
 } from './model.js';
+import { exportLabels, type ExportLabels } from './i18n/index.js';
 
 /** The open brackets and option sets of a document as of a point. */
 export interface NegotiationTextView {
@@ -216,8 +218,11 @@ export function negotiationSource(
 }
 
 /** The cover's lines for the counts. */
-export const countLines = (counts: BracketCounts): { label: string; value: string }[] => [
-  { label: 'Open brackets', value: String(counts.brackets) },
-  { label: 'Open option sets', value: String(counts.optionSets) },
-  { label: 'Options in open sets', value: String(counts.options) },
+export const countLines = (
+  counts: BracketCounts,
+  t: ExportLabels = exportLabels(),
+): MetadataLine[] => [
+  { label: t('cover.openBrackets'), value: String(counts.brackets) },
+  { label: t('cover.openOptionSets'), value: String(counts.optionSets) },
+  { label: t('cover.openOptions'), value: String(counts.options) },
 ];

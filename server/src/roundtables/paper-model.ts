@@ -9,9 +9,12 @@
  *     frame, comments, stakeholders, recordPosition: '1234' });
  *   const { bytes } = await renderExport(model, 'pdf');
  */
-import type { AmendmentKind, ParagraphConsensus, Stance, TargetConsensus } from '@accord/shared';
+import type { TargetConsensus } from '@accord/shared';
 import {
+  exportLabels,
   type ExportBlock,
+  type ExportLabels,
+  type ExportLanguage,
   type ExportModel,
   type ParagraphBlock,
   type Run,
@@ -62,37 +65,9 @@ export interface PaperInput {
   stakeholders: Readonly<Record<string, PaperStakeholder>>;
   /** The global log position the paper is generated from. */
   recordPosition: string;
+  /** The language of the paper's own words (headings, cover, standings); English when absent. */
+  labels?: ExportLanguage;
 }
-
-const stanceWords: Record<Stance, string> = {
-  support: 'supports',
-  'can-accept': 'can accept',
-  reservation: 'has a reservation',
-  objection: 'objects',
-  abstain: 'abstains',
-};
-
-const statusWords: Record<ParagraphConsensus['status'], string> = {
-  'agreed-ad-ref': 'agreed ad ref',
-  consensus: 'converging: every delegation has stated a position and none objects',
-  'no-objection-so-far': 'no objection so far: not every delegation has stated a position',
-  contested: 'diverging: at least one delegation objects',
-  'pending-reservations': 'no objection, but reservations are pending',
-  'no-positions': 'no delegation has stated a position yet',
-};
-
-const proposalWords: Record<AmendmentKind, string> = {
-  insert: 'to insert words',
-  delete: 'to delete words',
-  replace: 'to replace words',
-  'add-paragraph': 'to add a paragraph after it',
-  'delete-paragraph': 'to delete the paragraph',
-};
-
-const kindWords: Record<string, string> = {
-  'civil-society': 'civil society',
-  observer: 'observer',
-};
 
 /**
  * The paragraphs a roundtable covers, in document order. A heading stands for its section: the
@@ -130,46 +105,53 @@ function names(list: readonly { name: string }[]): string {
   return list.map((d) => d.name).join(', ');
 }
 
+/** " — “their words”" after a line, when a statement was given. */
+const said = (t: ExportLabels, statement: string | null | undefined) =>
+  statement ? ` — ${t.quote(statement)}` : '';
+
 /** One target's convergence and divergence, in sentences a delegate reads at a glance. */
-function standingLines(consensus: TargetConsensus): Run[][] {
+function standingLines(consensus: TargetConsensus, t: ExportLabels): Run[][] {
   const lines: Run[][] = [];
   const { breadth, tally } = consensus;
   lines.push(
     text(
-      `Support or can accept: ${breadth.supporting} of ${breadth.of} delegations` +
-        (tally.silent > 0 ? `; ${tally.silent} silent` : ''),
+      t('paper.support', { supporting: breadth.supporting, of: breadth.of, silent: tally.silent }),
     ),
   );
   const supporters = consensus.delegations.filter(
     (d) => d.stance === 'support' || d.stance === 'can-accept',
   );
-  if (supporters.length > 0) lines.push(text(`Converging: ${names(supporters)}`));
+  if (supporters.length > 0) lines.push(text(t('paper.converging', { names: names(supporters) })));
   for (const d of consensus.objectors) {
-    lines.push(text(`Objects: ${d.name}${d.statement ? ` — “${d.statement}”` : ''}`));
+    lines.push(text(`${t('paper.objects', { name: d.name })}${said(t, d.statement)}`));
   }
   for (const d of consensus.reservations) {
-    lines.push(text(`Reservation: ${d.name}${d.statement ? ` — “${d.statement}”` : ''}`));
+    lines.push(text(`${t('paper.reservation', { name: d.name })}${said(t, d.statement)}`));
   }
   if (consensus.undecided.length > 0) {
-    lines.push(text(`Undecided (their groups disagree): ${names(consensus.undecided)}`));
+    lines.push(text(t('paper.undecided', { names: names(consensus.undecided) })));
   }
   for (const g of consensus.groups) {
-    lines.push(
-      text(`${g.name} (group) ${stanceWords[g.stance]}${g.statement ? ` — “${g.statement}”` : ''}`),
-    );
+    const stance = t(`paper.stance.${g.stance}`);
+    lines.push(text(`${t('paper.group', { name: g.name, stance })}${said(t, g.statement)}`));
   }
   return lines;
 }
 
-function convergenceBlocks(input: PaperInput, covered: ReadonlySet<string>): ExportBlock[] {
+function convergenceBlocks(
+  input: PaperInput,
+  covered: ReadonlySet<string>,
+  t: ExportLabels,
+): ExportBlock[] {
   const { consensus } = input.frame;
   const blocks: ExportBlock[] = [];
   for (const paragraph of consensus.paragraphs) {
     if (!covered.has(paragraph.paragraphId) || paragraph.kind === 'heading') continue;
-    const label = paragraph.label ?? 'Paragraph';
+    const label = paragraph.label ?? t('paper.paragraph');
     // Relative to the section it sits in: one level below the section's title.
-    blocks.push({ type: 'heading', level: 1, text: `${label}: ${statusWords[paragraph.status]}` });
-    blocks.push({ type: 'list', ordered: false, items: standingLines(paragraph) });
+    const status = t(`paper.status.${paragraph.status}`);
+    blocks.push({ type: 'heading', level: 1, text: `${label}: ${status}` });
+    blocks.push({ type: 'list', ordered: false, items: standingLines(paragraph, t) });
     for (const amendment of consensus.amendments) {
       if (amendment.paragraphId !== paragraph.paragraphId) continue;
       const sponsor = nameOf(input.stakeholders, amendment.sponsorStakeholderId);
@@ -177,39 +159,49 @@ function convergenceBlocks(input: PaperInput, covered: ReadonlySet<string>): Exp
         type: 'prose',
         runs: [
           {
-            text: `Proposal by ${sponsor} ${proposalWords[amendment.kind]}: ${statusWords[amendment.status]}`,
+            text: t('paper.proposalBy', {
+              sponsor,
+              what: t(`paper.proposal.${amendment.kind}`),
+              status: t(`paper.status.${amendment.status}`),
+            }),
             kind: 'mark',
             proposalId: amendment.amendmentId,
           },
         ],
       });
-      blocks.push({ type: 'list', ordered: false, items: standingLines(amendment) });
+      blocks.push({ type: 'list', ordered: false, items: standingLines(amendment, t) });
     }
   }
-  if (blocks.length === 0) blocks.push({ type: 'prose', runs: text('No paragraph is covered.') });
+  if (blocks.length === 0) blocks.push({ type: 'prose', runs: text(t('paper.noneCovered')) });
   return blocks;
 }
 
-function inputBlocks(input: PaperInput, covered: ReadonlySet<string>): ExportBlock[] {
-  const labels = new Map(input.frame.paragraphs.map((p) => [p.id, p.label ?? 'a heading']));
+function inputBlocks(
+  input: PaperInput,
+  covered: ReadonlySet<string>,
+  t: ExportLabels,
+): ExportBlock[] {
+  const labels = new Map(input.frame.paragraphs.map((p) => [p.id, p.label ?? t('paper.aHeading')]));
   const isInput = (stakeholderId: string) => {
     const kind = input.stakeholders[stakeholderId]?.kind;
     return kind === 'civil-society' || kind === 'observer';
   };
   const by = (stakeholderId: string) => {
-    const s = input.stakeholders[stakeholderId];
-    return `${nameOf(input.stakeholders, stakeholderId)} (${kindWords[s?.kind ?? ''] ?? 'stakeholder'})`;
+    // ICU select keys are plain words: civil society is `civilSociety` in the catalogue.
+    const known = input.stakeholders[stakeholderId]?.kind;
+    const kind = known === 'civil-society' ? 'civilSociety' : (known ?? 'other');
+    return t('paper.by', { name: nameOf(input.stakeholders, stakeholderId), kind });
   };
   const items: Run[][] = [];
   for (const paragraph of input.frame.consensus.paragraphs) {
     if (!covered.has(paragraph.paragraphId)) continue;
-    const label = labels.get(paragraph.paragraphId) ?? 'a paragraph';
+    const label = labels.get(paragraph.paragraphId) ?? t('paper.aParagraph');
     for (const s of paragraph.notCounted) {
       if (!isInput(s.stakeholderId)) continue;
+      const stance = t(`paper.stance.${s.stance}`);
       items.push(
         text(
-          `${by(s.stakeholderId)} on ${label}: ${stanceWords[s.stance]}` +
-            (s.statement ? ` — “${s.statement}”` : ''),
+          `${t('paper.inputOn', { by: by(s.stakeholderId), label, stance })}${said(t, s.statement)}`,
         ),
       );
     }
@@ -219,27 +211,37 @@ function inputBlocks(input: PaperInput, covered: ReadonlySet<string>): ExportBlo
     const sponsor = nameOf(input.stakeholders, amendment.sponsorStakeholderId);
     for (const s of amendment.notCounted) {
       if (!isInput(s.stakeholderId)) continue;
-      items.push(
-        text(
-          `${by(s.stakeholderId)} on the proposal by ${sponsor} to ${labels.get(amendment.paragraphId) ?? 'a paragraph'}: ` +
-            `${stanceWords[s.stance]}${s.statement ? ` — “${s.statement}”` : ''}`,
-        ),
-      );
+      const values = {
+        by: by(s.stakeholderId),
+        sponsor,
+        label: labels.get(amendment.paragraphId) ?? t('paper.aParagraph'),
+        stance: t(`paper.stance.${s.stance}`),
+      };
+      items.push(text(`${t('paper.inputOnProposal', values)}${said(t, s.statement)}`));
     }
   }
   for (const comment of input.comments) {
     if (!covered.has(comment.paragraphId) || !isInput(comment.stakeholderId)) continue;
-    const where = labels.get(comment.paragraphId) ?? 'a paragraph';
-    const on = comment.quote ? ` (on “${comment.quote}”)` : '';
-    const verb = comment.replyTo ? 'replied on' : 'commented on';
-    items.push(text(`${by(comment.stakeholderId)} ${verb} ${where}${on}: ${comment.body}`));
+    const values = {
+      by: by(comment.stakeholderId),
+      reply: comment.replyTo ? 'yes' : 'no',
+      where: labels.get(comment.paragraphId) ?? t('paper.aParagraph'),
+      body: comment.body,
+    };
+    items.push(
+      text(
+        comment.quote
+          ? t('paper.commentOn', { ...values, quote: t.quote(comment.quote) })
+          : t('paper.comment', values),
+      ),
+    );
   }
   return items.length > 0
     ? [{ type: 'list', ordered: false, items }]
     : [
         {
           type: 'prose',
-          runs: text('Civil society and observers have made no input on these paragraphs yet.'),
+          runs: text(t('paper.noInput')),
         },
       ];
 }
@@ -252,6 +254,7 @@ export function paperSymbol(roundtableId: string, edition: PaperEdition): string
 
 export function paperModel(input: PaperInput): ExportModel {
   const { roundtable, edition, frame, compilation } = input;
+  const t = exportLabels(input.labels);
   const covered = new Set(coveredParagraphIds(frame.paragraphs, roundtable.coverage.paragraphIds));
   const pendingOn = new Map(
     frame.amendments.filter((a) => a.status === 'pending').map((a) => [a.amendmentId, a]),
@@ -267,7 +270,9 @@ export function paperModel(input: PaperInput): ExportModel {
     .filter((p) => covered.has(p.id) && p.label)
     .map((p) => p.label!);
   const version =
-    edition.kind === 'issued' ? String(edition.version) : `draft ${roundtable.draft}, not issued`;
+    edition.kind === 'issued'
+      ? String(edition.version)
+      : t('paper.versionDraft', { draft: roundtable.draft });
   const invited = roundtable.invitedStakeholderIds.map((id) => nameOf(input.stakeholders, id));
   const questions = roundtable.guidingQuestions.map((q) => text(q));
   return {
@@ -276,58 +281,60 @@ export function paperModel(input: PaperInput): ExportModel {
     symbol: paperSymbol(roundtable.roundtableId, edition),
     subtitle:
       edition.kind === 'issued'
-        ? `Roundtable paper, version ${edition.version}`
-        : `Roundtable paper, draft ${roundtable.draft} (preview, not issued)`,
+        ? t('paper.subtitleIssued', { version: edition.version })
+        : t('paper.subtitleDraft', { draft: roundtable.draft }),
     metadata: [
-      { label: 'Co-chairs', value: coChairs.join(' and ') },
-      { label: 'Date', value: roundtable.date },
-      { label: 'Version', value: version },
+      { label: t('paper.coChairs'), value: t.list(coChairs) },
+      { label: t('paper.date'), value: roundtable.date },
+      { label: t('paper.version'), value: version },
       {
-        label: 'Covers',
-        value: `${coveredLabels.join(', ') || 'no numbered paragraph'} of ${frame.document.symbol}`,
+        label: t('paper.covers'),
+        value: t('paper.coversValue', {
+          labels: coveredLabels.join(', ') || t('paper.noNumbered'),
+          symbol: frame.document.symbol,
+        }),
       },
-      ...(invited.length > 0 ? [{ label: 'Invited', value: invited.join(', ') }] : []),
-      { label: 'Record position', value: input.recordPosition },
-      { label: 'Generated from the record as of', value: compilation.generatedAt },
+      ...(invited.length > 0 ? [{ label: t('paper.invited'), value: invited.join(', ') }] : []),
+      { label: t('paper.recordPosition'), value: input.recordPosition },
+      { label: t('cover.generated'), value: compilation.generatedAt, kind: 'instant' as const },
     ],
     generatedAt: compilation.generatedAt,
     language: compilation.language,
+    labels: t.language,
     blocks: [
       {
         type: 'section',
-        title: 'Background',
+        title: t('paper.background'),
         eId: 'sec_background',
         blocks: prose(roundtable.background).length
           ? prose(roundtable.background)
-          : [{ type: 'prose', runs: text('The co-chairs have not written a background yet.') }],
+          : [{ type: 'prose', runs: text(t('paper.noBackground')) }],
       },
       {
         type: 'section',
-        title: `Text under discussion (${frame.document.symbol})`,
+        title: t('paper.text', { symbol: frame.document.symbol }),
         eId: 'sec_text',
-        blocks: textBlocks.length
-          ? textBlocks
-          : [{ type: 'prose', runs: text('None of the covered paragraphs is in the text.') }],
+        blocks: textBlocks.length ? textBlocks : [{ type: 'prose', runs: text(t('paper.noText')) }],
       },
       {
         type: 'section',
-        title: 'Where positions converge and diverge',
+        title: t('paper.positions'),
         eId: 'sec_positions',
-        blocks: convergenceBlocks(input, covered),
+        blocks: convergenceBlocks(input, covered, t),
       },
       {
         type: 'section',
-        title: 'Inputs from civil society and observers',
+        title: t('paper.inputs'),
         eId: 'sec_inputs',
-        blocks: inputBlocks(input, covered),
+        blocks: inputBlocks(input, covered, t),
       },
       {
         type: 'section',
-        title: 'Guiding questions',
+        title: t('paper.questions'),
         eId: 'sec_questions',
         blocks: questions.length
           ? [{ type: 'list', ordered: true, items: questions }]
-          : [{ type: 'prose', runs: text('The co-chairs have not set guiding questions yet.') }],
+          : [{ type: 'prose', runs: text(t('paper.noQuestions')) }],
       },
     ],
     source: {

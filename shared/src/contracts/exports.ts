@@ -40,6 +40,11 @@ export const exportContracts = {
         .describe(
           'A language version of the clean text now (ar, zh, fr, ru, es); the original’s language (en) is the text itself',
         ),
+      lang: unLanguageSchema
+        .optional()
+        .describe(
+          'The language of the labels the file adds (default: the language version’s, else the requester’s interface language)',
+        ),
     }),
     file: { description: 'The file, as an attachment' },
   }),

@@ -34,6 +34,21 @@ export const translationsSummarySchema = z.object({
   original: languageSchemaView,
   /** Every other UN language, with how many paragraphs are current, out of date or missing. */
   languages: z.array(languageSchemaView.extend({ counts: translationCountsSchema })),
+  /** Day by day (UTC, at most the last month): paragraphs of each version current at day's end. */
+  burndown: z
+    .array(
+      z.object({
+        day: z.string(),
+        languages: z.array(
+          z.object({
+            language: unLanguageSchema,
+            current: z.number().int(),
+            total: z.number().int(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
 });
 export type TranslationsSummary = z.infer<typeof translationsSummarySchema>;
 

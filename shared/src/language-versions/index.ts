@@ -7,3 +7,4 @@ export * from './commands.js';
 export * from './state.js';
 export * from './decider.js';
 export * from './version.js';
+export * from './burndown.js';

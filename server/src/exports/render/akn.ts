@@ -27,7 +27,7 @@ import {
   type ProposalNote,
   type Run,
 } from '../model.js';
-import { optionLine } from './text.js';
+import { labelsOf, metadataValue, optionLine } from './text.js';
 
 const AKN = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -365,21 +365,22 @@ function amendmentDocument(
     sponsor,
     'tabled',
   );
+  const t = labelsOf(model);
   const amendmentBody = amendment.ele('amendmentBody');
   const headingP = amendmentBody.ele('amendmentHeading').ele('p');
-  headingP.txt(xmlText(note.chairsCompromise ? "Chair's compromise, by " : 'Proposal by '));
+  headingP.txt(xmlText(`${t(note.chairsCompromise ? 'akn.compromiseBy' : 'akn.proposalBy')} `));
   note.sponsors.forEach((s, i) => {
-    if (i > 0) headingP.txt(xmlText(i === 1 ? ', co-sponsored by ' : ', '));
+    if (i > 0) headingP.txt(xmlText(i === 1 ? `, ${t('akn.cosponsoredBy')} ` : ', '));
     headingP
       .ele('organization')
       .att('refersTo', xmlText(orgs.ref(s)))
       .txt(xmlText(s.author));
   });
-  headingP.txt(', to ');
+  headingP.txt(xmlText(`, ${t('akn.to')} `));
   headingP
     .ele('ref')
     .att('href', xmlText(`#${target.eId}`))
-    .txt(xmlText(target.label ?? 'the paragraph'));
+    .txt(xmlText(target.label ?? t('akn.theParagraph')));
   if (note.option) headingP.txt(xmlText(` (${note.option})`));
   const mod = amendmentBody
     .ele('amendmentContent')
@@ -393,29 +394,29 @@ function amendmentDocument(
       .txt(xmlText(text));
   switch (note.kind) {
     case 'insert':
-      mod.txt('Insert ');
+      mod.txt(xmlText(`${t('akn.insert')} `));
       quoted(note.proposedText, 'new');
       if (note.originalText) {
-        mod.txt(' at ');
+        mod.txt(xmlText(` ${t('akn.at')} `));
         quoted(note.originalText, 'old');
       }
       break;
     case 'delete':
-      mod.txt('Delete ');
+      mod.txt(xmlText(`${t('akn.delete')} `));
       quoted(note.originalText, 'old');
       break;
     case 'replace':
-      mod.txt('Replace ');
+      mod.txt(xmlText(`${t('akn.replace')} `));
       quoted(note.originalText, 'old');
-      mod.txt(' with ');
+      mod.txt(xmlText(` ${t('akn.with')} `));
       quoted(note.proposedText, 'new');
       break;
     case 'add-paragraph':
-      mod.txt('After the paragraph, add ');
+      mod.txt(xmlText(`${t('akn.addAfter')} `));
       quoted(note.proposedText, 'new');
       break;
     case 'delete-paragraph':
-      mod.txt('Delete the paragraph');
+      mod.txt(xmlText(t('akn.deleteParagraph')));
       break;
   }
   if (note.rationale.trim())
@@ -452,11 +453,11 @@ export function renderAkn(model: ExportModel): Buffer {
   preface.ele('p').ele('docNumber').txt(xmlText(model.symbol));
   if (model.subtitle) preface.ele('p').ele('docType').txt(xmlText(model.subtitle));
   for (const m of model.metadata) {
-    if (m.label === 'Symbol') continue;
+    if (m.kind === 'symbol') continue;
     preface
       .ele('p')
       .att('class', 'metadata')
-      .txt(xmlText(`${m.label}: ${m.value}`));
+      .txt(xmlText(`${m.label}: ${metadataValue(m, labelsOf(model))}`));
   }
 
   const [preambleBlocks, mainBlocks] = splitPreamble(model.blocks);

@@ -24,7 +24,15 @@ import {
 } from 'docx';
 import { textDirection } from '@accord/shared';
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
+import type { ExportLabels } from '../i18n/index.js';
+import {
+  describeProposal,
+  labelsOf,
+  metadataValue,
+  optionLine,
+  paragraphChange,
+  statusNote,
+} from './text.js';
 import { stampZipEntries } from './zip-time.js';
 
 const FONT = 'DejaVu Sans';
@@ -47,6 +55,8 @@ interface Context {
   /** Right-to-left text (an Arabic language version): paragraphs and runs get bidi properties. */
   rtl: boolean;
   nextId: number;
+  /** The labels the export adds, in its label language. */
+  t: ExportLabels;
 }
 
 /** Word wants a date without fractions of a second. */
@@ -109,7 +119,7 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
         children: runs(p.runs, ctx),
       }),
     ];
-  const note = statusNote(p.chairStatus);
+  const note = statusNote(p.chairStatus, ctx.t);
   const indent = p.kind === 'subparagraph' ? 720 : 0;
   const children: ParagraphChild[] = [
     new TextRun({ text: p.label ?? '', bold: true }),
@@ -120,7 +130,7 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
   if (p.change && !p.change.proposalId)
     children.push(
       new TextRun({
-        text: ` (paragraph ${p.change.kind === 'insert' ? 'added' : 'removed'}${p.change.by ? ` by ${p.change.by.author}` : ''})`,
+        text: ` (${paragraphChange(p.change, ctx.t)})`,
         italics: true,
       }),
     );
@@ -152,7 +162,8 @@ function paragraph(p: ParagraphBlock, ctx: Context): Paragraph[] {
   for (const n of p.proposals)
     out.push(
       new Paragraph({
-        children: [new TextRun({ text: describeProposal(n), size: 18, color: '333333' })],
+        children: [new TextRun({ text: describeProposal(n, ctx.t), size: 18, color: '333333' })],
+        ...(ctx.rtl ? { bidirectional: true } : {}),
         // A sub-amendment sits one step further in, under the proposal it changes.
         indent: { left: indent + HANGING + 360 + (n.subAmendmentOf === undefined ? 0 : 360) },
         spacing: { after: 60 },
@@ -224,16 +235,19 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
     tracked: model.variant === 'compare',
     rtl: textDirection(model.language) === 'rtl',
     nextId: 1,
+    t: labelsOf(model),
   };
+  const bidi = ctx.rtl ? { bidirectional: true } : {};
   const cover = [
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       children: [new TextRun({ text: model.symbol, bold: true })],
     }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, children: [new TextRun(model.title)] }),
     ...(model.subtitle
       ? [
           new Paragraph({
+            ...bidi,
             children: [new TextRun({ text: model.subtitle, italics: true, size: 26 })],
           }),
         ]
@@ -242,12 +256,10 @@ export async function renderDocx(model: ExportModel): Promise<Buffer> {
       (m) =>
         new Paragraph({
           spacing: { after: 0 },
+          ...bidi,
           children: [
             new TextRun({ text: `${m.label}: `, bold: true, size: 18 }),
-            new TextRun({
-              text: m.label.startsWith('Generated') ? readableDate(m.value) : m.value,
-              size: 18,
-            }),
+            new TextRun({ text: metadataValue(m, ctx.t), size: 18 }),
           ],
         }),
     ),

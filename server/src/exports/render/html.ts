@@ -3,14 +3,20 @@
  * resources); changes as `<ins>`/`<del>` with the author and date in `title`/`datetime`.
  */
 import type { ExportBlock, ExportModel, ParagraphBlock, ProposalNote, Run } from '../model.js';
+import type { ExportLabels } from '../i18n/index.js';
 import {
   delimiterTitle,
   describeProposal,
+  labelsOf,
+  metadataValue,
   nestedProposals,
   optionLine,
   readableDate,
   statusNote,
 } from './text.js';
+
+/** Text languages written right to left: the page's base direction follows the text. */
+const RTL = new Set(['ar']);
 
 const esc = (text: string): string =>
   text.replace(
@@ -28,11 +34,11 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 p.para { margin: .6rem 0; }
-p.para .num { font-weight: bold; margin-right: .5rem; }
-p.subparagraph { margin-left: 2rem; }
+p.para .num { font-weight: bold; margin-inline-end: .5rem; }
+p.subparagraph { margin-inline-start: 2rem; }
 p.preambular .text { font-style: normal; }
-.agreed-ad-ref { background: #e4f4e4; border-left: 4px solid #2e7d32; padding-left: .5rem; }
-.status { font-size: .8rem; font-style: italic; color: #2e5e2e; margin-left: .4rem; }
+.agreed-ad-ref { background: #e4f4e4; border-inline-start: 4px solid #2e7d32; padding-inline-start: .5rem; }
+.status { font-size: .8rem; font-style: italic; color: #2e5e2e; margin-inline-start: .4rem; }
 .bracketed .status { color: #7a4b00; }
 ins { color: #0b5394; text-decoration: underline; background: #eef4fb; }
 del { color: #9c1c1c; text-decoration: line-through; background: #fbeeee; }
@@ -40,8 +46,8 @@ del { color: #9c1c1c; text-decoration: line-through; background: #fbeeee; }
 .mark.bracket, .mark.option { color: #111; }
 sup.tag { font-size: .7em; font-weight: normal; color: #555; }
 p.option-line { margin: .8rem 0 0; font-weight: bold; break-after: avoid; }
-.para.added { border-left: 4px solid #0b5394; padding-left: .5rem; }
-.para.removed { border-left: 4px solid #9c1c1c; padding-left: .5rem; }
+.para.added { border-inline-start: 4px solid #0b5394; padding-inline-start: .5rem; }
+.para.removed { border-inline-start: 4px solid #9c1c1c; padding-inline-start: .5rem; }
 ul.proposals { font-size: .85rem; color: #333; margin: 0 0 .8rem 2rem; }
 ul.proposals ul.sub-amendments { margin: 0; padding-inline-start: 1.5rem; list-style: circle; }
 section > h2 { font-size: 1.2rem; }
@@ -55,12 +61,12 @@ footer { margin-top: 2rem; border-top: 1px solid #999; font-size: .8rem; color: 
 }
 `;
 
-function runs(list: readonly Run[]): string {
+function runs(list: readonly Run[], t: ExportLabels): string {
   return list
     .map((r) => {
       const text = esc(r.text);
       const by = r.by
-        ? ` title="${esc(`${r.by.author}, ${readableDate(r.by.date)}`)}" datetime="${esc(r.by.date)}"`
+        ? ` title="${esc(`${r.by.author}, ${readableDate(r.by.date, t)}`)}" datetime="${esc(r.by.date)}"`
         : '';
       switch (r.kind) {
         case 'insert':
@@ -72,7 +78,7 @@ function runs(list: readonly Run[]): string {
           // placed it and why when pointed at.
           if (r.tag) return `<sup class="tag">${text}</sup>`;
           if (r.delimits)
-            return `<span class="mark ${r.delimits.element}" title="${esc(delimiterTitle(r.delimits))}">${text}</span>`;
+            return `<span class="mark ${r.delimits.element}" title="${esc(delimiterTitle(r.delimits, t))}">${text}</span>`;
           return `<span class="mark">${text}</span>`;
         case undefined:
         case 'text':
@@ -83,8 +89,11 @@ function runs(list: readonly Run[]): string {
 }
 
 /** One proposal, with its sub-amendments in a list of their own under it. */
-function proposalItem({ note, subs }: { note: ProposalNote; subs: ProposalNote[] }): string {
-  const item = (n: ProposalNote) => `<li id="${esc(n.eId)}">${esc(describeProposal(n))}`;
+function proposalItem(
+  { note, subs }: { note: ProposalNote; subs: ProposalNote[] },
+  t: ExportLabels,
+): string {
+  const item = (n: ProposalNote) => `<li id="${esc(n.eId)}">${esc(describeProposal(n, t))}`;
   const nested =
     subs.length > 0
       ? `<ul class="sub-amendments">${subs.map((n) => `${item(n)}</li>`).join('')}</ul>`
@@ -92,12 +101,12 @@ function proposalItem({ note, subs }: { note: ProposalNote; subs: ProposalNote[]
   return `${item(note)}${nested}</li>`;
 }
 
-function paragraph(p: ParagraphBlock, level: number): string {
+function paragraph(p: ParagraphBlock, level: number, t: ExportLabels): string {
   if (p.kind === 'heading') {
     const h = `h${Math.min(level + 1, 6)}`;
-    return `<${h} id="${esc(p.eId)}">${runs(p.runs)}</${h}>`;
+    return `<${h} id="${esc(p.eId)}">${runs(p.runs, t)}</${h}>`;
   }
-  const note = statusNote(p.chairStatus);
+  const note = statusNote(p.chairStatus, t);
   const classes = ['para', p.kind, p.chairStatus];
   if (p.option) classes.push('option');
   if (p.change) classes.push(p.change.kind === 'insert' ? 'added' : 'removed');
@@ -105,14 +114,16 @@ function paragraph(p: ParagraphBlock, level: number): string {
   const status = note ? `<span class="status">(${esc(note)})</span>` : '';
   const proposals =
     p.proposals.length > 0
-      ? `\n<ul class="proposals">${nestedProposals(p.proposals).map(proposalItem).join('')}</ul>`
+      ? `\n<ul class="proposals">${nestedProposals(p.proposals)
+          .map((n) => proposalItem(n, t))
+          .join('')}</ul>`
       : '';
   const option = optionLine(p);
   const line = option ? `<p class="option-line">${esc(option)}</p>\n` : '';
-  return `${line}<p id="${esc(p.eId)}" class="${classes.join(' ')}">${num}<span class="text">${runs(p.runs)}</span>${status}</p>${proposals}`;
+  return `${line}<p id="${esc(p.eId)}" class="${classes.join(' ')}">${num}<span class="text">${runs(p.runs, t)}</span>${status}</p>${proposals}`;
 }
 
-function blocks(list: readonly ExportBlock[], level: number): string {
+function blocks(list: readonly ExportBlock[], level: number, t: ExportLabels): string {
   return list
     .map((b) => {
       switch (b.type) {
@@ -121,29 +132,27 @@ function blocks(list: readonly ExportBlock[], level: number): string {
           return `<${h}>${esc(b.text)}</${h}>`;
         }
         case 'paragraph':
-          return paragraph(b, level);
+          return paragraph(b, level, t);
         case 'prose':
-          return `<p>${runs(b.runs)}</p>`;
+          return `<p>${runs(b.runs, t)}</p>`;
         case 'list': {
           const tag = b.ordered ? 'ol' : 'ul';
-          return `<${tag}>${b.items.map((i) => `<li>${runs(i)}</li>`).join('')}</${tag}>`;
+          return `<${tag}>${b.items.map((i) => `<li>${runs(i, t)}</li>`).join('')}</${tag}>`;
         }
         case 'section':
-          return `<section id="${esc(b.eId)}">\n<h${Math.min(level + 1, 6)}>${esc(b.title)}</h${Math.min(level + 1, 6)}>\n${blocks(b.blocks, level + 1)}\n</section>`;
+          return `<section id="${esc(b.eId)}">\n<h${Math.min(level + 1, 6)}>${esc(b.title)}</h${Math.min(level + 1, 6)}>\n${blocks(b.blocks, level + 1, t)}\n</section>`;
       }
     })
     .join('\n');
 }
 
 export function renderHtml(model: ExportModel): Buffer {
+  const t = labelsOf(model);
   const meta = model.metadata
-    .map(
-      (m) =>
-        `<dt>${esc(m.label)}</dt><dd>${esc(m.label.startsWith('Generated') ? readableDate(m.value) : m.value)}</dd>`,
-    )
+    .map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(metadataValue(m, t))}</dd>`)
     .join('');
   const html = `<!DOCTYPE html>
-<html lang="${esc(model.language)}">
+<html lang="${esc(model.language)}" dir="${RTL.has(model.language) ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -159,9 +168,9 @@ ${model.subtitle ? `<p class="subtitle">${esc(model.subtitle)}</p>` : ''}
 <dl class="meta">${meta}</dl>
 </header>
 <main>
-${blocks(model.blocks, 1)}
+${blocks(model.blocks, 1, t)}
 </main>
-<footer>Generated by Accord from the negotiation record as of ${esc(readableDate(model.generatedAt))}.</footer>
+<footer>${esc(t('footer', { date: t.instant(model.generatedAt) }))}</footer>
 </body>
 </html>
 `;

@@ -6,7 +6,16 @@
  * alternative paragraph's label ("Option 2") stands on its own line above it.
  */
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, nestedProposals, optionLine, readableDate, statusNote } from './text.js';
+import type { ExportLabels } from '../i18n/index.js';
+import {
+  describeProposal,
+  labelsOf,
+  metadataValue,
+  nestedProposals,
+  optionLine,
+  paragraphChange,
+  statusNote,
+} from './text.js';
 
 /** Inline text: Markdown's punctuation escaped, and every kind of line break made a space. */
 const escape = (text: string): string =>
@@ -63,18 +72,16 @@ function runs(list: readonly Run[]): string {
   return out;
 }
 
-function paragraph(p: ParagraphBlock, level: number): string[] {
+function paragraph(p: ParagraphBlock, level: number, t: ExportLabels): string[] {
   const body = runs(p.runs);
   if (p.kind === 'heading')
     return [`${'#'.repeat(Math.min(level + 1, 6))} ${headingText(lineStart(body))}`, ''];
-  const note = statusNote(p.chairStatus);
+  const note = statusNote(p.chairStatus, t);
   // Emphasis marks around blank or space-edged words would read as a list marker or a rule.
   const labelText = escape(p.label ?? '').trim();
   const label = labelText ? `**${labelText}** ` : '';
   const change =
-    p.change && !p.change.proposalId
-      ? ` *(paragraph ${p.change.kind === 'insert' ? 'added' : 'removed'}${p.change.by ? ` by ${escape(p.change.by.author)}` : ''})*`
-      : '';
+    p.change && !p.change.proposalId ? ` *(${escape(paragraphChange(p.change, t))})*` : '';
   const option = optionLine(p);
   // The option's label on a line of its own, as the import reads it back ("Option 2").
   const lines = [
@@ -84,16 +91,16 @@ function paragraph(p: ParagraphBlock, level: number): string[] {
   ];
   if (p.proposals.length > 0) {
     for (const { note, subs } of nestedProposals(p.proposals)) {
-      lines.push(`> - ${lineStart(escape(describeProposal(note)))}`);
+      lines.push(`> - ${lineStart(escape(describeProposal(note, t)))}`);
       // Sub-amendments as a nested list under the proposal they change.
-      for (const n of subs) lines.push(`>   - ${lineStart(escape(describeProposal(n)))}`);
+      for (const n of subs) lines.push(`>   - ${lineStart(escape(describeProposal(n, t)))}`);
     }
     lines.push('');
   }
   return lines;
 }
 
-function blocks(list: readonly ExportBlock[], level: number): string[] {
+function blocks(list: readonly ExportBlock[], level: number, t: ExportLabels): string[] {
   return list.flatMap((b): string[] => {
     switch (b.type) {
       case 'heading':
@@ -102,7 +109,7 @@ function blocks(list: readonly ExportBlock[], level: number): string[] {
           '',
         ];
       case 'paragraph':
-        return paragraph(b, level);
+        return paragraph(b, level, t);
       case 'prose':
         return [lineStart(runs(b.runs)), ''];
       case 'list':
@@ -114,26 +121,26 @@ function blocks(list: readonly ExportBlock[], level: number): string[] {
         return [
           `${'#'.repeat(Math.min(level + 1, 6))} ${headingText(lineStart(escape(b.title)))}`,
           '',
-          ...blocks(b.blocks, level + 1),
+          ...blocks(b.blocks, level + 1, t),
         ];
     }
   });
 }
 
 export function renderMarkdown(model: ExportModel): Buffer {
+  const t = labelsOf(model);
   const subtitle = escape(model.subtitle ?? '').trim();
   const lines = [
     `# ${headingText(lineStart(escape(model.title)))}`,
     '',
     ...(subtitle ? [`*${subtitle}*`, ''] : []),
     ...model.metadata.map(
-      (m) =>
-        `- ${lineStart(`${escape(m.label)}: ${escape(m.label.startsWith('Generated') ? readableDate(m.value) : m.value)}`)}`,
+      (m) => `- ${lineStart(`${escape(m.label)}: ${escape(metadataValue(m, t))}`)}`,
     ),
     '',
     '---',
     '',
-    ...blocks(model.blocks, 1),
+    ...blocks(model.blocks, 1, t),
   ];
   while (lines.at(-1) === '') lines.pop();
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');

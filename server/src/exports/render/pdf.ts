@@ -9,8 +9,26 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import {
+  baseDirectionOf,
+  bidiLevels,
+  bidiPieces,
+  hasRtl,
+  mirrored,
+  strongOf,
+  visualOrder,
+} from './pdf-bidi.js';
 import type { ExportBlock, ExportModel, ParagraphBlock, Run } from '../model.js';
-import { describeProposal, optionLine, readableDate, statusNote } from './text.js';
+import type { ExportLabels } from '../i18n/index.js';
+import {
+  changeAuthors,
+  describeProposal,
+  labelsOf,
+  metadataValue,
+  optionLine,
+  paragraphChange,
+  statusNote,
+} from './text.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const FONTS = {
@@ -83,6 +101,22 @@ const COLORS = {
 
 type Doc = PDFKit.PDFDocument;
 
+/** What every drawing function needs to know: the label language and the text's direction. */
+interface PdfContext {
+  t: ExportLabels;
+  rtl: boolean;
+}
+
+/** Text languages written right to left. */
+const RTL_LANGUAGES = new Set(['ar']);
+
+/** A heading's style: bold, smaller the deeper it sits. */
+const heading = (size: number) => ({
+  name: 'bold' as const,
+  size: Math.max(11, size),
+  color: COLORS.text,
+});
+
 function useFonts(doc: Doc): void {
   for (const [name, [file, builtIn]] of Object.entries(FONTS))
     doc.registerFont(name, existsSync(file) ? file : builtIn);
@@ -103,28 +137,149 @@ function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
+interface Piece {
+  text: string;
+  run: Run;
+  width: number;
+}
+
+/** A font and colour for every run of a line (cover lines, notes), instead of the runs' own. */
+interface FixedStyle {
+  name: FontName;
+  color: string;
+}
+
+/** The font, size and colour a run is set in. */
+function runStyle(doc: Doc, r: Run, size: number, text: string, fixed?: FixedStyle): void {
+  if (fixed) {
+    font(doc, fixed.name, size, fixed.color, text);
+    return;
+  }
+  const kind = r.kind ?? 'text';
+  font(
+    doc,
+    kind === 'mark' && !r.tag ? 'bold' : 'regular',
+    // Who placed a bracket, smaller after it.
+    r.tag ? size * 0.75 : size,
+    kind === 'insert'
+      ? COLORS.insert
+      : kind === 'delete'
+        ? COLORS.delete
+        : kind === 'mark'
+          ? COLORS.mark
+          : COLORS.text,
+    text,
+  );
+}
+
+/**
+ * Runs holding right-to-left words, laid out here rather than by pdfkit (see pdf-bidi.ts): words
+ * measured in their own font, lines filled greedily, each line's words put in visual order and
+ * drawn one by one, right-aligned when the paragraph reads right to left.
+ */
+function flowBidi(
+  doc: Doc,
+  list: readonly Run[],
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  base: 'rtl' | 'ltr',
+  fixed?: FixedStyle,
+) {
+  const pieces: Piece[] = list.flatMap((run) =>
+    bidiPieces(run.text).map((text) => {
+      const shown = /^\s+$/.test(text) ? ' ' : text;
+      runStyle(doc, run, size, shown, fixed);
+      return { text: shown, run, width: doc.widthOfString(shown) };
+    }),
+  );
+  const lines: Piece[][] = [[]];
+  let used = 0;
+  for (const piece of pieces) {
+    const line = lines.at(-1)!;
+    const blank = piece.text === ' ';
+    if (!blank && line.length > 0 && used + piece.width > width) {
+      while (line.at(-1)?.text === ' ') line.pop();
+      lines.push([piece]);
+      used = piece.width;
+    } else if (!(blank && line.length === 0)) {
+      line.push(piece);
+      used += piece.width;
+    }
+  }
+  font(doc, 'regular', size);
+  // Naskh letters reach further above and below than DejaVu's: a little more room per line.
+  const lineHeight = doc.currentLineHeight(true) + 4;
+  lines.forEach((line, n) => {
+    while (line.at(-1)?.text === ' ') line.pop();
+    const total = line.reduce((sum, p) => sum + p.width, 0);
+    let cx = base === 'rtl' ? x + width - total : x;
+    const top = y + n * lineHeight;
+    const texts = line.map((p) => p.text);
+    const levels = bidiLevels(texts, base);
+    for (const i of visualOrder(texts, base)) {
+      const piece = line[i]!;
+      const shown =
+        levels[i]! % 2 === 1 && !strongOf(piece.text) ? mirrored(piece.text) : piece.text;
+      if (piece.text !== ' ') {
+        runStyle(doc, piece.run, size, shown, fixed);
+        const kind = piece.run.kind ?? 'text';
+        // One baseline for the line, whatever the font: Naskh and DejaVu ascend differently.
+        doc.text(shown, cx, top + size * (piece.run.tag ? 0.9 : 1.05), {
+          baseline: 'alphabetic',
+          lineBreak: false,
+          underline: kind === 'insert',
+          strike: kind === 'delete',
+        });
+      }
+      cx += piece.width;
+    }
+  });
+  doc.x = x;
+  doc.y = y + lines.length * lineHeight;
+}
+
+/**
+ * One line of label text (a heading, a note, a cover line) in one font: through the bidi layout
+ * when it reads right to left or holds Arabic, else through pdfkit.
+ */
+function say(
+  doc: Doc,
+  text: string,
+  style: FixedStyle & { size: number },
+  x: number,
+  width: number,
+  rtl: boolean,
+): void {
+  if (rtl || hasRtl(text)) {
+    const base = rtl ? 'rtl' : baseDirectionOf(text);
+    flowBidi(doc, [{ text }], x, doc.y, width, style.size, base, style);
+    return;
+  }
+  font(doc, style.name, style.size, style.color, text).text(text, x, doc.y, { width });
+}
+
 /** Runs as one flowing paragraph starting at (x, y) within `width`. */
-function flow(doc: Doc, list: readonly Run[], x: number, y: number, width: number, size: number) {
+function flow(
+  doc: Doc,
+  list: readonly Run[],
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  rtl = false,
+) {
+  const all = list.map((r) => r.text).join('');
+  if (rtl || hasRtl(all))
+    return flowBidi(doc, list, x, y, width, size, rtl ? 'rtl' : baseDirectionOf(all));
   const parts = list
     .filter((r) => r.text.length > 0)
     .flatMap((r) => splitByScript(r.text).map((text) => ({ ...r, text })));
   if (parts.length === 0) parts.push({ text: ' ' });
   parts.forEach((r, i) => {
     const kind = r.kind ?? 'text';
-    font(
-      doc,
-      kind === 'mark' && !r.tag ? 'bold' : 'regular',
-      // Who placed a bracket, smaller after it.
-      r.tag ? size * 0.75 : size,
-      kind === 'insert'
-        ? COLORS.insert
-        : kind === 'delete'
-          ? COLORS.delete
-          : kind === 'mark'
-            ? COLORS.mark
-            : COLORS.text,
-      r.text,
-    );
+    runStyle(doc, r, size, r.text);
     const options: PDFKit.Mixins.TextOptions = {
       continued: i < parts.length - 1,
       underline: kind === 'insert',
@@ -137,27 +292,18 @@ function flow(doc: Doc, list: readonly Run[], x: number, y: number, width: numbe
   });
 }
 
-/** Who changed the paragraph, for comparisons: "Inserted: Norway. Deleted: Ghana." */
-function changeAuthors(runs: readonly Run[]): string | null {
-  const names = (kind: 'insert' | 'delete') => [
-    ...new Set(
-      runs.filter((r) => r.kind === kind && r.by && !r.proposalId).map((r) => r.by!.author),
-    ),
-  ];
-  const inserted = names('insert');
-  const deleted = names('delete');
-  const parts = [
-    ...(inserted.length ? [`Inserted: ${inserted.join(', ')}`] : []),
-    ...(deleted.length ? [`Deleted: ${deleted.join(', ')}`] : []),
-  ];
-  return parts.length ? `${parts.join('. ')}.` : null;
-}
-
-function paragraph(doc: Doc, p: ParagraphBlock, left: number, width: number): void {
+function paragraph(
+  doc: Doc,
+  p: ParagraphBlock,
+  left: number,
+  width: number,
+  ctx: PdfContext,
+): void {
+  const { t, rtl } = ctx;
   if (p.kind === 'heading') {
     ensureRoom(doc, 60);
     doc.moveDown(0.6);
-    flow(doc, p.runs, left, doc.y, width, 13);
+    flow(doc, p.runs, left, doc.y, width, 13, rtl);
     doc.moveDown(0.3);
     return;
   }
@@ -167,13 +313,14 @@ function paragraph(doc: Doc, p: ParagraphBlock, left: number, width: number): vo
   if (option) {
     // The option's label on a line of its own above the paragraph.
     ensureRoom(doc, 56);
-    font(doc, 'bold', 10.5).text(option, left + indent, doc.y, { width: width - indent });
+    say(doc, option, { name: 'bold', size: 10.5, color: COLORS.text }, left, width - indent, rtl);
     doc.moveDown(0.2);
   }
-  const x = left + indent + LABEL_WIDTH;
+  // Right to left, the number stands at the right and the words to its left.
+  const x = rtl ? left : left + indent + LABEL_WIDTH;
   const textWidth = width - indent - LABEL_WIDTH;
   const top = doc.y;
-  const note = statusNote(p.chairStatus);
+  const note = statusNote(p.chairStatus, t);
   const runs: Run[] = [...p.runs];
   if (note) runs.push({ text: ` (${note})`, kind: 'mark' });
   if (p.chairStatus === 'agreed-ad-ref') {
@@ -190,23 +337,22 @@ function paragraph(doc: Doc, p: ParagraphBlock, left: number, width: number): vo
       .restore();
   }
   if (p.label)
-    font(doc, 'bold', 10.5).text(p.label, left + indent, top, {
+    font(doc, 'bold', 10.5).text(p.label, rtl ? left + textWidth + 6 : left + indent, top, {
       width: LABEL_WIDTH - 6,
       lineBreak: false,
+      align: rtl ? 'right' : 'left',
     });
-  flow(doc, runs, x, top, textWidth, 10.5);
-  const authors = changeAuthors(p.runs);
+  flow(doc, runs, x, top, textWidth, 10.5, rtl);
+  const authors = changeAuthors(p.runs, t);
   const notes = [
-    ...(p.change && !p.change.proposalId
-      ? [
-          `Paragraph ${p.change.kind === 'insert' ? 'added' : 'removed'}${p.change.by ? ` by ${p.change.by.author}` : ''}.`,
-        ]
-      : []),
+    ...(p.change && !p.change.proposalId ? [`${paragraphChange(p.change, t)}.`] : []),
     ...(authors ? [authors] : []),
-    ...p.proposals.map(describeProposal),
+    ...p.proposals.map((n) => describeProposal(n, t)),
   ];
-  for (const n of notes)
-    font(doc, 'italic', 8.5, COLORS.note).text(n, x, doc.y + 1, { width: textWidth });
+  for (const n of notes) {
+    doc.y += 1;
+    say(doc, n, { name: 'italic', size: 8.5, color: COLORS.note }, x, textWidth, rtl);
+  }
   doc.x = left;
   doc.moveDown(0.5);
 }
@@ -217,32 +363,39 @@ function blocks(
   left: number,
   width: number,
   level: number,
+  ctx: PdfContext,
 ): void {
+  const { rtl } = ctx;
   for (const b of list) {
     switch (b.type) {
       case 'heading':
         ensureRoom(doc, 60);
         doc.moveDown(0.5);
-        font(doc, 'bold', Math.max(11, 15 - level - b.level)).text(b.text, left, doc.y, { width });
+        say(doc, b.text, heading(15 - level - b.level), left, width, rtl);
         doc.moveDown(0.3);
         break;
       case 'paragraph':
-        paragraph(doc, b, left, width);
+        paragraph(doc, b, left, width, ctx);
         break;
       case 'prose':
         ensureRoom(doc, 30);
-        flow(doc, b.runs, left, doc.y, width, 10.5);
+        flow(doc, b.runs, left, doc.y, width, 10.5, rtl);
         doc.moveDown(0.5);
         break;
       case 'list':
         b.items.forEach((item, i) => {
           ensureRoom(doc, 30);
           const top = doc.y;
-          font(doc, 'regular', 10.5).text(b.ordered ? `${i + 1}.` : '•', left + 8, top, {
-            width: 20,
-            lineBreak: false,
-          });
-          flow(doc, item, left + 30, top, width - 30, 10.5);
+          font(doc, 'regular', 10.5).text(
+            b.ordered ? `${i + 1}.` : '•',
+            rtl ? left + width - 22 : left + 8,
+            top,
+            {
+              width: 20,
+              lineBreak: false,
+            },
+          );
+          flow(doc, item, rtl ? left : left + 30, top, width - 30, 10.5, rtl);
           doc.moveDown(0.3);
         });
         doc.moveDown(0.3);
@@ -250,9 +403,9 @@ function blocks(
       case 'section':
         ensureRoom(doc, 60);
         doc.moveDown(0.6);
-        font(doc, 'bold', Math.max(11, 15 - level)).text(b.title, left, doc.y, { width });
+        say(doc, b.title, heading(15 - level), left, width, rtl);
         doc.moveDown(0.3);
-        blocks(doc, b.blocks, left, width, level + 1);
+        blocks(doc, b.blocks, left, width, level + 1, ctx);
         break;
     }
   }
@@ -282,16 +435,26 @@ export function renderPdf(model: ExportModel): Promise<Buffer> {
     doc.on('error', reject);
   });
   useFonts(doc);
+  const t = labelsOf(model);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  font(doc, 'bold', 10).text(model.symbol, left, doc.y, { width, align: 'right' });
+  const rtl = RTL_LANGUAGES.has(model.language);
+  const ctx: PdfContext = { t, rtl };
+  // The symbol in the far corner: right in a left-to-right text, left in a right-to-left one.
+  font(doc, 'bold', 10).text(model.symbol, left, doc.y, { width, align: rtl ? 'left' : 'right' });
   doc.moveDown(0.5);
-  font(doc, 'bold', 18, COLORS.text, model.title).text(model.title, { width });
+  say(doc, model.title, { name: 'bold', size: 18, color: COLORS.text }, left, width, rtl);
   if (model.subtitle)
-    font(doc, 'italic', 12, COLORS.text, model.subtitle).text(model.subtitle, { width });
+    say(doc, model.subtitle, { name: 'italic', size: 12, color: COLORS.text }, left, width, rtl);
   doc.moveDown(0.4);
   for (const m of model.metadata) {
-    const line = `${m.label}: ${m.label.startsWith('Generated') ? readableDate(m.value) : m.value}`;
+    const line = `${m.label}: ${metadataValue(m, t)}`;
+    // Arabic labels make the cover read right to left, even over a text in another language.
+    if (rtl || t.language === 'ar' || hasRtl(line)) {
+      const note = { name: 'regular' as const, size: 8.5, color: COLORS.note };
+      say(doc, line, note, left, width, rtl || t.language === 'ar');
+      continue;
+    }
     const pieces = splitByScript(line);
     pieces.forEach((piece, i) =>
       font(doc, 'regular', 8.5, COLORS.note, piece).text(piece, {
@@ -307,7 +470,7 @@ export function renderPdf(model: ExportModel): Promise<Buffer> {
     .strokeColor('#999999')
     .stroke();
   doc.moveDown(0.8);
-  blocks(doc, model.blocks, left, width, 1);
+  blocks(doc, model.blocks, left, width, 1, ctx);
   doc.end();
   return done;
 }
