@@ -1,5 +1,6 @@
 // Who is online in each negotiation, counted per socket so that a user with several tabs stays
-// online until the last one leaves. In memory, so it sees this node's sockets only.
+// online until the last one leaves. In memory, so it sees this node's sockets only; with several
+// nodes, cluster-presence.ts joins the other nodes' lists to it.
 import type { PresenceEntry } from '@accord/shared';
 
 interface Online {
@@ -45,6 +46,11 @@ export class PresenceTracker {
   update(negotiationId: string, entry: PresenceEntry): boolean {
     const online = this.negotiations.get(negotiationId)?.get(entry.userId);
     return online ? this.replace(online, entry) : false;
+  }
+
+  /** The negotiations where someone is online on this node. */
+  negotiationIds(): string[] {
+    return [...this.negotiations.keys()];
   }
 
   online(negotiationId: string): PresenceEntry[] {

@@ -14,6 +14,7 @@
  * present when it attaches. Upgrades for other paths are left to their owners
  * (`destroyUpgrade: false`), so the collaboration gateway may take its time authenticating.
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import {
   can,
@@ -41,6 +42,7 @@ import type { z } from 'zod';
 import { isSameOrigin } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
 import type { ReadModelChange } from '../readmodels/projection.js';
+import { ClusterPresence, type PresenceShare } from './cluster-presence.js';
 import { PresenceTracker } from './presence.js';
 import { Recheck } from './recheck.js';
 import { defaultSocketLimits, SocketBudgets, type SocketLimits } from './socket-budgets.js';
@@ -112,11 +114,19 @@ export interface SocketGatewayOptions {
   budgetStores?: { rates: RateBudgetStore; counts: CountBudgetStore };
   /** With several nodes: routes broadcasts through Redis (cluster/cluster-node.ts). */
   attachAdapter?: (io: Server) => void;
+  /**
+   * With several nodes: how often each node tells the others who is online on it (also at every
+   * change); a node not heard from for three times that is taken for dead. Default 5 s.
+   */
+  presenceShareMs?: number;
 }
 
 /** Kept to plain strings so that remote sockets (`fetchSockets` over the Redis adapter) carry it. */
 export type RealtimeSocketData = RealtimeUser;
-type InterServerEvents = Record<string, never>;
+/** Between nodes (over the Redis adapter): each node's list of who is online on it. */
+interface InterServerEvents {
+  presence: (share: PresenceShare) => void;
+}
 export type RealtimeServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -223,6 +233,10 @@ class Gateway implements SocketGateway {
   readonly io: RealtimeServer;
   private readonly logger: Logger;
   private readonly presence = new PresenceTracker();
+  /** The other nodes' presence; undefined on a single node. */
+  private readonly clusterPresence: ClusterPresence | undefined;
+  private readonly nodeName = randomUUID();
+  private readonly presenceTimer: NodeJS.Timeout | undefined;
   private readonly connections = new Map<string, Set<Connection>>();
   private readonly memberships = new Recheck<string>();
   private readonly handshakes = new Set<Handshake>();
@@ -255,7 +269,18 @@ class Gateway implements SocketGateway {
       pingTimeout: options.heartbeat?.timeoutMs ?? 20_000,
       allowRequest: (_req, answer) => answer(null, this.closing === undefined),
     });
-    options.attachAdapter?.(this.io);
+    if (options.attachAdapter) {
+      options.attachAdapter(this.io);
+      const every = options.presenceShareMs ?? 5_000;
+      const cluster = new ClusterPresence(every * 3);
+      this.clusterPresence = cluster;
+      this.io.on('presence', (share: PresenceShare) => {
+        if (cluster.receive(share, this.presence.online(share.negotiationId), Date.now()))
+          this.showPresence(share.negotiationId);
+      });
+      this.presenceTimer = setInterval(() => this.sharePresence(), every);
+      this.presenceTimer.unref();
+    }
     this.io.use((socket, next) => {
       this.admit(socket).then(next, (error: unknown) => {
         this.logger.error({ err: error }, 'authenticating a socket failed');
@@ -281,6 +306,7 @@ class Gateway implements SocketGateway {
   close(): Promise<void> {
     return (this.closing ??= (async () => {
       clearInterval(this.sessionTimer);
+      clearInterval(this.presenceTimer);
       this.options.changes.off('changes', this.onChanges);
       // Not io.close(): that would also close the HTTP server, which belongs to the caller.
       this.io.local.disconnectSockets(true);
@@ -636,19 +662,47 @@ class Gateway implements SocketGateway {
     );
   }
 
+  /** This node's list changed: tell the other nodes, then this node's sockets. */
   private broadcastPresence(negotiationId: string): void {
-    const online = this.presence.online(negotiationId);
+    if (this.clusterPresence) {
+      const online = this.presence.online(negotiationId);
+      this.io.serverSideEmit('presence', { node: this.nodeName, negotiationId, online });
+    }
+    this.showPresence(negotiationId);
+  }
+
+  /**
+   * Sends who is online to this node's sockets in the negotiation (each node sends to its own,
+   * with the other nodes' users joined in).
+   */
+  private showPresence(negotiationId: string): void {
+    const online = this.onlineEverywhere(negotiationId);
     const excluded = this.options.excludedRoles?.({ negotiationId }) ?? [];
     const rooms = roles
       .filter((role) => !excluded.includes(role))
       .map((role) => negotiationRoom(negotiationId, role));
-    if (rooms.length > 0) this.io.to(rooms).emit('presence', { negotiationId, online });
+    if (rooms.length > 0) this.io.local.to(rooms).emit('presence', { negotiationId, online });
+  }
+
+  /** Every few seconds: this node's lists again (so the others know it lives), and drop the dead. */
+  private sharePresence(): void {
+    for (const negotiationId of this.presence.negotiationIds()) {
+      const online = this.presence.online(negotiationId);
+      this.io.serverSideEmit('presence', { node: this.nodeName, negotiationId, online });
+    }
+    for (const negotiationId of this.clusterPresence?.expire(Date.now()) ?? [])
+      this.showPresence(negotiationId);
+  }
+
+  private onlineEverywhere(negotiationId: string): PresenceEntry[] {
+    const local = this.presence.online(negotiationId);
+    return this.clusterPresence?.joined(negotiationId, local, Date.now()) ?? local;
   }
 
   /** Who is online, as a role may see it: nobody while a segment excludes that role. */
   private onlineFor(negotiationId: string, role: Role): PresenceEntry[] {
     const excluded = this.options.excludedRoles?.({ negotiationId }) ?? [];
-    return excluded.includes(role) ? [] : this.presence.online(negotiationId);
+    return excluded.includes(role) ? [] : this.onlineEverywhere(negotiationId);
   }
 
   // --- pushed changes and session checks --------------------------------------------------------
