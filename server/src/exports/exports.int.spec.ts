@@ -11,6 +11,7 @@ import { loadConfig } from '../config.js';
 import { createCore, type AccordCore } from '../core.js';
 import { demoNegotiation as demo } from '../demo/demo-negotiation.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { demoRecommendations } from '../demo/seed-recommendations.js';
 import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import { InvalidInputError } from '../application/errors.js';
 import { toProblem } from '../http/problem.js';
@@ -36,6 +37,9 @@ const NOW = new Date('2026-05-14T10:30:00.000Z');
 const SEED_ID = '6f0c1f8e-2b7d-4a51-9e3c-5d8a7b6c4e21';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The demo's pending amendments: eight tabled, plus those taken up from recommendations. */
+const PENDING = 8 + demoRecommendations.reduce((n, r) => n + r.takenUpBy.length, 0);
 
 describe('document exports of the demo', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -97,7 +101,7 @@ describe('document exports of the demo', () => {
   it('builds the compilation: every pending proposal in place and attributed to its sponsors', () => {
     const paragraphs = paragraphBlocks(models.compilation!.blocks);
     const notes = paragraphs.flatMap((p) => p.proposals);
-    expect(notes).toHaveLength(8);
+    expect(notes).toHaveLength(PENDING);
     expect(notes.every((n) => n.placed)).toBe(true);
     const am1 = demo.amendments.find((a) => a.key === 'am1')!;
     const names = new Map(demo.stakeholders.map((s) => [s.key, s]));
@@ -181,7 +185,7 @@ describe('document exports of the demo', () => {
     const akn = await readFile(file('compilation.akn.xml'), 'utf8');
     const first = paragraphBlocks(models.compilation!.blocks).find((p) => p.kind === 'operative')!;
     expect(akn).toContain(`eId="para_${first.id}"`);
-    expect(akn.match(/<amendment /g)).toHaveLength(8);
+    expect(akn.match(/<amendment /g)).toHaveLength(PENDING);
     expect(akn).toContain('<ins refersTo="#org_');
   }, 120_000);
 
