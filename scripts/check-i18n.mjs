@@ -50,6 +50,23 @@ const DYNAMIC_PREFIXES = {
     { prefix: 'status.', reason: 'paragraph statuses (ui/bits.tsx badge)' },
     { prefix: 'notifications.prefs.kind.', reason: 'PreferencesForm: one line per kind' },
     { prefix: 'privateDrafts.kind.', reason: 'private drafts: amendment or statement' },
+    {
+      prefix: 'pledge.standing.',
+      reason: 'pledges: on track, at risk, off track, achieved, silent',
+    },
+    { prefix: 'pledge.kind.', reason: 'pledges: the kinds of actor who pledge' },
+    { prefix: 'pledge.step.', reason: 'pledges: the steps of a pledge history' },
+    {
+      prefix: 'recommendation.fate.',
+      reason: 'recommendations: the fates of shared/recommendations',
+    },
+    {
+      prefix: 'recommendation.change.',
+      reason: 'recommendations: paragraph wording or new paragraph',
+    },
+    { prefix: 'recommendation.takeUp.kind.', reason: 'TakeUpForm: replace or add a paragraph' },
+    { prefix: 'recommendation.stage.', reason: 'UptakeTimeline: the drawn stages of uptake' },
+    { prefix: 'recommendation.step.', reason: 'UptakeTimeline: one line per timeline entry kind' },
     { prefix: 'privateDrafts.confirmTable.', reason: 'private drafts: per draft kind' },
     { prefix: 'privateDrafts.tabled.', reason: 'private drafts: per draft kind' },
     // Broad prefixes are narrowed to the keys the fixed list in the component can produce.
@@ -64,6 +81,13 @@ const DYNAMIC_PREFIXES = {
       only: ['connecting', 'offline', 'reconnecting', 'synced'],
       reason: 'ConnectionStatus: the connection state kinds but `stopped`',
     },
+  ],
+  'server/src/exports/i18n': [
+    { prefix: 'variant.', reason: 'document-model.ts: the export variants' },
+    { prefix: 'status.', reason: 'render/text.ts: the chair’s paragraph statuses but open' },
+    { prefix: 'paper.stance.', reason: 'roundtables/paper-model.ts: the stances' },
+    { prefix: 'paper.status.', reason: 'roundtables/paper-model.ts: consensus statuses' },
+    { prefix: 'paper.proposal.', reason: 'roundtables/paper-model.ts: amendment kinds' },
   ],
   'server/src/notifications/i18n': [
     { prefix: 'subject.', reason: 'one e-mail subject per notification kind' },

@@ -16,7 +16,10 @@ import { documentDecider } from './document/decider.js';
 import {
   amendmentStream,
   citationsStream,
+  consultationStream,
   libraryTextStream,
+  recommendationStream,
+  pledgeStream,
   commentsStream,
   documentStream,
   negotiationStream,
@@ -38,6 +41,15 @@ import {
   type LibraryCommand,
 } from './library/commands.js';
 import { citationsDecider, libraryTextDecider } from './library/decider.js';
+import { consultationCommandSchemas, type ConsultationCommand } from './consultations/commands.js';
+import { consultationDecider } from './consultations/decider.js';
+import {
+  recommendationCommandSchemas,
+  type RecommendationCommand,
+} from './recommendations/commands.js';
+import { recommendationDecider } from './recommendations/decider.js';
+import { pledgeCommandSchemas, type PledgeCommand } from './pledges/commands.js';
+import { pledgeDecider } from './pledges/decider.js';
 import { negotiationCommandSchemas, type NegotiationCommand } from './negotiation/commands.js';
 import { negotiationDecider } from './negotiation/decider.js';
 import { notificationCommandSchemas, type NotificationCommand } from './notifications/commands.js';
@@ -117,6 +129,19 @@ export const aggregates = {
   ),
   citations: aggregate(citationsDecider, citationCommandSchemas, (c: CitationCommand) =>
     citationsStream(c.data.documentId),
+  ),
+  consultation: aggregate(
+    consultationDecider,
+    consultationCommandSchemas,
+    (c: ConsultationCommand) => consultationStream(c.data.consultationId),
+  ),
+  recommendation: aggregate(
+    recommendationDecider,
+    recommendationCommandSchemas,
+    (c: RecommendationCommand) => recommendationStream(c.data.recommendationId),
+  ),
+  pledge: aggregate(pledgeDecider, pledgeCommandSchemas, (c: PledgeCommand) =>
+    pledgeStream(c.data.pledgeId),
   ),
   user: aggregate(userDecider, userCommandSchemas, (c: UserCommand) => userStream(c.data.userId)),
   userEmail: aggregate(userEmailDecider, userEmailCommandSchemas, (c: UserEmailCommand) =>

@@ -23,6 +23,12 @@ import {
   type CitationCommand,
   type LibraryCommand,
 } from './library/commands.js';
+import { consultationCommandSchemas, type ConsultationCommand } from './consultations/commands.js';
+import {
+  recommendationCommandSchemas,
+  type RecommendationCommand,
+} from './recommendations/commands.js';
+import { pledgeCommandSchemas, type PledgeCommand } from './pledges/commands.js';
 
 export const commandSchemas = {
   ...negotiationCommandSchemas,
@@ -37,6 +43,9 @@ export const commandSchemas = {
   ...segmentsCommandSchemas,
   ...libraryCommandSchemas,
   ...citationCommandSchemas,
+  ...consultationCommandSchemas,
+  ...recommendationCommandSchemas,
+  ...pledgeCommandSchemas,
   ...notificationCommandSchemas,
   ...userCommandSchemas,
   ...userEmailCommandSchemas,
@@ -56,6 +65,9 @@ export type AccordCommand =
   | SegmentsCommand
   | LibraryCommand
   | CitationCommand
+  | ConsultationCommand
+  | RecommendationCommand
+  | PledgeCommand
   | NotificationCommand
   | UserCommand
   | UserEmailCommand

@@ -16,6 +16,7 @@ import type {
   AccountCommandMeta,
 } from './messages.js';
 import { citationEventSchemas, libraryEventSchemas } from './library/events.js';
+import { consultationEventSchemas } from './consultations/events.js';
 import { negotiationEventSchemas } from './negotiation/events.js';
 import { notificationEventSchemas } from './notifications/events.js';
 import { positionsEventSchemas } from './positions/events.js';
@@ -24,6 +25,8 @@ import { privateDraftEventSchemas } from './private-drafts/events.js';
 import { roundtableEventSchemas } from './roundtable/events.js';
 import { translationEventSchemas } from './language-versions/events.js';
 import { segmentsEventSchemas } from './segments/events.js';
+import { recommendationEventSchemas } from './recommendations/events.js';
+import { pledgeEventSchemas } from './pledges/events.js';
 
 export const eventSchemas = {
   ...negotiationEventSchemas,
@@ -38,6 +41,9 @@ export const eventSchemas = {
   ...segmentsEventSchemas,
   ...libraryEventSchemas,
   ...citationEventSchemas,
+  ...consultationEventSchemas,
+  ...recommendationEventSchemas,
+  ...pledgeEventSchemas,
   ...notificationEventSchemas,
   ...userEventSchemas,
   ...userEmailEventSchemas,

@@ -23,6 +23,9 @@ import { segmentsEventSchemas } from './segments/events.js';
 import { translationEventSchemas } from './language-versions/events.js';
 import { citationEventSchemas, libraryEventSchemas } from './library/events.js';
 import { notificationEventSchemas } from './notifications/events.js';
+import { recommendationEventSchemas } from './recommendations/events.js';
+import { consultationEventSchemas } from './consultations/events.js';
+import { pledgeEventSchemas } from './pledges/events.js';
 import { NOW, uuid } from './test-support/fixtures.js';
 
 const negotiationId = uuid(1);
@@ -43,6 +46,9 @@ describe('event registry', () => {
       notificationEventSchemas,
       libraryEventSchemas,
       citationEventSchemas,
+      consultationEventSchemas,
+      recommendationEventSchemas,
+      pledgeEventSchemas,
       userEventSchemas,
       userEmailEventSchemas,
       sessionEventSchemas,
@@ -52,8 +58,9 @@ describe('event registry', () => {
   });
 
   it('names events in the past tense', () => {
-    // Past participles: …ed, and the irregular …en (Chosen, Broken, Withdrawn), Set and Read.
-    for (const type of eventTypes) expect(type).toMatch(/(ed|en|Set|Withdrawn|Read)$/);
+    // Past participles: …ed, and the irregular …en (Chosen, Broken, Withdrawn), Set and Read,
+    // and the phrasal TakenUp (a recommendation taken up).
+    for (const type of eventTypes) expect(type).toMatch(/(ed|en|Set|Withdrawn|Read|TakenUp)$/);
   });
 
   it('refuses an event definition without an upcaster for each older version', () => {

@@ -24,6 +24,9 @@ export const streamCategories = [
   'translations',
   'library',
   'citations',
+  'consultation',
+  'recommendation',
+  'pledge',
 ] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
@@ -86,3 +89,11 @@ export function parseStreamName(name: string): { category: StreamCategory; id: s
 export const libraryTextStream = (libraryTextId: string) => streamName('library', libraryTextId);
 /** The passages of agreed language cited in one document (`citations-<documentId>`). */
 export const citationsStream = (documentId: string) => streamName('citations', documentId);
+/** One recommendation of a civil-society or observer organisation (`recommendation-<id>`). */
+export const recommendationStream = (recommendationId: string) =>
+  streamName('recommendation', recommendationId);
+/** A consultation on a revision of a document, with its answers (`consultation-<id>`). */
+export const consultationStream = (consultationId: string) =>
+  streamName('consultation', consultationId);
+/** One action pledge towards an adopted text, with its reports (`pledge-<pledgeId>`). */
+export const pledgeStream = (pledgeId: string) => streamName('pledge', pledgeId);

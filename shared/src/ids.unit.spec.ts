@@ -14,6 +14,9 @@ import {
   notifyPrefsStream,
   libraryTextStream,
   citationsStream,
+  consultationStream,
+  recommendationStream,
+  pledgeStream,
   roundtablePaperStream,
   roundtableStream,
   scheduleStream,
@@ -45,6 +48,9 @@ describe('stream names', () => {
       translationsStream('d'),
       libraryTextStream('t'),
       citationsStream('d'),
+      consultationStream('c'),
+      recommendationStream('r'),
+      pledgeStream('p'),
     ];
     expect(named.map((name) => parseStreamName(name)?.category)).toEqual([...streamCategories]);
   });

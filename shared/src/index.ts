@@ -54,6 +54,9 @@ export * from './roundtable/decider.js';
 
 export * from './process/index.js';
 export * from './library/index.js';
+export * from './consultations/index.js';
+export * from './recommendations/index.js';
+export * from './pledges/index.js';
 export * from './notifications/index.js';
 export * from './private-drafts/index.js';
 export * from './language-versions/index.js';

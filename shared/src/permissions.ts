@@ -34,6 +34,13 @@ const chairAndDelegates: Row = Object.freeze({ ...chairOnly, delegate: YES });
 const delegatesOnly: Row = Object.freeze({ ...chairOnly, chair: NO, delegate: YES });
 /** Everyone may say where they stand except the neutral secretariat; only delegations count. */
 const positionHolders: Row = Object.freeze({ ...everyone, secretariat: NO });
+/** Civil-society and observer organisations: the non-governmental voices that make inputs. */
+const organisations: Row = Object.freeze({
+  ...chairOnly,
+  chair: NO,
+  'civil-society': YES,
+  observer: YES,
+});
 
 /** Who puts words in the text: delegates only while the document is in open drafting. */
 const textEditors: Row = Object.freeze({
@@ -122,6 +129,34 @@ export const permissionMatrix = Object.freeze({
   'library.withdraw': chairAndSecretariat,
   /** Citing agreed language puts words in the text, so it follows who may edit the text. */
   'library.cite': textEditors,
+  /**
+   * Recommendations: civil society and observers submit and endorse them for their organisation;
+   * a delegation takes one up by tabling it as its own amendment. Everyone reads them.
+   */
+  'recommendation.read': everyone,
+  'recommendation.submit': organisations,
+  'recommendation.endorse': organisations,
+  'recommendation.withdraw': organisations,
+  'recommendation.takeUp': delegatesOnly,
+  /**
+   * Consultations on a draft: the chair or secretariat opens and closes them; every member sees
+   * them and answers those they are invited to. The synthesis is for those who carry the input
+   * into the text: the chair, the secretariat and the delegations (answers may be anonymous,
+   * and a small pool of answers read by everyone could identify the people behind them).
+   */
+  'consultation.read': everyone,
+  'consultation.open': chairAndSecretariat,
+  'consultation.close': chairAndSecretariat,
+  'consultation.answer': everyone,
+  'consultation.synthesis': Object.freeze({ ...chairAndSecretariat, delegate: YES }),
+  /**
+   * Action pledges on an adopted text: everyone reads them; everyone but the neutral chair
+   * registers one (the decider checks each pledges for their own stakeholder, or the secretariat
+   * for an outside actor) and changes, reports on or withdraws their own.
+   */
+  'pledge.read': everyone,
+  'pledge.register': Object.freeze({ ...everyone, chair: NO }),
+  'pledge.report': Object.freeze({ ...everyone, chair: NO }),
   'privateDraft.read': delegatesOnly,
   'privateDraft.write': delegatesOnly,
   'privateDraft.table': delegatesOnly,

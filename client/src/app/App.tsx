@@ -32,6 +32,38 @@ const LanguageVersionsPage = lazyPage(
   'LanguageVersionsPage',
 );
 const ProjectorPage = lazyPage(() => import('../projector/ProjectorPage.js'), 'ProjectorPage');
+const ConsultationsPage = lazyPage(
+  () => import('../consultations/ConsultationsPage.js'),
+  'ConsultationsPage',
+);
+const ConsultationPage = lazyPage(
+  () => import('../consultations/ConsultationPage.js'),
+  'ConsultationPage',
+);
+const SynthesisPage = lazyPage(() => import('../consultations/SynthesisPage.js'), 'SynthesisPage');
+const PublicConsultationPage = lazyPage(
+  () => import('../consultations/PublicConsultationPage.js'),
+  'PublicConsultationPage',
+);
+const PledgesPage = lazyPage(() => import('../pledges/PledgesPage.js'), 'PledgesPage');
+const PledgePage = lazyPage(() => import('../pledges/PledgePage.js'), 'PledgePage');
+const PledgeReviewPage = lazyPage(() => import('../pledges/ReviewPage.js'), 'ReviewPage');
+const PublicPledgesPage = lazyPage(
+  () => import('../pledges/PublicPledgesPage.js'),
+  'PublicPledgesPage',
+);
+const PublicPledgePage = lazyPage(
+  () => import('../pledges/PublicPledgePage.js'),
+  'PublicPledgePage',
+);
+const RecommendationsPage = lazyPage(
+  () => import('../recommendations/RecommendationsPage.js'),
+  'RecommendationsPage',
+);
+const RecommendationPage = lazyPage(
+  () => import('../recommendations/RecommendationPage.js'),
+  'RecommendationPage',
+);
 const NotificationsPage = lazyPage(
   () => import('../notifications/NotificationsPage.js'),
   'NotificationsPage',
@@ -56,6 +88,12 @@ export function App() {
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/invitations/:invitationId" element={<InvitationPage />} />
+              <Route path="/consult/:token" element={<PublicConsultationPage />} />
+              <Route
+                path="/public/negotiations/:negotiationId/pledges"
+                element={<PublicPledgesPage />}
+              />
+              <Route path="/public/pledges/:pledgeId" element={<PublicPledgePage />} />
               <Route element={<RequireSession />}>
                 <Route index element={<NegotiationsPage />} />
                 <Route path="/notifications/*" element={<NotificationsPage />} />
@@ -64,7 +102,21 @@ export function App() {
                   <Route path="manage" element={<ManagePage />} />
                   <Route path="chair" element={<ChairConsolePage />} />
                   <Route path="roundtables" element={<RoundtablesPage />} />
+                  <Route path="recommendations" element={<RecommendationsPage />} />
+                  <Route
+                    path="recommendations/:recommendationId"
+                    element={<RecommendationPage />}
+                  />
+                  <Route path="consultations" element={<ConsultationsPage />} />
+                  <Route path="consultations/:consultationId" element={<ConsultationPage />} />
+                  <Route
+                    path="consultations/:consultationId/synthesis"
+                    element={<SynthesisPage />}
+                  />
                   <Route path="roundtables/:roundtableId" element={<RoundtablePage />} />
+                  <Route path="pledges" element={<PledgesPage />} />
+                  <Route path="pledges/review" element={<PledgeReviewPage />} />
+                  <Route path="pledges/:pledgeId" element={<PledgePage />} />
                   <Route path="documents/:documentId" element={<DraftPage />} />
                   <Route path="documents/:documentId/consensus" element={<ConsensusPage />} />
                   <Route path="documents/:documentId/authorship" element={<AuthorshipPage />} />

@@ -57,6 +57,19 @@ export function Shell({
               {t('roundtable.nav')}
             </NavLink>
           )}
+          {negotiation && (
+            <NavLink to={paths.consultations(negotiation.negotiationId)}>
+              {t('consultation.nav')}
+            </NavLink>
+          )}
+          {negotiation && (
+            <NavLink to={paths.pledges(negotiation.negotiationId)}>{t('pledge.nav')}</NavLink>
+          )}
+          {negotiation && (
+            <NavLink to={paths.recommendations(negotiation.negotiationId)}>
+              {t('recommendation.nav')}
+            </NavLink>
+          )}
           {negotiation && mayUseConsole(negotiation.you.role) && (
             <NavLink to={paths.chairConsole(negotiation.negotiationId)}>{t('console.nav')}</NavLink>
           )}

@@ -57,8 +57,13 @@ export function DocumentList({ negotiationId }: { negotiationId: string }) {
           </ul>
           <div className="form__actions">
             <Link className="button button--primary" to={paths.draft(negotiationId, d.documentId)}>
-              {t('document.open')}
+              {d.adoption ? t('pledge.openAdopted') : t('document.open')}
             </Link>
+            {d.adoption && (
+              <Link className="button" to={paths.pledges(negotiationId)}>
+                {t('pledge.nav')}
+              </Link>
+            )}
             <Link className="button" to={paths.consensus(negotiationId, d.documentId)}>
               {t('consensus.link')}
             </Link>

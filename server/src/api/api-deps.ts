@@ -33,5 +33,8 @@ export interface ApiDeps {
     | 'process'
     | 'privateDrafts'
     | 'library'
+    | 'consultations'
+    | 'pledges'
+    | 'recommendations'
   >;
 }

@@ -5,6 +5,7 @@
  */
 import { actions, can, type Action, type DocumentMode, type Role } from '@accord/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adoptDocument } from '../test-support/adopt-document.js';
 import type { ApiClient } from '../test-support/api-client.js';
 import { probeTextEdit } from '../test-support/collab-probe.js';
 import {
@@ -145,6 +146,35 @@ async function signedOffRoundtable(ctx: ProbeContext): Promise<string> {
   return roundtableId;
 }
 
+/** The label of a revision the chair issued of the probe's document (issued once per document). */
+const probeRevisions = new Map<string, Promise<string>>();
+function issuedRevision(ctx: ProbeContext): Promise<string> {
+  let label = probeRevisions.get(ctx.documentId);
+  if (!label) {
+    label = ctx.fx.clients.chair
+      .post(`/api/documents/${ctx.documentId}/revisions`, {})
+      .then((res) => id(res, 'label'));
+    probeRevisions.set(ctx.documentId, label);
+  }
+  return label;
+}
+
+/** Opens a consultation open to every member now, as `client`, on the probe's document. */
+async function openConsultation(ctx: ProbeContext, client: ApiClient) {
+  return client.post(`/api/negotiations/${ctx.fx.negotiationId}/consultations`, {
+    documentId: ctx.documentId,
+    revisionLabel: await issuedRevision(ctx),
+    title: 'Probe consultation',
+    intro: '',
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: inAnHour(),
+    questions: [{ kind: 'open', prompt: 'Anything to add?', options: [] }],
+    audience: 'invited',
+    invitedStakeholderIds: [],
+    identity: 'identified',
+  });
+}
+
 /** The probe paragraph's id and first word, which the probe library text quotes. */
 async function firstWord(ctx: ProbeContext): Promise<{ paragraphId: string; word: string }> {
   const paragraphId = await paragraph(ctx);
@@ -166,10 +196,73 @@ async function importLibraryText(ctx: ProbeContext, client: ProbeContext['client
   });
 }
 
+/** A recommendation on themes only, submitted by civil society or (`by: 'observer'`) the observer. */
+async function submitRecommendation(ctx: ProbeContext, by: 'civil-society' | 'observer') {
+  return ctx.fx.clients[by].post(`/api/negotiations/${ctx.fx.negotiationId}/recommendations`, {
+    title: `Probe recommendation (${ctx.role}, ${ctx.mode})`,
+    documentId: null,
+    paragraphIds: [],
+    themes: ['Probe'],
+    change: 'new-paragraph',
+    proposedText: 'Probe wording.',
+    rationale: '',
+  });
+}
+
 const target = async (ctx: ProbeContext) => ({
   kind: 'paragraph' as const,
   id: await paragraph(ctx, 0),
 });
+
+/** A document of its own, adopted once per fixture, for the pledge probes (the fixture's stay open). */
+const adoptedForPledges = new Map<string, Promise<{ documentId: string; objectiveId: string }>>();
+function adoptedDocument(ctx: ProbeContext) {
+  let found = adoptedForPledges.get(ctx.fx.negotiationId);
+  if (!found) {
+    found = (async () => {
+      const chair = ctx.fx.clients.chair;
+      const documentId = id(
+        await chair.post(`/api/negotiations/${ctx.fx.negotiationId}/documents`, {
+          title: 'Probe compact',
+          symbol: 'A/PROBE/1',
+          mode: 'formal',
+          paragraphs: [{ kind: 'operative', text: 'Commit to act on heat.' }],
+        }),
+        'documentId',
+      );
+      await adoptDocument(chair, documentId);
+      const [objectiveId] = await ctx.fx.paragraphIds(documentId);
+      return { documentId, objectiveId: objectiveId! };
+    })();
+    adoptedForPledges.set(ctx.fx.negotiationId, found);
+  }
+  return found;
+}
+
+/** Registers a pledge as `client`, for whom its role pledges (the secretariat: an outside actor). */
+async function registerPledge(ctx: ProbeContext, client: ApiClient, role: Role) {
+  const { documentId, objectiveId } = await adoptedDocument(ctx);
+  const pledger = {
+    chair: { kind: 'state' },
+    delegate: { kind: 'state' },
+    'civil-society': { kind: 'civil-society' },
+    observer: { kind: 'international-organisation' },
+    secretariat: { kind: 'local-authority', outsideActor: 'Probe City' },
+  }[role];
+  return client.post(`/api/negotiations/${ctx.fx.negotiationId}/pledges`, {
+    documentId,
+    pledger,
+    content: {
+      title: 'Probe pledge',
+      commitments: 'Act on heat.',
+      partners: [],
+      timeline: { start: '2026-01-01', end: '2026-12-31' },
+      indicators: [],
+      objectiveIds: [objectiveId],
+      paragraphIds: [],
+    },
+  });
+}
 
 const probes: Partial<Record<Action, Probe>> = {
   'document.read': {
@@ -500,6 +593,100 @@ const probes: Partial<Record<Action, Probe>> = {
       ).status;
     },
   },
+  'recommendation.read': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/recommendations`)).status,
+  },
+  'recommendation.submit': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (
+        await c.client.post(`/api/negotiations/${c.fx.negotiationId}/recommendations`, {
+          title: 'Probe',
+          documentId: null,
+          paragraphIds: [],
+          themes: ['Probe'],
+          change: 'new-paragraph',
+          proposedText: 'Probe wording.',
+          rationale: '',
+        })
+      ).status,
+  },
+  'recommendation.endorse': {
+    scope: 'negotiation',
+    run: async (c) => {
+      // Another organisation's: an organisation never endorses its own.
+      const by = c.role === 'civil-society' ? 'observer' : 'civil-society';
+      const recommendationId = id(await submitRecommendation(c, by), 'recommendationId');
+      return (await c.client.post(`/api/recommendations/${recommendationId}/endorse`)).status;
+    },
+  },
+  'recommendation.withdraw': {
+    scope: 'negotiation',
+    run: async (c) => {
+      // Its own organisation's, when the role has one that may submit.
+      const by = c.role === 'observer' ? 'observer' : 'civil-society';
+      const recommendationId = id(await submitRecommendation(c, by), 'recommendationId');
+      return (
+        await c.client.post(`/api/recommendations/${recommendationId}/withdraw`, { reason: '' })
+      ).status;
+    },
+  },
+  'recommendation.takeUp': {
+    scope: 'document',
+    run: async (c) => {
+      const recommendationId = id(
+        await submitRecommendation(c, 'civil-society'),
+        'recommendationId',
+      );
+      return (
+        await c.client.post(`/api/recommendations/${recommendationId}/take-up`, {
+          documentId: c.documentId,
+          paragraphId: await paragraph(c),
+          kind: 'add-paragraph',
+          proposedText: `Probe wording taken up (${c.role}, ${c.mode}).`,
+          rationale: '',
+        })
+      ).status;
+    },
+  },
+  'consultation.read': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/consultations`)).status,
+  },
+  'consultation.open': {
+    scope: 'negotiation',
+    run: async (c) => (await openConsultation(c, c.client)).status,
+  },
+  'consultation.close': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const consultationId = id(await openConsultation(c, c.fx.clients.chair), 'consultationId');
+      return (
+        await c.client.post(`/api/consultations/${consultationId}/close`, { reason: 'Probe' })
+      ).status;
+    },
+  },
+  'consultation.answer': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const consultationId = id(await openConsultation(c, c.fx.clients.chair), 'consultationId');
+      return (
+        await c.client.post(`/api/consultations/${consultationId}/answers`, {
+          answers: [{ questionId: 'q1', text: 'Probe answer', optionIds: [], paragraphIds: [] }],
+        })
+      ).status;
+    },
+  },
+  'consultation.synthesis': {
+    scope: 'negotiation',
+    run: async (c) => {
+      const consultationId = id(await openConsultation(c, c.fx.clients.chair), 'consultationId');
+      return (await c.client.get(`/api/consultations/${consultationId}/synthesis`)).status;
+    },
+  },
   'desk.read': {
     scope: 'negotiation',
     run: async (c) => (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/desk`)).status,
@@ -639,6 +826,33 @@ const probes: Partial<Record<Action, Probe>> = {
       );
       const draftId = id(started, 'draftId');
       return (await c.client.post(`/api/private-drafts/${draftId}/table`, {})).status;
+    },
+  },
+  'pledge.read': {
+    scope: 'negotiation',
+    run: async (c) =>
+      (await c.client.get(`/api/negotiations/${c.fx.negotiationId}/pledges`)).status,
+  },
+  'pledge.register': {
+    scope: 'negotiation',
+    run: async (c) => (await registerPledge(c, c.client, c.role)).status,
+  },
+  'pledge.report': {
+    scope: 'negotiation',
+    run: async (c) => {
+      // Their own pledge where the role may pledge; otherwise a delegation's.
+      const own = await registerPledge(c, c.client, c.role);
+      const pledge =
+        own.status < 300 ? own : await registerPledge(c, c.fx.clients.delegate, 'delegate');
+      const pledgeId = id(pledge, 'pledgeId');
+      return (
+        await c.client.post(`/api/pledges/${pledgeId}/reports`, {
+          status: 'on-track',
+          period: { from: '2026-01-01', to: '2026-03-31' },
+          narrative: 'Probe report',
+          figures: [],
+        })
+      ).status;
     },
   },
   'chairs.appoint': {

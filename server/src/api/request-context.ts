@@ -105,6 +105,9 @@ const readActions: ReadonlySet<Action> = new Set([
   'document.export',
   'desk.read',
   'library.read',
+  'recommendation.read',
+  'consultation.read',
+  'consultation.synthesis',
 ]);
 
 /** The user's membership in a negotiation; 404 when they are not a member (nothing leaks). */

@@ -22,6 +22,7 @@ import {
   type FixtureMember,
   type NegotiationFixture,
 } from '../test-support/negotiation-fixture.js';
+import { adoptDocument } from '../test-support/adopt-document.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -36,6 +37,9 @@ describe('a government-only segment', () => {
   let paragraphId: string;
   let amendmentId: string;
   let libraryTextId: string;
+  let consultationId: string;
+  let pledgeId: string;
+  let recommendationId: string;
   let segmentId: string;
   let commentId: string;
   const sockets: Client[] = [];
@@ -105,6 +109,24 @@ describe('a government-only segment', () => {
       statement: 'Said before the informals',
     });
     expect(before.status).toBeLessThan(300);
+    // A recommendation submitted in the open; a delegation takes it up during the informals.
+    const recommended = await fx.clients['civil-society'].post<{ recommendationId: string }>(
+      `${negotiationPath()}/recommendations`,
+      {
+        title: 'Heat alerts in every language',
+        documentId,
+        paragraphIds: [paragraphId],
+        themes: ['Heat'],
+        change: 'amend-paragraph',
+        proposedText: 'Alerts reach residents in the languages they speak.',
+        rationale: '',
+      },
+    );
+    expect(recommended.status, JSON.stringify(recommended.body)).toBe(201);
+    recommendationId = recommended.body.recommendationId;
+    // The formal text was adopted in the open, so pledges can be made towards it.
+    const formal = fx.documents.formal;
+    await adoptDocument(chair, formal);
 
     // Civil society follows live: a socket.io connection and the collaborative text.
     const cso = await socketFor('civil-society');
@@ -137,6 +159,18 @@ describe('a government-only segment', () => {
     );
     expect(tabled.status).toBe(201);
     amendmentId = tabled.body.amendmentId;
+    const takenUp = await fx.clients.delegate2.post(
+      `/api/recommendations/${recommendationId}/take-up`,
+      {
+        documentId,
+        paragraphId,
+        kind: 'insert',
+        range: { start: 0, end: 0 },
+        proposedText: `${SECRET} alerts `,
+        rationale: `${SECRET} uptake`,
+      },
+    );
+    expect(takenUp.status, JSON.stringify(takenUp.body)).toBe(201);
     const position = await fx.clients.delegate2.put(`/api/documents/${documentId}/positions`, {
       target: { kind: 'amendment', id: amendmentId },
       stance: 'objection',
@@ -170,6 +204,44 @@ describe('a government-only segment', () => {
     );
     expect(imported.status).toBe(201);
     libraryTextId = imported.body.libraryTextId;
+    // A consultation opened during the segment on its revision is theirs alone too.
+    const consulted = await chair.post<{ consultationId: string }>(
+      `${negotiationPath()}/consultations`,
+      {
+        documentId,
+        revisionLabel: `${SECRET} Rev`,
+        title: `${SECRET} consultation`,
+        intro: '',
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        questions: [{ kind: 'open', prompt: 'Views?', options: [] }],
+        audience: 'invited',
+        invitedStakeholderIds: [],
+        identity: 'identified',
+      },
+    );
+    expect(consulted.status, JSON.stringify(consulted.body)).toBe(201);
+    consultationId = consulted.body.consultationId;
+    // A pledge made during the segment is theirs alone too, on the public pages as well.
+    const [, formalOp1] = await fx.paragraphIds(fx.documents.formal);
+    const pledged = await fx.clients.delegate.post<{ pledgeId: string }>(
+      `${negotiationPath()}/pledges`,
+      {
+        documentId: fx.documents.formal,
+        pledger: { kind: 'state' },
+        content: {
+          title: `${SECRET} pledge`,
+          commitments: 'Act on heat.',
+          partners: [],
+          timeline: { start: '2026-01-01', end: '2026-12-31' },
+          indicators: [],
+          objectiveIds: [formalOp1],
+          paragraphIds: [],
+        },
+      },
+    );
+    expect(pledged.status, JSON.stringify(pledged.body)).toBe(201);
+    pledgeId = pledged.body.pledgeId;
     await until(() => sockNotices.delegate.some((c) => c.eventType === 'RevisionIssued'));
   }, 120_000);
 
@@ -203,6 +275,9 @@ describe('a government-only segment', () => {
       label: `${SECRET} Rev`,
       kind: 'amendments',
       libraryTextId,
+      consultationId,
+      pledgeId,
+      recommendationId,
     };
     let tried = 0;
     for (const endpoint of allEndpoints()) {
@@ -269,6 +344,17 @@ describe('a government-only segment', () => {
     const comments = await fx.clients['civil-society'].get(`/api/documents/${documentId}/comments`);
     expect(comments.status).toBe(200);
     expect(JSON.stringify(comments.body)).not.toContain(SECRET);
+  });
+
+  it('tells civil society a recommendation’s fate as it stood at the horizon', async () => {
+    const fate = async (member: FixtureMember) =>
+      (
+        await fx.clients[member].get<{ recommendation: { fate: string } }>(
+          `/api/recommendations/${recommendationId}`,
+        )
+      ).body.recommendation.fate;
+    expect(await fate('delegate')).toBe('taken-up');
+    expect(await fate('civil-society')).toBe('not-taken-up');
   });
 
   it('civil society may not act while the segment runs', async () => {

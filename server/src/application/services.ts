@@ -25,6 +25,16 @@ import {
 } from './invitations/invitation-service.js';
 import { adoptedTextWork } from './library/adopted-text-work.js';
 import { createLibraryService, type LibraryService } from './library/library-service.js';
+import { createPledgeService, type PledgeService } from './pledges/pledge-service.js';
+import {
+  createConsultationService,
+  type ConsultationService,
+} from './consultations/consultation-service.js';
+import {
+  createRecommendationService,
+  type RecommendationService,
+} from './recommendations/recommendation-service.js';
+import { uptakeWork } from './recommendations/uptake-work.js';
 import type { CheckpointStore, DocumentText } from './ports.js';
 import {
   createPrivateDraftService,
@@ -77,8 +87,16 @@ export interface ApplicationServices {
   silenceOutcome: Reactor;
   /** The agreed-language library: search, import, withdraw, cite. */
   library: LibraryService;
+  /** Consultations on a draft: open, answer (members and public link), close, synthesis, report. */
+  consultations: ConsultationService;
+  /** Action pledges on adopted texts: register, revise, report, withdraw, history, review. */
+  pledges: PledgeService;
   /** The reactor that adds a document adopted here to the library. */
   libraryAdoptedText: Reactor;
+  /** Recommendations of civil society and observers, and their uptake (fates, report). */
+  recommendations: RecommendationService;
+  /** The reactor that records a recommendation's uptake from the amendment that took it up. */
+  recommendationUptake: Reactor;
   /** The reactor that applies accepted amendments to the text (for diagnostics and tests). */
   amendmentText: Reactor;
   /** The reactor that writes brackets' and options' decisions into the text. */
@@ -134,6 +152,14 @@ export async function createApplication(
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
+  const recommendationUptake = new Reactor({
+    store,
+    checkpoints: deps.checkpoints,
+    work: uptakeWork({ commands, logger: deps.logger }),
+    logger: deps.logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
   const silenceScheduler = new SilenceScheduler({
     store,
     commands,
@@ -144,6 +170,7 @@ export async function createApplication(
   await bracketText.start();
   await silenceOutcome.start();
   await libraryAdoptedText.start();
+  await recommendationUptake.start();
   await silenceScheduler.start();
   const processService = createProcessService({
     commands,
@@ -187,7 +214,19 @@ export async function createApplication(
     invitations: createInvitationService({ commands, queries, accounts: deps.accounts }),
     nextRevisions: createNextRevisionService({ store, text: deps.revisionText, documents }),
     library: createLibraryService({ commands, library: queries.library, text }),
+    pledges: createPledgeService({ store, commands, queries }),
+    consultations: createConsultationService({ commands, store, queries }),
     libraryAdoptedText,
+    recommendations: createRecommendationService({
+      store,
+      commands,
+      queries,
+      text,
+      amendments,
+      uptakeRecordedBy: (position, timeoutMs) =>
+        recommendationUptake.whenFinished(position, timeoutMs),
+    }),
+    recommendationUptake,
     amendmentText,
     bracketText,
     process: processService,
@@ -197,6 +236,7 @@ export async function createApplication(
       await silenceScheduler.stop();
       await silenceOutcome.stop();
       await libraryAdoptedText.stop();
+      await recommendationUptake.stop();
       await amendmentText.stop();
       await bracketText.stop();
     },

@@ -1,3 +1,4 @@
+import { demoRecommendations } from './seed-recommendations.js';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAsOf } from '@accord/shared';
@@ -17,16 +18,19 @@ import {
   uncontroversialAmendment,
   type SeedDemoResult,
 } from './seed-demo.js';
+import { demoDeclaration } from './seed-pledges.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-05-14T10:30:00.000Z');
 const SEED_ID = '4b7f2a10-93c5-4e8d-a1f6-0c2d9e8b7a35';
 /** The streams of the negotiation's record (not accounts, sessions or the text's own log). */
 const RECORD_STREAM =
-  /^(negotiation|document|amendment|positions|comments|roundtable|process|schedule|translations|library)-/;
+  /^(negotiation|document|amendment|positions|comments|roundtable|process|schedule|translations|library|pledge|consultation|recommendation)-/;
 
 const paragraphText = (key: string) => demo.document.paragraphs.find((p) => p.key === key)!.text;
 const accepted = uncontroversialAmendment(demo);
+/** Amendments tabled by delegations taking up a demo recommendation (seed-recommendations.ts). */
+const TAKEN_UP = demoRecommendations.reduce((n, r) => n + r.takenUpBy.length, 0);
 
 describe('seedDemo', () => {
   let temp: { dir: string; remove(): Promise<void> };
@@ -106,7 +110,8 @@ describe('seedDemo', () => {
 
   it('creates the document in open drafting, with the zero draft and Rev 1 issued', () => {
     const [summary, ...others] = queries().listDocuments(first.negotiationId);
-    expect(others).toEqual([]);
+    // After the draft comes only the earlier declaration the pledges follow (seed-pledges.ts).
+    expect(others.map((d) => [d.title, d.adopted])).toEqual([[demoDeclaration.title, true]]);
     expect(summary!.documentId).toBe(first.documentId);
     const document = queries().getDocument(first.documentId)!;
     expect(document.mode).toBe('open-drafting');
@@ -114,7 +119,7 @@ describe('seedDemo', () => {
     expect(document.revisions.map((r) => r.label)).toEqual(['Zero draft', 'Rev 1']);
     const [zero, rev1] = document.revisions;
     expect(BigInt(rev1!.textRevision)).toBeGreaterThan(BigInt(zero!.textRevision));
-    expect(document.pendingAmendments).toBe(8);
+    expect(document.pendingAmendments).toBe(8 + TAKEN_UP);
     // Bracketed: OP 4 and OP 5 (brackets), OP 12 (inline options), PP 9 and its alternative.
     expect(document.paragraphStatusCounts).toEqual({ bracketed: 5, 'agreed-ad-ref': 2 });
   });
@@ -178,9 +183,9 @@ describe('seedDemo', () => {
 
   it('tables the amendments anchored to their words, with sponsors and co-sponsors', async () => {
     const amendments = queries().listAmendments(first.documentId);
-    expect(amendments).toHaveLength(9);
+    expect(amendments).toHaveLength(9 + TAKEN_UP);
     expect(amendments.filter((a) => a.status === 'accepted')).toHaveLength(1);
-    expect(amendments.filter((a) => a.status === 'pending')).toHaveLength(8);
+    expect(amendments.filter((a) => a.status === 'pending')).toHaveLength(8 + TAKEN_UP);
 
     const paragraphs = await core.text.paragraphs(first.documentId);
     for (const data of demo.amendments) {
@@ -243,7 +248,13 @@ describe('seedDemo', () => {
     // The bracket-text reactor's record of where it wrote an option's words is dated with the
     // proposal it follows, and is no step of the seed.
     const events = (await collect(core.store.readAll())).filter(
-      (e) => RECORD_STREAM.test(e.streamId) && e.metadata.commandType !== 'RecordOptionPlacement',
+      (e) =>
+        RECORD_STREAM.test(e.streamId) &&
+        e.metadata.commandType !== 'RecordOptionPlacement' &&
+        // The library reactor adds the adopted declaration, dated with its adoption: no step.
+        !(e.type === 'LibraryTextAdded' && (e.data as { source?: string }).source === 'adopted') &&
+        // The uptake reactor records a take-up with its amendment's time: no step of its own.
+        e.metadata.commandType !== 'RecordRecommendationTakenUp',
     );
     const times = events.map((e) => Date.parse(e.metadata.occurredAt as string));
     // A command's events share its time; distinct commands never do, and never go back.
@@ -262,6 +273,27 @@ describe('seedDemo', () => {
     expect(rev1!.issuedAt.slice(0, 10)).toBe('2026-05-13');
   });
 
+  it('seeds pledges on the adopted declaration: on track, at risk, achieved and silent', async () => {
+    const declaration = queries().listDocuments(first.negotiationId)[1]!;
+    const review = await core.services.pledges.review(first.negotiationId, {
+      documentId: declaration.documentId,
+      asOf: '2026-05-14',
+    });
+    expect(review.objectives.map((o) => [o.label.slice(0, 11), o.counts])).toEqual([
+      ['Objective 1', { 'on-track': 0, 'at-risk': 1, 'off-track': 0, achieved: 0, silent: 1 }],
+      ['Objective 2', { 'on-track': 0, 'at-risk': 0, 'off-track': 0, achieved: 1, silent: 1 }],
+      ['Objective 3', { 'on-track': 1, 'at-risk': 0, 'off-track': 0, achieved: 0, silent: 0 }],
+    ]);
+    const list = await core.services.pledges.list(first.negotiationId);
+    expect(list.pledges.map((p) => p.pledger.kind).sort()).toEqual([
+      'business',
+      'civil-society',
+      'local-authority',
+      'state',
+      'state',
+    ]);
+  });
+
   it('appends nothing when run again with the same seed id', async () => {
     const head = async () =>
       (await collect(core.store.readAll({ direction: 'backwards', maxCount: 1 })))[0]!.position;
@@ -270,6 +302,15 @@ describe('seedDemo', () => {
     expect(again.negotiationId).toBe(first.negotiationId);
     expect(await head()).toBe(before);
   }, 60_000);
+
+  it('seeds a closed public consultation on the zero draft, answered through the link and in the app', () => {
+    const [stored] = core.services.consultations.list(first.negotiationId);
+    expect(stored?.opened).toMatchObject({ revisionLabel: 'Zero draft', audience: 'public' });
+    const synthesis = core.services.consultations.synthesis(stored!, NOW.toISOString());
+    expect(synthesis.consultation.phase).toBe('closed');
+    expect([synthesis.responses, synthesis.throughLink, synthesis.anonymous]).toEqual([7, 5, 7]);
+    expect(synthesis.paragraphs.filter((p) => p.answers > 0).length).toBeGreaterThanOrEqual(3);
+  });
 
   it('leaves a store that holds events alone when asked to seed only an empty one', async () => {
     expect(await seedDemoIfEmpty(core, createLogger('silent'))).toBeUndefined();
@@ -289,7 +330,7 @@ describe('seedDemo', () => {
         .sort(),
     ).toEqual([first.negotiationId, second.negotiationId].sort());
     expect(queries().listMembers(second.negotiationId)).toHaveLength(22);
-    expect(queries().listAmendments(second.documentId)).toHaveLength(9);
+    expect(queries().listAmendments(second.documentId)).toHaveLength(9 + TAKEN_UP);
   }, 120_000);
 });
 

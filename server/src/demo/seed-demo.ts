@@ -29,6 +29,9 @@ import { draftingSteps, reactionSteps } from './seed-drafting.js';
 import { plannedInstants, type Step } from './seed-schedule.js';
 import { notificationSteps } from './seed-notifications.js';
 import { librarySteps } from './seed-library.js';
+import { consultationSteps } from './seed-consultations.js';
+import { pledgeSteps } from './seed-pledges.js';
+import { recommendationSteps } from './seed-recommendations.js';
 import { processSteps } from './seed-process.js';
 import { segmentSteps } from './seed-segments.js';
 import { setupSteps } from './seed-setup.js';
@@ -74,9 +77,15 @@ export async function seedDemo(
     ...draftingSteps(ctx),
     ...bracketSteps(ctx),
     ...reactionSteps(ctx),
+    // Recommendations of civil society and observers, endorsed; one taken up by a delegation.
+    ...recommendationSteps(ctx),
     ...decisionSteps(ctx, uncontroversialAmendment(demo)),
+    // A public consultation on the zero draft, answered and closed once Rev 1 is out.
+    ...consultationSteps(ctx),
     ...processSteps(ctx, now),
     ...notificationSteps(ctx),
+    // An earlier declaration, adopted, with pledges and their reports (before the segment).
+    ...pledgeSteps(ctx),
     // A government-only segment under way: civil society and observers read the document as it
     // stood before it opened (the roundtable steps after it are no document's record).
     ...segmentSteps(ctx, now),

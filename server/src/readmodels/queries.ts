@@ -8,6 +8,12 @@ import { amendmentQueries, type AmendmentFilter } from './queries/amendments.js'
 import { commentQueries, type CommentsAsOf } from './queries/comments.js';
 import { documentQueries } from './queries/documents.js';
 import { libraryQueries, type LibraryQueries } from './queries/library.js';
+import { consultationQueries, type ConsultationQueries } from './queries/consultations.js';
+import {
+  recommendationQueries,
+  type RecommendationQueries,
+} from './queries/recommendations.js';
+import { pledgeQueries, type PledgeQueries } from './queries/pledges.js';
 import { negotiationQueries } from './queries/negotiations.js';
 import { privateDraftQueries, type PrivateDraftQueries } from './queries/private-drafts.js';
 import {
@@ -89,6 +95,13 @@ export interface ReadModelQueries extends PrivateDraftQueries {
 
   /** The agreed-language library: search, texts, a document's citations. */
   library: LibraryQueries;
+  /** Consultations on a draft, their answers, and the one a public link names. */
+  consultations: ConsultationQueries;
+  /** Recommendations of civil society and observers, with the steps of their uptake. */
+  recommendations: RecommendationQueries;
+
+  /** Action pledges, replayed from their events (up to a position when a horizon applies). */
+  pledges: PledgeQueries;
 
   /** Where a command id was used, for telling a retry from a reused Idempotency-Key. */
   getCommandRecord(commandId: string): { stream: string; commandType: string } | undefined;
@@ -107,6 +120,9 @@ export function createQueries(db: ReadModelDb): ReadModelQueries {
     ...privateDraftQueries(db),
     ...segmentQueries(db),
     library: libraryQueries(db, LIBRARY_RESULTS_MAX),
+    consultations: consultationQueries(db),
+    recommendations: recommendationQueries(db),
+    pledges: pledgeQueries(db),
     getCommandRecord: (commandId) =>
       db
         .prepare('SELECT stream, command_type AS commandType FROM command_log WHERE command_id = ?')

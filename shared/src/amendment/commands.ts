@@ -17,6 +17,8 @@ export const tableAmendmentSchema = z.strictObject({
    * proposed words. The server checks the parent; its words reach the text only through it.
    */
   parentAmendmentId: entityIdSchema.optional(),
+  /** Taking up this recommendation: the uptake reactor records it on the recommendation. */
+  recommendationId: entityIdSchema.optional(),
 });
 
 export const cosponsorAmendmentSchema = z.strictObject({ amendmentId: entityIdSchema });

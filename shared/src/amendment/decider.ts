@@ -80,7 +80,7 @@ function table(command: TableAmendment, state: AmendmentState): AmendmentEvent[]
     throw new Conflict('This amendment has already been tabled', { reason: 'amendment-exists' });
   }
   const { amendmentId, documentId, paragraphId, proposal, rationale } = command.data;
-  const { parentAmendmentId } = command.data;
+  const { parentAmendmentId, recommendationId } = command.data;
   if (parentAmendmentId === amendmentId) {
     throw new Invalid('An amendment cannot amend itself', { reason: 'sub-amendment-of-itself' });
   }
@@ -98,6 +98,7 @@ function table(command: TableAmendment, state: AmendmentState): AmendmentEvent[]
         tabledBy: actor.userId,
         tabledAt: now,
         ...(parentAmendmentId !== undefined ? { parentAmendmentId } : {}),
+        ...(recommendationId !== undefined ? { recommendationId } : {}),
       },
     },
   ];

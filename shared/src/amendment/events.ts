@@ -19,6 +19,8 @@ const amendmentTabled = z.object({
   tabledAt: instantSchema,
   /** A sub-amendment: it proposes other words for this pending amendment, not for the text. */
   parentAmendmentId: entityIdSchema.optional(),
+  /** The recommendation this amendment takes up, when a delegation tabled one as its own. */
+  recommendationId: entityIdSchema.optional(),
 });
 
 const amendmentCosponsored = z.object({

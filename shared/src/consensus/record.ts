@@ -429,6 +429,25 @@ function evolveRecord(
     case 'LibraryTextAdded':
     case 'LibraryTextWithdrawn':
     case 'AgreedLanguageCited':
+    // Consultations gather views on a revision; they are inputs, never positions.
+    // falls through
+    case 'ConsultationOpened':
+    case 'ConsultationAnswered':
+    case 'ConsultationClosed':
+    // Recommendations and their uptake (recommendations/): inputs to the text, not positions; a
+    // recommendation reaches the record as the amendment that took it up.
+    // falls through
+    case 'RecommendationSubmitted':
+    case 'RecommendationEndorsed':
+    case 'RecommendationEndorsementWithdrawn':
+    case 'RecommendationWithdrawn':
+    case 'RecommendationTakenUp':
+    // Action pledges follow an adopted text; the record of its negotiation is closed.
+    // falls through
+    case 'PledgeRegistered':
+    case 'PledgeRevised':
+    case 'PledgeProgressReported':
+    case 'PledgeWithdrawn':
     // A person's interface language is theirs alone.
     // falls through
     case 'UserLanguageChosen':

@@ -19,6 +19,9 @@ import { preferenceContracts } from './preferences.js';
 import { privateDraftContracts } from './private-drafts.js';
 import { processContracts } from './process.js';
 import { libraryContracts } from './library.js';
+import { recommendationContracts } from './recommendations.js';
+import { pledgeContracts } from './pledges.js';
+import { consultationContracts } from './consultations.js';
 import { translationContracts } from './translations.js';
 import { recordContracts } from './record.js';
 import { roundtableContracts } from './roundtables.js';
@@ -48,6 +51,9 @@ export * from './desk.js';
 export * from './notifications.js';
 export * from './segments.js';
 export * from './library.js';
+export * from './recommendations.js';
+export * from './pledges.js';
+export * from './consultations.js';
 export * from './preferences.js';
 
 /** Every endpoint of the API, by feature: for checks that each one is implemented and documented. */
@@ -73,6 +79,9 @@ export const apiContracts = {
   notifications: notificationContracts,
   segments: segmentContracts,
   library: libraryContracts,
+  recommendations: recommendationContracts,
+  pledges: pledgeContracts,
+  consultations: consultationContracts,
 } satisfies Record<string, Record<string, Endpoint>>;
 
 /** Every endpoint in one list. */

@@ -52,6 +52,8 @@ export interface TableInput extends ProposalInput {
   rationale: string;
   /** A sub-amendment: `proposedText` replaces this pending amendment's proposed words. */
   parentAmendmentId?: string | undefined;
+  /** Taking up this recommendation (recommendations/): the amendment carries its id. */
+  recommendationId?: string | undefined;
 }
 
 type Done = Promise<{ position: bigint | undefined }>;
@@ -100,7 +102,7 @@ export function createAmendmentService(deps: {
 
   return {
     async table(input, meta) {
-      const { amendmentId, documentId, rationale, parentAmendmentId } = input;
+      const { amendmentId, documentId, rationale, parentAmendmentId, recommendationId } = input;
       await deps.assertBeforeDeadline?.(documentId, meta.now);
       const { paragraphId, proposal } =
         parentAmendmentId === undefined
@@ -119,6 +121,7 @@ export function createAmendmentService(deps: {
             proposal,
             rationale,
             ...(parentAmendmentId === undefined ? {} : { parentAmendmentId }),
+            ...(recommendationId === undefined ? {} : { recommendationId }),
           },
           meta,
         }),

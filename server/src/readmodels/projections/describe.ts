@@ -463,6 +463,25 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
     case 'LibraryTextWithdrawn':
     case 'AgreedLanguageCited':
       return undefined;
+    // Consultations have their own page and synthesis; each answer is not news for the feed.
+    case 'ConsultationOpened':
+    case 'ConsultationAnswered':
+    case 'ConsultationClosed':
+      return undefined;
+    // Recommendations have their own page with each one's timeline; the amendment that takes one
+    // up reaches the feed as an amendment.
+    case 'RecommendationSubmitted':
+    case 'RecommendationEndorsed':
+    case 'RecommendationEndorsementWithdrawn':
+    case 'RecommendationWithdrawn':
+    case 'RecommendationTakenUp':
+      return undefined;
+    // Pledges follow an adopted text: the pledges page and its review show them, not the feed.
+    case 'PledgeRegistered':
+    case 'PledgeRevised':
+    case 'PledgeProgressReported':
+    case 'PledgeWithdrawn':
+      return undefined;
     // Translations follow the text paragraph by paragraph; the language-version page counts them.
     case 'ParagraphTranslated':
       return undefined;

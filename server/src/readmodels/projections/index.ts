@@ -10,6 +10,9 @@ import { commentsProjection } from './comments.js';
 import { documentsProjection } from './documents.js';
 import { invitationsProjection } from './invitations.js';
 import { libraryProjection } from './library.js';
+import { consultationsProjection } from './consultations.js';
+import { recommendationsProjection } from './recommendations.js';
+import { pledgesProjection } from './pledges.js';
 import { membersProjection } from './members.js';
 import { negotiationsProjection } from './negotiations.js';
 import { positionsProjection } from './positions.js';
@@ -35,6 +38,9 @@ export const createProjections = (): Projection[] => [
   privateDraftsProjection,
   segmentsProjection,
   libraryProjection,
+  consultationsProjection,
+  recommendationsProjection,
+  pledgesProjection,
   activityProjection,
   commandLogProjection,
 ];
@@ -61,7 +67,13 @@ export const readModelFilter: EventFilter = {
     'translations-',
     // The agreed-language library and the citations of its passages.
     'library-',
+    // Consultations on a draft and their answers.
+    'consultation-',
     'citations-',
+    // Recommendations of civil society and observers, and their uptake.
+    'recommendation-',
+    // Action pledges on adopted texts, with their reports.
+    'pledge-',
     // Private drafts: for their owner's read model and the command log only. The activity feed
     // and every other reader skip them (isPrivateStream).
     'privatedraft-',
