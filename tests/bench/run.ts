@@ -1,5 +1,5 @@
 /**
- * `npm run bench` runs every suite but the soak; `npm run bench -- <suite> [<suite>…]` (or
+ * `npm run bench` runs every suite but the soak and the conference; `npm run bench -- <suite> [<suite>…]` (or
  * `npm run bench:<suite>`) only those, with `--name value` flags for the suites that read them
  * (`npm run bench -- soak --duration 300`). Each prints as it goes and the run ends with a
  * summary table and the files.
@@ -7,6 +7,7 @@
 import { parseBenchArgs } from './lib/bench-args.js';
 import { writeResults, toMarkdown, machineInfo, type SuiteResult } from './lib/results.js';
 import { bundleSuite } from './suites/bundle.js';
+import { conferenceSuite } from './suites/conference.js';
 import { exportsSuite } from './suites/exports.js';
 import { liveSuite } from './suites/live.js';
 import { memorySuite } from './suites/memory.js';
@@ -23,9 +24,10 @@ const suites: Record<string, Suite> = {
   exports: exportsSuite,
   bundle: bundleSuite,
   soak: soakSuite,
+  conference: conferenceSuite,
 };
-/** Only when named: ten minutes of load by default. */
-const notInAll = new Set(['soak']);
+/** Only when named: ten minutes of load by default (soak); three deployments in turn (conference). */
+const notInAll = new Set(['soak', 'conference']);
 
 async function main(): Promise<void> {
   const { suites: asked, flags } = parseBenchArgs(process.argv.slice(2));

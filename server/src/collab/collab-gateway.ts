@@ -427,7 +427,9 @@ class Gateway implements CollabGateway {
             if (wasForwarded(req) || owner.address === null) return refuse(socket, 503);
             socket.off('error', onError);
             attached = true;
-            socket.once('close', releaseSlot);
+            // The owner admits the forwarded connection against the person's budget, which the
+            // nodes share through Redis: holding this node's slot too would count it twice.
+            releaseSlot();
             await forwardUpgrade(req, socket, head, new URL(owner.address), cluster.nodeId);
             return;
           }

@@ -9,10 +9,7 @@ import { commentQueries, type CommentsAsOf } from './queries/comments.js';
 import { documentQueries } from './queries/documents.js';
 import { libraryQueries, type LibraryQueries } from './queries/library.js';
 import { consultationQueries, type ConsultationQueries } from './queries/consultations.js';
-import {
-  recommendationQueries,
-  type RecommendationQueries,
-} from './queries/recommendations.js';
+import { recommendationQueries, type RecommendationQueries } from './queries/recommendations.js';
 import { pledgeQueries, type PledgeQueries } from './queries/pledges.js';
 import { negotiationQueries } from './queries/negotiations.js';
 import { privateDraftQueries, type PrivateDraftQueries } from './queries/private-drafts.js';

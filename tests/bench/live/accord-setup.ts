@@ -37,7 +37,7 @@ interface Response<T> {
   cookie: string | undefined;
 }
 
-async function call<T>(
+export async function call<T>(
   base: string,
   method: string,
   route: string,
@@ -57,7 +57,13 @@ async function call<T>(
   return {
     status: res.status,
     body: (text ? JSON.parse(text) : undefined) as T,
-    cookie: res.headers.get('set-cookie')?.split(';')[0],
+    // Every cookie set, names and values: behind the cluster proxy, its sticky-node cookie too,
+    // so that a person's later requests reach the node that holds their session, as a browser's do.
+    cookie:
+      res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ') || undefined,
   };
 }
 
@@ -68,11 +74,13 @@ export interface AccordNegotiation {
   delegateCookies: string[];
 }
 
-export async function setUpNegotiation(
+/** Signs the operator in and opens a negotiation: its id and the operator's session. */
+export async function openNegotiation(
   base: string,
-  delegates: number,
-): Promise<AccordNegotiation> {
-  const session = await call(base, 'POST', '/session', { email: OPERATOR, password: PASSWORD });
+  operator: { email: string; password: string } = { email: OPERATOR, password: PASSWORD },
+  title = 'Benchmark negotiation',
+): Promise<{ negotiationId: string; operatorCookie: string }> {
+  const session = await call(base, 'POST', '/session', operator);
   const operatorCookie = session.cookie;
   if (!operatorCookie) throw new Error('sign-in set no cookie');
   const { body: negotiation } = await call<{ negotiationId: string }>(
@@ -80,13 +88,20 @@ export async function setUpNegotiation(
     'POST',
     '/negotiations',
     {
-      title: 'Benchmark negotiation',
-      description: 'Created by the live-editing benchmark',
+      title,
+      description: 'Created by the benchmark',
       secretariat: { name: 'Secretariat', shortCode: 'SEC' },
     },
     operatorCookie,
   );
-  const { negotiationId } = negotiation;
+  return { negotiationId: negotiation.negotiationId, operatorCookie };
+}
+
+export async function setUpNegotiation(
+  base: string,
+  delegates: number,
+): Promise<AccordNegotiation> {
+  const { negotiationId, operatorCookie } = await openNegotiation(base);
   const delegateCookies: string[] = [];
   for (let i = 0; i < delegates; i += 1) {
     const { body: stakeholder } = await call<{ stakeholderId: string }>(

@@ -20,6 +20,8 @@ export type Job =
       /** Edits per second, all writers together. */
       rate: number;
       seconds: number;
+      /** Presence on: cursor moves per second, all writers together (the conference scenario). */
+      cursorRate?: number;
     }
   | { scenario: 'storm'; target: Target; writers: number; receivers: number }
   | {
@@ -67,6 +69,8 @@ export interface LoadResult {
   closes: Record<string, number>;
   /** Epoch ms of the measured window, for the CPU and RSS samples. */
   window: { start: number; end: number };
+  /** The writers' cursor moves, when the job had a `cursorRate`: latency measured at the writers. */
+  presence?: { latency: Percentiles; delivered: number; expected: number };
 }
 
 export interface StormResult {

@@ -114,6 +114,30 @@ function fullClient(target: Target, index: number): FullClient {
   return { index, doc, provider };
 }
 
+/**
+ * A caret Accord's relay forwards (a valid relative position, shared/src/collab/awareness.ts: it
+ * drops any other field) that carries the move's number in `assoc` and when it was made in
+ * `item.clock`, microseconds on this process's clock, where the receiving writers read it.
+ */
+function stampedCursor(move: number) {
+  const at = {
+    type: null,
+    tname: 'default',
+    item: { client: 0, clock: Math.round(performance.now() * 1000) },
+    assoc: move,
+  };
+  return { anchor: at, head: at };
+}
+
+/** The move number and send time (ms) of a state carrying a stamped cursor. */
+function stampOf(state: unknown): { move: number; sentAt: number } | undefined {
+  const at = (state as { cursor?: { anchor?: { item?: { clock?: unknown }; assoc?: unknown } } })
+    ?.cursor?.anchor;
+  const clock = at?.item?.clock;
+  if (typeof clock !== 'number' || typeof at?.assoc !== 'number') return undefined;
+  return { move: at.assoc, sentAt: clock / 1000 };
+}
+
 class RawClient {
   socket: WebSocket | undefined;
   synced = false;
@@ -169,11 +193,7 @@ class RawClient {
     this.awarenessClock += 1;
     this.socket?.send(
       this.framing.out(
-        awarenessMessage(this.awarenessId, this.awarenessClock, {
-          cursor: { anchor: move % 97, head: move % 97 },
-          t: performance.now(),
-          mv: move,
-        }),
+        awarenessMessage(this.awarenessId, this.awarenessClock, { cursor: stampedCursor(move) }),
       ),
     );
   }
@@ -191,7 +211,7 @@ class RawClient {
     } else if (type === MESSAGE_AWARENESS && this.cursors) {
       for (const entry of readAwarenessEntries(reader)) {
         if (entry.clientId === this.awarenessId) continue;
-        const move = /"mv":(\d+)/.exec(entry.json)?.[1];
+        const move = /"assoc":(\d+)/.exec(entry.json)?.[1];
         if (move === undefined) continue;
         if (this.cursors.get(entry.clientId) === Number(move)) continue;
         this.cursors.set(entry.clientId, Number(move));
@@ -291,6 +311,43 @@ async function openLoop(
   return { lags };
 }
 
+/**
+ * Listens at each writer for the other writers' cursor moves (awareness states stamped with the
+ * time and a move number) while `measuring()`: the latency of each new move as it arrives.
+ */
+function trackCursorMoves(
+  writers: FullClient[],
+  measuring: () => boolean,
+): { latencies: number[]; delivered: () => number } {
+  const latencies: number[] = [];
+  let delivered = 0;
+  for (const w of writers) {
+    const awareness = w.provider.awareness;
+    const seen = new Map<number, number>();
+    awareness.on(
+      'update',
+      ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+        if (!measuring() || origin === 'local') return;
+        const arrived = performance.now();
+        for (const id of [...added, ...updated]) {
+          if (id === awareness.clientID) continue;
+          const stamp = stampOf(awareness.getStates().get(id));
+          if (!stamp || seen.get(id) === stamp.move) continue;
+          seen.set(id, stamp.move);
+          latencies.push(arrived - stamp.sentAt);
+          delivered += 1;
+        }
+      },
+    );
+  }
+  return { latencies, delivered: () => delivered };
+}
+
+/** Moves a full client's cursor, stamped with the time and the move's number. */
+function moveCursor(client: FullClient, n: number): void {
+  client.provider.awareness.setLocalState({ cursor: stampedCursor(n) });
+}
+
 async function load(job: Extract<Job, { scenario: 'load' }>): Promise<LoadResult> {
   const closes: Record<string, number> = {};
   let measuring = false;
@@ -320,36 +377,63 @@ async function load(job: Extract<Job, { scenario: 'load' }>): Promise<LoadResult
         }
       });
     }
+    const cursorRate = job.cursorRate ?? 0;
+    const moves = cursorRate > 0 ? trackCursorMoves(writers, () => measuring) : undefined;
+    if (moves) for (const r of raw) r.cursors = new Map();
     await sleep(500);
     await checkpoint('connected');
     measuring = true;
-    for (const r of raw) r.markers = 0;
+    for (const r of raw) {
+      r.markers = 0;
+      r.cursorMoves = 0;
+    }
     const start = epoch();
     const cpu = process.cpuUsage();
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
+    const cursorsMoved = moves
+      ? openLoop(cursorRate, job.seconds, (n) => moveCursor(writers[n % writers.length]!, n))
+      : undefined;
     const { lags } = await openLoop(job.rate, job.seconds, (n) => {
       const writer = writers[n % writers.length]!;
       const paragraph = paragraphsOf(writer.doc).get(writer.index) as Y.XmlElement;
       const text = paragraph.get(0) as Y.XmlText;
       text.insert(0, `⟨${writer.index}.${n}@${performance.now().toFixed(3)}⟩`);
     });
+    const cursorLags = (await cursorsMoved)?.lags ?? [];
     const total = Math.round(job.rate * job.seconds);
     const expected = total * (job.writers - 1) + total * job.receivers;
     const delivered = () => fullDelivered + raw.reduce((sum, r) => sum + r.markers, 0);
+    // Each move reaches the other writers and every receiver.
+    const movesExpected = Math.round(cursorRate * job.seconds) * (job.writers - 1 + job.receivers);
+    const movesDelivered = () =>
+      (moves?.delivered() ?? 0) + raw.reduce((sum, r) => sum + r.cursorMoves, 0);
     const drainUntil = performance.now() + Math.max(5_000, job.seconds * 500);
-    while (delivered() < expected && performance.now() < drainUntil) await sleep(50);
+    while (
+      (delivered() < expected || movesDelivered() < movesExpected) &&
+      performance.now() < drainUntil
+    )
+      await sleep(50);
     const end = epoch();
     measuring = false;
     return {
       latency: summarise(latencies),
       delivered: delivered(),
       expected,
-      scheduleLagP99: summarise(lags).p99,
+      scheduleLagP99: summarise([...lags, ...cursorLags]).p99,
       generatorCpuPercent: cpuPercent(cpu, end - start),
       generatorLoopDelayP99: loopDelayP99(loopDelay),
       closes,
       window: { start, end },
+      ...(moves
+        ? {
+            presence: {
+              latency: summarise(moves.latencies),
+              delivered: movesDelivered(),
+              expected: movesExpected,
+            },
+          }
+        : {}),
     };
   } finally {
     closeAll(writers, raw);
@@ -493,29 +577,10 @@ async function cursors(job: Extract<Job, { scenario: 'cursors' }>): Promise<Load
   const raw = await rawClients(job.target, job.receivers, job.writers, onClose);
   try {
     await until('every full client is synced', () => writers.every((w) => w.provider.synced));
-    const latencies: number[] = [];
-    let fullDelivered = 0;
     for (const w of writers) {
       w.provider.on('connection-close', (event) => onClose(event?.code ?? 0));
-      const awareness = w.provider.awareness;
-      const seen = new Map<number, number>();
-      awareness.on(
-        'update',
-        ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-          if (!measuring || origin === 'local') return;
-          const arrived = performance.now();
-          for (const id of [...added, ...updated]) {
-            if (id === awareness.clientID) continue;
-            const state = awareness.getStates().get(id) as { t?: number; mv?: number } | undefined;
-            if (state?.mv === undefined || state.t === undefined || seen.get(id) === state.mv)
-              continue;
-            seen.set(id, state.mv);
-            latencies.push(arrived - state.t);
-            fullDelivered += 1;
-          }
-        },
-      );
     }
+    const moves = trackCursorMoves(writers, () => measuring);
     for (const r of raw) r.cursors = new Map();
     await sleep(500);
     await checkpoint('connected');
@@ -527,24 +592,19 @@ async function cursors(job: Extract<Job, { scenario: 'cursors' }>): Promise<Load
     const connections = job.writers + job.receivers;
     const { lags } = await openLoop(job.rate, job.seconds, (n) => {
       const k = n % connections;
-      if (k < job.writers) {
-        writers[k]!.provider.awareness.setLocalState({
-          cursor: { anchor: n % 97, head: n % 97 },
-          t: performance.now(),
-          mv: n,
-        });
-      } else raw[k - job.writers]!.moveCursor(n);
+      if (k < job.writers) moveCursor(writers[k]!, n);
+      else raw[k - job.writers]!.moveCursor(n);
     });
     const total = Math.round(job.rate * job.seconds);
     // Every move reaches every other connection; latency is measured at the full clients.
     const expected = total * (connections - 1);
-    const delivered = () => fullDelivered + raw.reduce((sum, r) => sum + r.cursorMoves, 0);
+    const delivered = () => moves.delivered() + raw.reduce((sum, r) => sum + r.cursorMoves, 0);
     const drainUntil = performance.now() + 5_000;
     while (delivered() < expected && performance.now() < drainUntil) await sleep(50);
     const end = epoch();
     measuring = false;
     return {
-      latency: summarise(latencies),
+      latency: summarise(moves.latencies),
       delivered: delivered(),
       expected,
       scheduleLagP99: summarise(lags).p99,

@@ -52,7 +52,7 @@ const config = {
  * the results say what the load ran against. The set-up before it uses the benchmark's raised
  * REST budget: one operator opens 200 delegations.
  */
-const SOAK_ENV: Record<string, string> = {
+export const SOAK_ENV: Record<string, string> = {
   ACCORD_REST_WRITES_PER_MINUTE: '240',
   ACCORD_COLLAB_MAX_CONNECTIONS_PER_USER: '20',
   ACCORD_COLLAB_MAX_CONNECTIONS_PER_STAKEHOLDER: '200',
@@ -78,8 +78,11 @@ const MiB = 2 ** 20;
 
 const clientsScript = fileURLToPath(new URL('../lib/soak-clients.js', import.meta.url));
 
-/** One client process: waits until its clients are connected, then follows go/measure/stop. */
-class ClientProcess {
+/**
+ * One client process: waits until its clients are connected, then follows go/measure/stop.
+ * The conference suite runs its socket.io audience with it too.
+ */
+export class ClientProcess {
   readonly ready: Promise<string>;
   readonly result: Promise<SoakResult>;
   private readonly child;
