@@ -88,6 +88,9 @@ const DYNAMIC_PREFIXES = {
     { prefix: 'paper.stance.', reason: 'roundtables/paper-model.ts: the stances' },
     { prefix: 'paper.status.', reason: 'roundtables/paper-model.ts: consensus statuses' },
     { prefix: 'paper.proposal.', reason: 'roundtables/paper-model.ts: amendment kinds' },
+    { prefix: 'report.uptake.fate.', reason: 'recommendations/uptake-report.ts: the fates' },
+    { prefix: 'report.pledges.standing.', reason: 'pledges/review-paper.ts: the standings' },
+    { prefix: 'report.pledges.kind.', reason: 'pledges/review-paper.ts: the kinds of pledger' },
   ],
   'server/src/notifications/i18n': [
     { prefix: 'subject.', reason: 'one e-mail subject per notification kind' },

@@ -20,6 +20,7 @@ import {
   stanceSchema,
 } from './vocabulary.js';
 import { deadlineKindSchema, silenceOutcomeSchema } from './process/events.js';
+import { progressStatusSchema } from './pledges/events.js';
 
 const name = z.string().optional();
 
@@ -111,6 +112,20 @@ export const activityDescriptionSchema = z.discriminatedUnion('type', [
   /** The statement itself is on the record (the process view); the entry names who broke it. */
   entry('SilenceBroken', { actor: name, stakeholder: name, ...documentRef }),
   entry('SilenceEnded', { ...documentRef, outcome: silenceOutcomeSchema }),
+  /** Recommendations: `recommendation` is its title; `stakeholder` the organisation or delegation. */
+  entry('RecommendationSubmitted', { stakeholder: name, recommendation: name }),
+  entry('RecommendationEndorsed', { stakeholder: name, recommendation: name }),
+  entry('RecommendationWithdrawn', { stakeholder: name, recommendation: name }),
+  entry('RecommendationTakenUp', { stakeholder: name, organisation: name, recommendation: name }),
+  /** Consultations: `consultation` is its title. An answer line never names who answered. */
+  entry('ConsultationOpened', { actor: name, consultation: name, ...documentRef, label: name }),
+  entry('ConsultationAnswered', { consultation: name }),
+  entry('ConsultationClosed', { actor: name, consultation: name }),
+  /** Pledges: `pledger` as the pledge names it, `pledge` its title. */
+  entry('PledgeRegistered', { pledger: name, pledge: name, ...documentRef }),
+  entry('PledgeRevised', { pledger: name, pledge: name }),
+  entry('PledgeProgressReported', { pledger: name, pledge: name, status: progressStatusSchema }),
+  entry('PledgeWithdrawn', { pledger: name, pledge: name }),
 ]);
 
 export type ActivityDescription = z.infer<typeof activityDescriptionSchema>;

@@ -56,6 +56,10 @@ const PublicPledgePage = lazyPage(
   () => import('../pledges/PublicPledgePage.js'),
   'PublicPledgePage',
 );
+const PublicReviewPage = lazyPage(
+  () => import('../pledges/PublicReviewPage.js'),
+  'PublicReviewPage',
+);
 const RecommendationsPage = lazyPage(
   () => import('../recommendations/RecommendationsPage.js'),
   'RecommendationsPage',
@@ -92,6 +96,10 @@ export function App() {
               <Route
                 path="/public/negotiations/:negotiationId/pledges"
                 element={<PublicPledgesPage />}
+              />
+              <Route
+                path="/public/negotiations/:negotiationId/pledges/review"
+                element={<PublicReviewPage />}
               />
               <Route path="/public/pledges/:pledgeId" element={<PublicPledgePage />} />
               <Route element={<RequireSession />}>

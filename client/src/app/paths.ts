@@ -37,6 +37,8 @@ export const paths = {
   pledgeReview: (negotiationId: string) => `/negotiations/${negotiationId}/pledges/review`,
   publicPledges: (negotiationId: string) => `/public/negotiations/${negotiationId}/pledges`,
   publicPledge: (pledgeId: string) => `/public/pledges/${pledgeId}`,
+  publicPledgeReview: (negotiationId: string) =>
+    `/public/negotiations/${negotiationId}/pledges/review`,
 };
 
 /** Only same-site paths are followed after sign-in (an open redirect would help phishing). */

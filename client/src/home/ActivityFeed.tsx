@@ -20,6 +20,9 @@ export function activityCategory(kind: string): PlainMessageKey {
   if (kind === 'paragraph-status-set') return 'activityKind.paragraph';
   if (kind.startsWith('document-')) return 'activityKind.document';
   if (kind.startsWith('roundtable-')) return 'activityKind.roundtable';
+  if (kind.startsWith('recommendation-')) return 'activityKind.recommendation';
+  if (kind.startsWith('consultation-')) return 'activityKind.consultation';
+  if (kind.startsWith('pledge-')) return 'activityKind.pledge';
   if (/^(member|stakeholder|invitation|chairs|negotiation)-/.test(kind))
     return 'activityKind.participants';
   return 'activityKind.other';
@@ -81,7 +84,7 @@ export function ActivityFeed({
                   {formatRelative(entry.at)}
                 </time>
               </div>
-              <p className="activity__text">
+              <p className="activity__text" dir="auto">
                 {entry.actor.stakeholder?.shortCode && (
                   <abbr className="chip" title={entry.actor.stakeholder.name ?? ''}>
                     {entry.actor.stakeholder.shortCode}

@@ -68,6 +68,25 @@ describe('activity entries in words', () => {
     ).toBe('Ana issued version 2 of the paper of the roundtable “Heat”');
   });
 
+  it('says the lines of recommendations, consultations and pledges, naming nobody for answers', () => {
+    expect(
+      say({
+        type: 'RecommendationTakenUp',
+        params: { stakeholder: 'Brazil', organisation: 'Heat Network', recommendation: 'Shade' },
+      }),
+    ).toBe('Brazil took up the recommendation “Shade” of Heat Network as an amendment');
+    expect(say({ type: 'ConsultationAnswered', params: { consultation: 'Views' } })).toBe(
+      'A new answer to the consultation “Views”',
+    );
+    expect(
+      say({
+        type: 'PledgeProgressReported',
+        params: { pledger: 'Kenya', pledge: 'Cool roofs', status: 'at-risk' },
+      }),
+    ).toBe('Kenya reported progress on the pledge “Cool roofs”: At risk');
+    expect(say({ type: 'PledgeRevised', params: {} })).toBe('A stakeholder revised the pledge “…”');
+  });
+
   it('counts chairs with the catalogue’s plural forms', () => {
     expect(say({ type: 'ChairsAppointed', params: { people: ['Ben Chair'], count: 1 } })).toBe(
       'Ben Chair appointed chair',

@@ -27,6 +27,9 @@ export function activityText(
     theme === undefined
       ? t('activityEntry.someRoundtable')
       : t('activityEntry.quoted', { title: short(theme) });
+  // A recommendation's, consultation's or pledge's title; the sentence names the noun itself.
+  const quoted = (title: string | undefined) =>
+    t('activityEntry.quoted', { title: title === undefined ? '…' : short(title) });
   const amendment = (named: { sponsor?: string | undefined; chairsCompromise?: boolean }) =>
     named.chairsCompromise
       ? t('activityEntry.chairsCompromise')
@@ -204,6 +207,54 @@ export function activityText(
         return t('activityEntry.SilenceEnded', {
           title: doc(activity.params.title),
           outcome: activity.params.outcome,
+        });
+      // Recommendations, consultations and pledges; titles are quoted as written.
+      case 'RecommendationSubmitted':
+      case 'RecommendationEndorsed':
+      case 'RecommendationWithdrawn':
+        return t(`activityEntry.${activity.type}`, {
+          stakeholder: party(activity.params.stakeholder),
+          recommendation: quoted(activity.params.recommendation),
+        });
+      case 'RecommendationTakenUp':
+        return t('activityEntry.RecommendationTakenUp', {
+          stakeholder: party(activity.params.stakeholder),
+          organisation: party(activity.params.organisation),
+          recommendation: quoted(activity.params.recommendation),
+        });
+      case 'ConsultationOpened':
+        return t('activityEntry.ConsultationOpened', {
+          actor: person(activity.params.actor),
+          consultation: quoted(activity.params.consultation),
+          title: doc(activity.params.title),
+          label: activity.params.label ?? '',
+        });
+      case 'ConsultationAnswered':
+        return t('activityEntry.ConsultationAnswered', {
+          consultation: quoted(activity.params.consultation),
+        });
+      case 'ConsultationClosed':
+        return t('activityEntry.ConsultationClosed', {
+          actor: person(activity.params.actor),
+          consultation: quoted(activity.params.consultation),
+        });
+      case 'PledgeRegistered':
+        return t('activityEntry.PledgeRegistered', {
+          pledger: party(activity.params.pledger),
+          pledge: quoted(activity.params.pledge),
+          title: doc(activity.params.title),
+        });
+      case 'PledgeRevised':
+      case 'PledgeWithdrawn':
+        return t(`activityEntry.${activity.type}`, {
+          pledger: party(activity.params.pledger),
+          pledge: quoted(activity.params.pledge),
+        });
+      case 'PledgeProgressReported':
+        return t('activityEntry.PledgeProgressReported', {
+          pledger: party(activity.params.pledger),
+          pledge: quoted(activity.params.pledge),
+          status: t(`pledge.standing.${activity.params.status}`),
         });
       default:
         // A type this client does not know yet (a newer server): better silent than wrong.

@@ -1313,7 +1313,6 @@ export const ar: Catalogue = {
   'pledge.register': 'تسجيل تعهد',
   'pledge.registerTitle': 'تسجيل تعهد عمل',
   'pledge.registered': 'تم تسجيل التعهد.',
-  'pledge.cancel': 'إلغاء',
   'pledge.adoptedText': 'النص المعتمد',
   'pledge.adoptedOn': 'اعتُمد في {date}',
   'pledge.count':
@@ -1420,7 +1419,6 @@ export const ar: Catalogue = {
   'recommendation.form.wording': 'الصياغة المقترحة',
   'recommendation.form.rationale': 'المبررات',
   'recommendation.form.send': 'تقديم',
-  'recommendation.form.cancel': 'إلغاء',
   'recommendation.back': 'جميع التوصيات',
   'recommendation.on': 'بشأن {targets}',
   'recommendation.openDraft': 'فتح المشروع',
@@ -1460,4 +1458,32 @@ export const ar: Catalogue = {
   'recommendation.step.in-final-text': 'في النص المعتمد، {ref} ({revision})',
   'recommendation.step.not-in-final-text': 'ليست في النص المعتمد ({revision})',
   'recommendation.step.notYet': 'لم يأخذ بها أي وفد بعد.',
+  // Recommendations seen from the draft: on an amendment card and in the paragraph panel.
+  'recommendationLink.takenUpFrom': 'مأخوذ من توصية {organisation}',
+  'recommendationLink.section': 'التوصيات بشأن هذه الفقرة',
+  'recommendationLink.count':
+    '{count, plural, zero {لا توصيات بشأن هذه الفقرة} one {توصية واحدة بشأن هذه الفقرة} two {توصيتان بشأن هذه الفقرة} few {# توصيات بشأن هذه الفقرة} many {# توصية بشأن هذه الفقرة} other {# توصية بشأن هذه الفقرة}}',
+  'recommendationLink.recommend': 'التوصية بتغيير هذه الفقرة',
+  // Revising a pledge from its page.
+  'pledgeRevise.open': 'تنقيح التعهد',
+  'pledgeRevise.title': 'تنقيح مضمون التعهد',
+  'pledgeRevise.note': 'ما الذي تغيّر ولماذا (يُحفظ في سجل التعهد)',
+  'pledgeRevise.confirm': 'حفظ التنقيح',
+  'pledgeRevise.done': 'تم تنقيح التعهد.',
+  // Activity lines for recommendations, consultations and pledges.
+  'activityKind.recommendation': 'توصية',
+  'activityKind.consultation': 'مشاورة',
+  'activityKind.pledge': 'تعهد',
+  'activityEntry.RecommendationSubmitted': 'قدّم {stakeholder} التوصية {recommendation}',
+  'activityEntry.RecommendationEndorsed': 'أيّد {stakeholder} التوصية {recommendation}',
+  'activityEntry.RecommendationWithdrawn': 'سحب {stakeholder} التوصية {recommendation}',
+  'activityEntry.RecommendationTakenUp':
+    'أخذ {stakeholder} بالتوصية {recommendation} المقدمة من {organisation} في صورة تعديل',
+  'activityEntry.ConsultationOpened': 'فتح {actor} المشاورة {consultation} بشأن {label} من {title}',
+  'activityEntry.ConsultationAnswered': 'رد جديد على المشاورة {consultation}',
+  'activityEntry.ConsultationClosed': 'أغلق {actor} المشاورة {consultation}',
+  'activityEntry.PledgeRegistered': 'سجّل {pledger} التعهد {pledge} في إطار {title}',
+  'activityEntry.PledgeRevised': 'نقّح {pledger} التعهد {pledge}',
+  'activityEntry.PledgeProgressReported': 'أبلغ {pledger} عن التقدم في التعهد {pledge}: {status}',
+  'activityEntry.PledgeWithdrawn': 'سحب {pledger} التعهد {pledge}',
 };

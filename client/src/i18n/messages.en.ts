@@ -1310,7 +1310,6 @@ export const en = {
   'pledge.register': 'Register a pledge',
   'pledge.registerTitle': 'Register an action pledge',
   'pledge.registered': 'The pledge is registered.',
-  'pledge.cancel': 'Cancel',
   'pledge.adoptedText': 'Adopted text',
   'pledge.adoptedOn': 'Adopted {date}',
   'pledge.count': '{count, plural, =0 {no pledge} one {# pledge} other {# pledges}}',
@@ -1417,7 +1416,6 @@ export const en = {
   'recommendation.form.wording': 'Proposed wording',
   'recommendation.form.rationale': 'Rationale',
   'recommendation.form.send': 'Submit',
-  'recommendation.form.cancel': 'Cancel',
   'recommendation.back': 'All recommendations',
   'recommendation.on': 'On {targets}',
   'recommendation.openDraft': 'Open the draft',
@@ -1459,6 +1457,39 @@ export const en = {
   'recommendation.step.in-final-text': 'In the adopted text at {ref} ({revision})',
   'recommendation.step.not-in-final-text': 'Not in the adopted text ({revision})',
   'recommendation.step.notYet': 'No delegation has taken it up yet.',
+  // Recommendations seen from the draft: on an amendment card and in the paragraph panel.
+  'recommendationLink.takenUpFrom': 'Taken up from {organisation}’s recommendation',
+  'recommendationLink.section': 'Recommendations on this paragraph',
+  'recommendationLink.count':
+    '{count, plural, one {# recommendation on this paragraph} other {# recommendations on this paragraph}}',
+  'recommendationLink.recommend': 'Recommend a change to this paragraph',
+  // Revising a pledge from its page.
+  'pledgeRevise.open': 'Revise the pledge',
+  'pledgeRevise.title': 'Revise what the pledge says',
+  'pledgeRevise.note': 'What changed, and why (kept in the pledge’s history)',
+  'pledgeRevise.confirm': 'Save the revision',
+  'pledgeRevise.done': 'The pledge is revised.',
+  // Activity lines for recommendations, consultations and pledges.
+  'activityKind.recommendation': 'Recommendation',
+  'activityKind.consultation': 'Consultation',
+  'activityKind.pledge': 'Pledge',
+  'activityEntry.RecommendationSubmitted':
+    '{stakeholder} submitted the recommendation {recommendation}',
+  'activityEntry.RecommendationEndorsed':
+    '{stakeholder} endorsed the recommendation {recommendation}',
+  'activityEntry.RecommendationWithdrawn':
+    '{stakeholder} withdrew the recommendation {recommendation}',
+  'activityEntry.RecommendationTakenUp':
+    '{stakeholder} took up the recommendation {recommendation} of {organisation} as an amendment',
+  'activityEntry.ConsultationOpened':
+    '{actor} opened the consultation {consultation} on {label} of {title}',
+  'activityEntry.ConsultationAnswered': 'A new answer to the consultation {consultation}',
+  'activityEntry.ConsultationClosed': '{actor} closed the consultation {consultation}',
+  'activityEntry.PledgeRegistered': '{pledger} registered the pledge {pledge} towards {title}',
+  'activityEntry.PledgeRevised': '{pledger} revised the pledge {pledge}',
+  'activityEntry.PledgeProgressReported':
+    '{pledger} reported progress on the pledge {pledge}: {status}',
+  'activityEntry.PledgeWithdrawn': '{pledger} withdrew the pledge {pledge}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

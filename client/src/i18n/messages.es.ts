@@ -1334,7 +1334,6 @@ export const es: Catalogue = {
   'pledge.register': 'Registrar un compromiso',
   'pledge.registerTitle': 'Registrar un compromiso de acción',
   'pledge.registered': 'El compromiso quedó registrado.',
-  'pledge.cancel': 'Cancelar',
   'pledge.adoptedText': 'Texto aprobado',
   'pledge.adoptedOn': 'Aprobado el {date}',
   'pledge.count':
@@ -1443,7 +1442,6 @@ export const es: Catalogue = {
   'recommendation.form.wording': 'Redacción propuesta',
   'recommendation.form.rationale': 'Justificación',
   'recommendation.form.send': 'Presentar',
-  'recommendation.form.cancel': 'Cancelar',
   'recommendation.back': 'Todas las recomendaciones',
   'recommendation.on': 'Sobre {targets}',
   'recommendation.openDraft': 'Abrir el borrador',
@@ -1485,4 +1483,37 @@ export const es: Catalogue = {
   'recommendation.step.in-final-text': 'En el texto aprobado, {ref} ({revision})',
   'recommendation.step.not-in-final-text': 'No figura en el texto aprobado ({revision})',
   'recommendation.step.notYet': 'Ninguna delegación la ha acogido todavía.',
+  // Recommendations seen from the draft: on an amendment card and in the paragraph panel.
+  'recommendationLink.takenUpFrom': 'Acoge la recomendación de {organisation}',
+  'recommendationLink.section': 'Recomendaciones sobre este párrafo',
+  'recommendationLink.count':
+    '{count, plural, one {# recomendación sobre este párrafo} other {# recomendaciones sobre este párrafo}}',
+  'recommendationLink.recommend': 'Recomendar un cambio en este párrafo',
+  // Revising a pledge from its page.
+  'pledgeRevise.open': 'Revisar el compromiso',
+  'pledgeRevise.title': 'Revisar el contenido del compromiso',
+  'pledgeRevise.note': 'Qué cambia y por qué (queda en el historial del compromiso)',
+  'pledgeRevise.confirm': 'Guardar la revisión',
+  'pledgeRevise.done': 'El compromiso se ha revisado.',
+  // Activity lines for recommendations, consultations and pledges.
+  'activityKind.recommendation': 'Recomendación',
+  'activityKind.consultation': 'Consulta',
+  'activityKind.pledge': 'Compromiso',
+  'activityEntry.RecommendationSubmitted':
+    '{stakeholder} presentó la recomendación {recommendation}',
+  'activityEntry.RecommendationEndorsed':
+    '{stakeholder} respaldó la recomendación {recommendation}',
+  'activityEntry.RecommendationWithdrawn': '{stakeholder} retiró la recomendación {recommendation}',
+  'activityEntry.RecommendationTakenUp':
+    '{stakeholder} acogió como enmienda la recomendación {recommendation} de {organisation}',
+  'activityEntry.ConsultationOpened':
+    '{actor} abrió la consulta {consultation} sobre {label} de {title}',
+  'activityEntry.ConsultationAnswered': 'Una nueva respuesta a la consulta {consultation}',
+  'activityEntry.ConsultationClosed': '{actor} cerró la consulta {consultation}',
+  'activityEntry.PledgeRegistered':
+    '{pledger} registró el compromiso {pledge} en relación con {title}',
+  'activityEntry.PledgeRevised': '{pledger} revisó el compromiso {pledge}',
+  'activityEntry.PledgeProgressReported':
+    '{pledger} informó sobre el avance del compromiso {pledge}: {status}',
+  'activityEntry.PledgeWithdrawn': '{pledger} retiró el compromiso {pledge}',
 };

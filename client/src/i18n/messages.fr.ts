@@ -1340,7 +1340,6 @@ export const fr: Catalogue = {
   'pledge.register': 'Enregistrer un engagement',
   'pledge.registerTitle': 'Enregistrer un engagement d’action',
   'pledge.registered': 'L’engagement est enregistré.',
-  'pledge.cancel': 'Annuler',
   'pledge.adoptedText': 'Texte adopté',
   'pledge.adoptedOn': 'Adopté le {date}',
   'pledge.count': '{count, plural, =0 {aucun engagement} one {# engagement} other {# engagements}}',
@@ -1448,7 +1447,6 @@ export const fr: Catalogue = {
   'recommendation.form.wording': 'Libellé proposé',
   'recommendation.form.rationale': 'Justification',
   'recommendation.form.send': 'Soumettre',
-  'recommendation.form.cancel': 'Annuler',
   'recommendation.back': 'Toutes les recommandations',
   'recommendation.on': 'Sur {targets}',
   'recommendation.openDraft': 'Ouvrir le projet',
@@ -1490,4 +1488,38 @@ export const fr: Catalogue = {
   'recommendation.step.in-final-text': 'Dans le texte adopté, {ref} ({revision})',
   'recommendation.step.not-in-final-text': 'Absente du texte adopté ({revision})',
   'recommendation.step.notYet': 'Aucune délégation ne l’a encore reprise.',
+  // Recommendations seen from the draft: on an amendment card and in the paragraph panel.
+  'recommendationLink.takenUpFrom': 'Reprend la recommandation de {organisation}',
+  'recommendationLink.section': 'Recommandations sur ce paragraphe',
+  'recommendationLink.count':
+    '{count, plural, one {# recommandation sur ce paragraphe} other {# recommandations sur ce paragraphe}}',
+  'recommendationLink.recommend': 'Recommander une modification de ce paragraphe',
+  // Revising a pledge from its page.
+  'pledgeRevise.open': 'Réviser l’engagement',
+  'pledgeRevise.title': 'Réviser le contenu de l’engagement',
+  'pledgeRevise.note': 'Ce qui change, et pourquoi (conservé dans l’historique de l’engagement)',
+  'pledgeRevise.confirm': 'Enregistrer la révision',
+  'pledgeRevise.done': 'L’engagement est révisé.',
+  // Activity lines for recommendations, consultations and pledges.
+  'activityKind.recommendation': 'Recommandation',
+  'activityKind.consultation': 'Consultation',
+  'activityKind.pledge': 'Engagement',
+  'activityEntry.RecommendationSubmitted':
+    '{stakeholder} a soumis la recommandation {recommendation}',
+  'activityEntry.RecommendationEndorsed':
+    '{stakeholder} a appuyé la recommandation {recommendation}',
+  'activityEntry.RecommendationWithdrawn':
+    '{stakeholder} a retiré la recommandation {recommendation}',
+  'activityEntry.RecommendationTakenUp':
+    '{stakeholder} a repris la recommandation {recommendation} de {organisation} sous forme d’amendement',
+  'activityEntry.ConsultationOpened':
+    '{actor} a ouvert la consultation {consultation} sur {label} de {title}',
+  'activityEntry.ConsultationAnswered': 'Une nouvelle réponse à la consultation {consultation}',
+  'activityEntry.ConsultationClosed': '{actor} a clos la consultation {consultation}',
+  'activityEntry.PledgeRegistered':
+    '{pledger} a enregistré l’engagement {pledge} au titre de {title}',
+  'activityEntry.PledgeRevised': '{pledger} a révisé l’engagement {pledge}',
+  'activityEntry.PledgeProgressReported':
+    '{pledger} a rendu compte de l’avancement de l’engagement {pledge} : {status}',
+  'activityEntry.PledgeWithdrawn': '{pledger} a retiré l’engagement {pledge}',
 };

@@ -1342,7 +1342,6 @@ export const ru: Catalogue = {
   'pledge.register': 'Зарегистрировать обязательство',
   'pledge.registerTitle': 'Регистрация обязательства о действиях',
   'pledge.registered': 'Обязательство зарегистрировано.',
-  'pledge.cancel': 'Отмена',
   'pledge.adoptedText': 'Принятый текст',
   'pledge.adoptedOn': 'Принят {date}',
   'pledge.count':
@@ -1452,7 +1451,6 @@ export const ru: Catalogue = {
   'recommendation.form.wording': 'Предлагаемая формулировка',
   'recommendation.form.rationale': 'Обоснование',
   'recommendation.form.send': 'Внести',
-  'recommendation.form.cancel': 'Отмена',
   'recommendation.back': 'Все рекомендации',
   'recommendation.on': 'К: {targets}',
   'recommendation.openDraft': 'Открыть проект',
@@ -1492,4 +1490,36 @@ export const ru: Catalogue = {
   'recommendation.step.in-final-text': 'В принятом тексте, {ref} ({revision})',
   'recommendation.step.not-in-final-text': 'Нет в принятом тексте ({revision})',
   'recommendation.step.notYet': 'Ни одна делегация её пока не учла.',
+  // Recommendations seen from the draft: on an amendment card and in the paragraph panel.
+  'recommendationLink.takenUpFrom': 'Основано на рекомендации {organisation}',
+  'recommendationLink.section': 'Рекомендации по этому пункту',
+  'recommendationLink.count':
+    '{count, plural, one {# рекомендация по этому пункту} few {# рекомендации по этому пункту} many {# рекомендаций по этому пункту} other {# рекомендации по этому пункту}}',
+  'recommendationLink.recommend': 'Рекомендовать изменение этого пункта',
+  // Revising a pledge from its page.
+  'pledgeRevise.open': 'Пересмотреть обязательство',
+  'pledgeRevise.title': 'Пересмотреть содержание обязательства',
+  'pledgeRevise.note': 'Что изменилось и почему (сохраняется в истории обязательства)',
+  'pledgeRevise.confirm': 'Сохранить изменения',
+  'pledgeRevise.done': 'Обязательство пересмотрено.',
+  // Activity lines for recommendations, consultations and pledges.
+  'activityKind.recommendation': 'Рекомендация',
+  'activityKind.consultation': 'Консультация',
+  'activityKind.pledge': 'Обязательство',
+  'activityEntry.RecommendationSubmitted':
+    '{stakeholder}: представлена рекомендация {recommendation}',
+  'activityEntry.RecommendationEndorsed': '{stakeholder}: поддержана рекомендация {recommendation}',
+  'activityEntry.RecommendationWithdrawn': '{stakeholder}: отозвана рекомендация {recommendation}',
+  'activityEntry.RecommendationTakenUp':
+    '{stakeholder}: рекомендация {recommendation} ({organisation}) внесена как поправка',
+  'activityEntry.ConsultationOpened':
+    '{actor}: открыта консультация {consultation} по {label} документа {title}',
+  'activityEntry.ConsultationAnswered': 'Новый ответ на консультацию {consultation}',
+  'activityEntry.ConsultationClosed': '{actor}: консультация {consultation} закрыта',
+  'activityEntry.PledgeRegistered':
+    '{pledger}: зарегистрировано обязательство {pledge} по документу {title}',
+  'activityEntry.PledgeRevised': '{pledger}: пересмотрено обязательство {pledge}',
+  'activityEntry.PledgeProgressReported':
+    '{pledger}: отчёт о ходе выполнения обязательства {pledge} — {status}',
+  'activityEntry.PledgeWithdrawn': '{pledger}: отозвано обязательство {pledge}',
 };

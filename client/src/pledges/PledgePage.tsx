@@ -1,17 +1,20 @@
 // One pledge in the negotiation: its history replayed step by step, and, for the pledger's own
-// members (or the secretariat for an outside actor), the progress report form and withdrawal.
+// members (or the secretariat for an outside actor), revising it, the progress report form and
+// withdrawal.
 import { can } from '@accord/shared';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useNegotiation } from '../app/negotiation-context.js';
 import { paths } from '../app/paths.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useResource } from '../lib/useResource.js';
 import { useLiveResource } from '../realtime/useLiveResource.js';
 import { Loading, LoadError } from '../ui/bits.js';
 import { useAction } from '../ui/useAction.js';
 import { isPledgeNotice, pledgeApi } from './pledge-api.js';
 import { PledgeHistory } from './PledgeHistory.js';
 import { ReportForm } from './ReportForm.js';
+import { RevisePledgeForm } from './RevisePledgeForm.js';
 import './pledges.css';
 
 export function PledgePage() {
@@ -24,6 +27,11 @@ export function PledgePage() {
     (n) => isPledgeNotice(n) && n.id === pledgeId,
   );
   const [reason, setReason] = useState('');
+  const [revising, setRevising] = useState(false);
+  // The adopted texts, for the objectives a revision may choose; fetched once the form opens.
+  const texts = useResource(`pledge-texts:${revising ? negotiation.negotiationId : ''}`, () =>
+    revising ? pledgeApi.list(negotiation.negotiationId) : Promise.resolve(undefined),
+  );
   const withdraw = useAction(
     async () => {
       await pledgeApi.withdraw(pledgeId, reason.trim());
@@ -60,6 +68,23 @@ export function PledgePage() {
             <PledgeHistory key={detail.data.history.length} history={detail.data.history} />
             {mine && !pledge.withdrawn && (
               <div>
+                {revising ? (
+                  <RevisePledgeForm
+                    pledge={pledge}
+                    text={texts.data?.adoptedTexts.find((x) => x.documentId === pledge.documentId)}
+                    onRevised={() => {
+                      setRevising(false);
+                      detail.reload();
+                    }}
+                    onCancel={() => setRevising(false)}
+                  />
+                ) : (
+                  <p>
+                    <button type="button" className="button" onClick={() => setRevising(true)}>
+                      {t('pledgeRevise.open')}
+                    </button>
+                  </p>
+                )}
                 <ReportForm pledge={pledge} onReported={detail.reload} />
                 <form
                   className="form card pledge-form"

@@ -1,7 +1,8 @@
 // The public page of a negotiation's pledges, `/public/negotiations/:negotiationId/pledges`:
 // outside the signed-in app, no account needed. It shows the adopted texts' titles and objectives
-// and the pledges made towards them, nothing else of the negotiation.
-import { useParams } from 'react-router';
+// and the pledges made towards them, with a link to the public review per objective, nothing
+// else of the negotiation.
+import { Link, useParams } from 'react-router';
 import { paths } from '../app/paths.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageMenu } from '../i18n/LanguageMenu.js';
@@ -34,6 +35,9 @@ export function PublicPledgesPage() {
   return (
     <PublicPage>
       <h1>{t('pledge.public.title')}</h1>
+      <p>
+        <Link to={paths.publicPledgeReview(negotiationId)}>{t('pledge.reviewLink')}</Link>
+      </p>
       {list.error !== undefined && !list.data && (
         <LoadError error={list.error} retry={list.reload} />
       )}

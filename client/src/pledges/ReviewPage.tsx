@@ -1,7 +1,8 @@
 // The review of an adopted text's pledges, per objective, as of a chosen day: every objective
 // with its counts (on track, at risk, off track, achieved, silent — no report within the review
 // window), and for the chosen objective its pledges with their latest reports and the trend over
-// the year before. The review forum's background paper downloads from here.
+// the year before. The review forum's background paper downloads from here. The same view serves
+// the public review page (no account), which reads the public endpoints and offers no paper.
 import { REVIEW_WINDOW_DAYS_DEFAULT, standings, type PledgeReview } from '@accord/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -18,9 +19,14 @@ import './pledges.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function ObjectiveDetail({ objective }: { objective: NonNullable<PledgeReview['objective']> }) {
+function ObjectiveDetail({
+  objective,
+  pledgeLink,
+}: {
+  objective: NonNullable<PledgeReview['objective']>;
+  pledgeLink: (pledgeId: string) => string;
+}) {
   const { t, formatDate } = useI18n();
-  const { negotiation } = useNegotiation();
   const day = (date: string) => formatDate(`${date}T12:00:00Z`);
   return (
     <section className="card pledge-review__objective" aria-labelledby="objective-title">
@@ -33,7 +39,7 @@ function ObjectiveDetail({ objective }: { objective: NonNullable<PledgeReview['o
         {objective.rows.map((row) => (
           <li key={row.pledgeId} data-testid="review-row">
             <StandingBadge standing={row.standing} />{' '}
-            <Link to={paths.pledge(negotiation.negotiationId, row.pledgeId)} dir="auto">
+            <Link to={pledgeLink(row.pledgeId)} dir="auto">
               {row.title}
             </Link>{' '}
             <span className="muted" dir="auto">
@@ -56,10 +62,24 @@ function ObjectiveDetail({ objective }: { objective: NonNullable<PledgeReview['o
 }
 
 export function ReviewPage() {
-  const { t } = useI18n();
   const { negotiation } = useNegotiation();
-  const negotiationId = negotiation.negotiationId;
-  const list = useResource(`pledges:${negotiationId}`, () => pledgeApi.list(negotiationId));
+  return <ReviewView negotiationId={negotiation.negotiationId} visitor={false} />;
+}
+
+/** `visitor`: someone without an account, on the public pages (public endpoints, no paper). */
+export function ReviewView({
+  negotiationId,
+  visitor,
+}: {
+  negotiationId: string;
+  visitor: boolean;
+}) {
+  const { t } = useI18n();
+  const list = useResource(`${visitor ? 'public-' : ''}pledges:${negotiationId}`, () =>
+    visitor ? pledgeApi.publicList(negotiationId) : pledgeApi.list(negotiationId),
+  );
+  const pledgeLink = (pledgeId: string) =>
+    visitor ? paths.publicPledge(pledgeId) : paths.pledge(negotiationId, pledgeId);
   const texts = list.data?.adoptedTexts ?? [];
   const [chosenText, setChosenText] = useState('');
   const [asOf, setAsOf] = useState(today());
@@ -67,14 +87,18 @@ export function ReviewPage() {
   const [objectiveId, setObjectiveId] = useState<string | undefined>(undefined);
   const documentId = chosenText || texts[0]?.documentId || '';
   const query: ReviewQuery = { documentId, objectiveId, asOf, windowDays };
-  const review = useResource(`pledge-review:${JSON.stringify(query)}`, () =>
-    documentId && asOf ? pledgeApi.review(negotiationId, query) : Promise.resolve(null),
+  const review = useResource(`pledge-review:${visitor}:${JSON.stringify(query)}`, () =>
+    documentId && asOf
+      ? (visitor ? pledgeApi.publicReview : pledgeApi.review)(negotiationId, query)
+      : Promise.resolve(null),
   );
   const objective = review.data?.objective ?? null;
   return (
     <div className="pledges pledge-review">
       <p>
-        <Link to={paths.pledges(negotiationId)}>{t('pledge.back')}</Link>
+        <Link to={visitor ? paths.publicPledges(negotiationId) : paths.pledges(negotiationId)}>
+          {visitor ? t('pledge.public.all') : t('pledge.back')}
+        </Link>
       </p>
       <h1>{t('pledge.review.title')}</h1>
       <p className="muted">{t('pledge.review.intro', { days: windowDays })}</p>
@@ -114,18 +138,20 @@ export function ReviewPage() {
       {!review.data && review.error === undefined && documentId && <Loading />}
       {review.data && (
         <>
-          <p className="pledge-links">
-            {t('pledge.review.paper')}{' '}
-            {(['html', 'pdf', 'docx'] as const).map((format) => (
-              <a
-                key={format}
-                className="button"
-                href={reviewPaperUrl(negotiationId, query, format)}
-              >
-                {format.toUpperCase()}
-              </a>
-            ))}
-          </p>
+          {!visitor && (
+            <p className="pledge-links">
+              {t('pledge.review.paper')}{' '}
+              {(['html', 'pdf', 'docx'] as const).map((format) => (
+                <a
+                  key={format}
+                  className="button"
+                  href={reviewPaperUrl(negotiationId, query, format)}
+                >
+                  {format.toUpperCase()}
+                </a>
+              ))}
+            </p>
+          )}
           <table className="pledge-review__table">
             <thead>
               <tr>
@@ -167,7 +193,7 @@ export function ReviewPage() {
             </tbody>
           </table>
           {objective ? (
-            <ObjectiveDetail objective={objective} />
+            <ObjectiveDetail objective={objective} pledgeLink={pledgeLink} />
           ) : (
             <p className="muted">{t('pledge.review.choose')}</p>
           )}

@@ -9,6 +9,7 @@ import {
 import { call, fileUrl } from '../api/call.js';
 
 export type RegisterPledgeInput = NonNullable<EndpointInput<typeof pledges.registerPledge>['body']>;
+export type ReviseInput = NonNullable<EndpointInput<typeof pledges.revisePledge>['body']>;
 export type ReportInput = NonNullable<EndpointInput<typeof pledges.reportProgress>['body']>;
 export interface ReviewQuery {
   documentId: string;
@@ -22,6 +23,8 @@ export const pledgeApi = {
   get: (pledgeId: string) => call(pledges.getPledge, { params: { pledgeId } }),
   register: (negotiationId: string, body: RegisterPledgeInput) =>
     call(pledges.registerPledge, { params: { negotiationId }, body }),
+  revise: (pledgeId: string, body: ReviseInput) =>
+    call(pledges.revisePledge, { params: { pledgeId }, body }),
   report: (pledgeId: string, body: ReportInput) =>
     call(pledges.reportProgress, { params: { pledgeId }, body }),
   withdraw: (pledgeId: string, reason: string) =>
@@ -30,6 +33,8 @@ export const pledgeApi = {
     call(pledges.review, { params: { negotiationId }, query }),
   publicList: (negotiationId: string) => call(pledges.publicPledges, { params: { negotiationId } }),
   publicGet: (pledgeId: string) => call(pledges.publicPledge, { params: { pledgeId } }),
+  publicReview: (negotiationId: string, query: ReviewQuery) =>
+    call(pledges.publicReview, { params: { negotiationId }, query }),
 };
 
 export const reviewPaperUrl = (

@@ -102,25 +102,3 @@ export function WordingFields({
     </>
   );
 }
-
-export function FormActions({
-  submitLabel,
-  disabled,
-  onCancel,
-}: {
-  submitLabel: string;
-  disabled: boolean;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="form__actions">
-      <button type="submit" className="button button--primary" disabled={disabled}>
-        {submitLabel}
-      </button>
-      <button type="button" className="button" onClick={onCancel}>
-        {t('recommendation.form.cancel')}
-      </button>
-    </div>
-  );
-}

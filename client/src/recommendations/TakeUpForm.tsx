@@ -8,7 +8,8 @@ import { useNegotiation } from '../app/negotiation-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useResource } from '../lib/useResource.js';
 import { useAction } from '../ui/useAction.js';
-import { Choice, DocumentPicker, FormActions, WordingFields } from './FormFields.js';
+import { FormActions } from '../ui/FormActions.js';
+import { Choice, DocumentPicker, WordingFields } from './FormFields.js';
 import { recommendationApi, type Recommendation } from './recommendation-api.js';
 
 export function TakeUpForm({

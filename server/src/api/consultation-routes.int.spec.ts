@@ -267,6 +267,26 @@ describe('consultations on a draft', () => {
     }
   });
 
+  it('writes the report in the language asked, keeping the answers in their words', async () => {
+    const report = async (lang: string) =>
+      String(
+        (
+          await as('secretariat').request(
+            'GET',
+            `/api/consultations/${consultationId}/report?format=html&lang=${lang}`,
+          )
+        ).body,
+      );
+    const fr = await report('fr');
+    expect(fr).toContain('Rapport de consultation');
+    expect(fr).toContain('Réponses par paragraphe');
+    expect(fr).toContain('Mention heat in the first paragraph.');
+    expect(fr).not.toContain('Answers per paragraph');
+    const ar = await report('ar');
+    expect(ar).toContain('dir="rtl"');
+    expect(ar).toContain('الإجابات حسب الفقرة');
+  });
+
   it('refuses answers once the chair has closed it, with problem+json', async () => {
     const closed = await as('chair').post(`/api/consultations/${consultationId}/close`, {
       reason: 'Enough views',

@@ -12,6 +12,7 @@ import {
   summaryOf,
 } from '../application/consultations/consultation-service.js';
 import { NotFoundError, RateLimitedError, TooLargeError } from '../application/errors.js';
+import { labelLanguage } from '../exports/i18n/index.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { MemoryRateBudgetStore, type RateBudgetStore } from '../limits/budget-stores.js';
 import type { RateLimit } from '../limits/rate-limit.js';
@@ -191,7 +192,12 @@ export function consultationRoutes(
       const { stored, scope } = consultationScope(params.consultationId, session);
       authorize(scope, 'consultation.synthesis');
       scope.segments?.refuseLiveRead();
-      const file = await consultations.report(stored, query.format, nowIso());
+      const file = await consultations.report(
+        stored,
+        query.format,
+        nowIso(),
+        labelLanguage([query.lang], session),
+      );
       const name = `consultation-${stored.opened.consultationId.slice(0, 8)}.${file.extension}`;
       res.set({
         'Cache-Control': 'no-store',

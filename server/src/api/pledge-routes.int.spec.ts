@@ -221,4 +221,20 @@ describe('action pledges', () => {
     expect((await paper('pdf')).headers.get('content-type')).toContain('application/pdf');
     expect((await paper('docx')).status).toBe(200);
   });
+
+  it('writes the background paper in the language asked', async () => {
+    const paper = (lang: string) =>
+      as('observer').request<string>(
+        'GET',
+        `/api/negotiations/${fixture.negotiationId}/pledge-review/paper?documentId=${documentId}&asOf=2026-09-30&format=html&lang=${lang}`,
+      );
+    const fr = await paper('fr');
+    expect(fr.status).toBe(200);
+    expect(fr.body).toContain('Document de référence pour le forum d’examen');
+    expect(fr.body).toContain('au 30 septembre 2026');
+    expect(fr.body).toContain('Cooling centres in every ward');
+    const ar = await paper('ar');
+    expect(ar.body).toContain('dir="rtl"');
+    expect(ar.body).toContain('ورقة معلومات أساسية لمنتدى الاستعراض');
+  });
 });

@@ -9,10 +9,12 @@
 //   POST /api/pledges/:pledgeId/reports                         report progress
 //   GET  /api/negotiations/:negotiationId/pledge-review/paper?documentId=…&format=pdf
 //   GET  /api/public/negotiations/:negotiationId/pledges        no account needed
+//   GET  /api/public/negotiations/:negotiationId/pledge-review  no account needed
 import { pledgeContracts, type PledgePaperFormat } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import { NotFoundError } from '../application/errors.js';
 import { publicHorizon } from '../application/pledges/public-horizon.js';
+import { labelLanguage } from '../exports/i18n/index.js';
 import type { ApiRouter } from '../http/api-router.js';
 import type { ApiDeps } from './api-deps.js';
 import { authorize, memberMeta, negotiationScope, newId } from './request-context.js';
@@ -144,12 +146,13 @@ export function pledgeRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void 
     handler: async ({ params, query, session, res }) => {
       const scope = negotiationScope(deps, params.negotiationId, session);
       authorize(scope, 'pledge.read');
-      const { format, ...request } = query;
+      const { format, lang, ...request } = query;
       const file = await pledges.paper(
         params.negotiationId,
         request,
         format,
         scope.segments?.horizon,
+        labelLanguage([lang], session),
       );
       const name = `pledge-review-${request.documentId.slice(0, 8)}.${EXTENSIONS[format]}`;
       res.set({
@@ -166,6 +169,18 @@ export function pledgeRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void 
     handler: async ({ params }) => {
       const horizon = visitorHorizon(params.negotiationId);
       return { body: await pledges.list(params.negotiationId, horizon), headers: PUBLIC_CACHE };
+    },
+  });
+
+  api.implement(pledgeContracts.publicReview, {
+    summary: "The review per objective of a negotiation's pledges, for anyone (no account)",
+    tags: ['pledges'],
+    handler: async ({ params, query }) => {
+      const horizon = visitorHorizon(params.negotiationId);
+      return {
+        body: await pledges.review(params.negotiationId, query, horizon),
+        headers: PUBLIC_CACHE,
+      };
     },
   });
 

@@ -125,6 +125,15 @@ describe('recommendations and their uptake', () => {
       sponsorStakeholderId: fixture.stakeholders.delegationA,
       proposal: { proposedText: wording },
     });
+    // The amendment tells its readers whose recommendation it took up, in the paragraph's list too.
+    const listed = await as('delegate2').get<
+      { amendmentId: string; takenUpFrom?: { recommendationId: string; stakeholder: object } }[]
+    >(`/api/documents/${documentId}/amendments?paragraphId=${paragraphId}`);
+    const taken = listed.body.find((a) => a.amendmentId === amendmentId);
+    expect(taken?.takenUpFrom).toMatchObject({
+      recommendationId,
+      stakeholder: { stakeholderId: recommendation.organisation.stakeholderId },
+    });
   });
 
   it('follows it into a revision and the adopted text, at its number and in its words', async () => {
@@ -188,6 +197,23 @@ describe('recommendations and their uptake', () => {
     expect(docx.status).toBe(200);
     expect(docx.body.startsWith('PK')).toBe(true);
     expect((await report('exe')).status).toBe(422);
+  });
+
+  it('writes the report in the language asked, keeping the recommendations in their words', async () => {
+    const report = (lang: string) =>
+      as('observer').get<string>(
+        `/api/negotiations/${fixture.negotiationId}/recommendations/report?format=html&lang=${lang}`,
+      );
+    const fr = await report('fr');
+    expect(fr.status).toBe(200);
+    expect(fr.body).toContain('<html lang="fr" dir="ltr">');
+    expect(fr.body).toContain('<h1>Les recommandations et la suite qui leur a été donnée</h1>');
+    expect(fr.body).toContain('soumises : 2 · reprises : 1 · acceptées : 1');
+    expect(fr.body).not.toContain('In figures');
+    const ar = await report('ar');
+    expect(ar.body).toContain('<html lang="ar" dir="rtl">');
+    expect(ar.body).toContain('التوصيات ومدى الأخذ بها');
+    expect((await report('de')).status).toBe(422);
   });
 
   it('answers 404 for an unknown recommendation and for a stranger', async () => {

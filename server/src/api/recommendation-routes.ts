@@ -4,6 +4,7 @@
 // one up as the delegation's own amendment in one step.
 import { recommendationContracts, type UptakeReportFormat } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
+import { labelLanguage } from '../exports/i18n/index.js';
 import type { ApiRouter } from '../http/api-router.js';
 import type { ApiDeps } from './api-deps.js';
 import {
@@ -128,7 +129,12 @@ export function recommendationRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps
     tags: ['recommendations'],
     handler: async ({ params, query, session, res }) => {
       const upTo = readableUpTo(negotiationScope(deps, params.negotiationId, session));
-      const file = await recommendations.report(params.negotiationId, query.format, upTo);
+      const file = await recommendations.report(
+        params.negotiationId,
+        query.format,
+        upTo,
+        labelLanguage([query.lang], session),
+      );
       res.set({
         'Cache-Control': 'no-store',
         'Content-Disposition': `attachment; filename="recommendations-uptake.${EXTENSIONS[query.format]}"`,

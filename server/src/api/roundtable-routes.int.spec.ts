@@ -365,6 +365,36 @@ describe('roundtables over HTTP', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('previews the draft with its headings in the language asked', async () => {
+    const { roundtableId } = (await schedule()).body;
+    await writeDraft(roundtableId, 'A preview keeps the co-chairs’ words as written.');
+    const preview = async (lang: string) => {
+      const { res, bytes } = await download(
+        fx.clients.observer,
+        `/api/roundtables/${roundtableId}/paper-preview?format=html&lang=${lang}`,
+      );
+      expect(res.status).toBe(200);
+      return Buffer.from(bytes).toString('utf8');
+    };
+    const fr = await preview('fr');
+    expect(fr).toContain('<h2>Contexte</h2>');
+    expect(fr).toContain('Questions directrices');
+    expect(fr).toContain('A preview keeps the co-chairs’ words as written.');
+    expect(await preview('ar')).toContain('الخلفية');
+    // Without ?lang= the paper follows the reader's interface language.
+    const observer = fx.clients.observer;
+    expect((await observer.put('/api/me/language', { language: 'es' })).status).toBe(200);
+    try {
+      const { bytes } = await download(
+        observer,
+        `/api/roundtables/${roundtableId}/paper-preview?format=html`,
+      );
+      expect(Buffer.from(bytes).toString('utf8')).toContain('<h2>Antecedentes</h2>');
+    } finally {
+      await observer.put('/api/me/language', { language: 'en' });
+    }
+  });
+
   it('pushes roundtable changes to the members of the negotiation over socket.io', async () => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, {
       transports: ['websocket'],

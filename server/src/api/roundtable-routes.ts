@@ -15,6 +15,7 @@ import {
 } from '@accord/shared';
 import type { SignedInUser } from '../accounts/account-service.js';
 import type { EventStore } from '../eventstore/port.js';
+import { labelLanguage } from '../exports/i18n/index.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { RoundtableView } from '../readmodels/queries.js';
@@ -266,7 +267,11 @@ export function roundtableRoutes(
     tags: ['roundtables'],
     handler: async ({ params, query, session, res }) => {
       const { roundtable } = roundtableScope(params.roundtableId, session);
-      const file = await papers.preview(params.roundtableId, query.format);
+      const file = await papers.preview(
+        params.roundtableId,
+        query.format,
+        labelLanguage([query.lang], session),
+      );
       const name = `roundtable-${roundtable.roundtableId.slice(0, 8)}-draft${roundtable.draft}.${EXTENSIONS[query.format]}`;
       res.set({
         'Cache-Control': 'no-store',

@@ -6,16 +6,22 @@
  * (`renderExport`, in the worker pool); `generatedAt` is the end of the consultation or, while it
  * runs, the time asked, so a closed consultation always gives the same bytes.
  *
- *   const model = consultationReportModel({ consultation, synthesis, generatedAt });
+ * The report's own words are in the label language (exports/i18n); questions, options and answers
+ * stay as written.
+ *
+ *   const model = consultationReportModel({ consultation, synthesis, generatedAt, labels: 'ar' });
  *   const { bytes } = await renderExport(model, 'pdf');
  */
 import type { ConsultationSynthesis, ConsultationSynthesisView } from '@accord/shared';
+import { exportLabels, type ExportLabels, type ExportLanguage } from '../exports/i18n/index.js';
 import { eIdOf, type ExportBlock, type ExportModel } from '../exports/model.js';
 
 export interface ReportInput {
   consultation: ConsultationSynthesisView['consultation'];
   synthesis: ConsultationSynthesis;
   generatedAt: string;
+  /** The language of the report's own words; English when absent. */
+  labels?: ExportLanguage;
 }
 
 const BAR_WIDTH = 24;
@@ -27,20 +33,32 @@ export function textBar(count: number, of: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${count} (${Math.round(share * 100)}%)`;
 }
 
-const quoted = (text: string, refs: readonly string[]) =>
-  refs.length === 0 ? `“${text}”` : `“${text}” (${refs.join(', ')})`;
+const quoted = (t: ExportLabels, text: string, refs: readonly string[]) =>
+  refs.length === 0
+    ? t.quote(text)
+    : t('report.consultation.quoteRefs', { quote: t.quote(text), refs: t.list(refs) });
 
-function questionBlocks(synthesis: ConsultationSynthesis): ExportBlock[] {
+function questionBlocks(t: ExportLabels, synthesis: ConsultationSynthesis): ExportBlock[] {
   return synthesis.questions.map((q, index) => {
     const blocks: ExportBlock[] = [
-      { type: 'prose', runs: [{ text: `Answered by ${q.answered} of ${synthesis.responses}.` }] },
+      {
+        type: 'prose',
+        runs: [
+          {
+            text: t('report.consultation.answeredBy', {
+              answered: q.answered,
+              of: synthesis.responses,
+            }),
+          },
+        ],
+      },
     ];
     if (q.options.length > 0) {
       blocks.push({
         type: 'list',
         ordered: false,
         items: q.options.map((o) => [
-          { text: `${o.label}: ` },
+          { text: `${t('report.consultation.option', { label: o.label })} ` },
           { text: textBar(o.count, q.answered), kind: 'mark' as const },
         ]),
       });
@@ -49,7 +67,7 @@ function questionBlocks(synthesis: ConsultationSynthesis): ExportBlock[] {
       blocks.push({
         type: 'list',
         ordered: false,
-        items: q.texts.map((t) => [{ text: quoted(t.text, t.refs) }]),
+        items: q.texts.map((answer) => [{ text: quoted(t, answer.text, answer.refs) }]),
       });
     }
     return {
@@ -61,12 +79,12 @@ function questionBlocks(synthesis: ConsultationSynthesis): ExportBlock[] {
   });
 }
 
-function paragraphBlocks(synthesis: ConsultationSynthesis): ExportBlock[] {
+function paragraphBlocks(t: ExportLabels, synthesis: ConsultationSynthesis): ExportBlock[] {
   return synthesis.paragraphs
     .filter((p) => p.answers > 0)
     .map((p) => ({
       type: 'section' as const,
-      title: `${p.ref}: ${p.answers} ${p.answers === 1 ? 'answer' : 'answers'}`,
+      title: t('report.consultation.paragraphAnswers', { ref: p.ref, count: p.answers }),
       eId: eIdOf('sec_paragraph', p.paragraphId),
       blocks: [
         { type: 'prose' as const, runs: [{ text: p.text }] },
@@ -75,7 +93,7 @@ function paragraphBlocks(synthesis: ConsultationSynthesis): ExportBlock[] {
               {
                 type: 'list' as const,
                 ordered: false,
-                items: p.excerpts.map((e) => [{ text: `“${e.text}”` }]),
+                items: p.excerpts.map((e) => [{ text: t.quote(e.text) }]),
               },
             ]
           : []),
@@ -85,48 +103,66 @@ function paragraphBlocks(synthesis: ConsultationSynthesis): ExportBlock[] {
 
 export function consultationReportModel(input: ReportInput): ExportModel {
   const { consultation: c, synthesis } = input;
+  const t = exportLabels(input.labels);
   const quiet = synthesis.paragraphs.filter((p) => p.answers === 0).map((p) => p.ref);
   return {
     variant: 'consultation-report',
     title: c.title,
-    symbol: `${c.documentTitle ?? 'Draft'}, ${c.revisionLabel}`,
-    subtitle: 'Consultation report',
+    symbol: `${c.documentTitle ?? t('report.consultation.draft')}, ${c.revisionLabel}`,
+    subtitle: t('report.consultation.subtitle'),
     metadata: [
       {
-        label: 'Period',
-        value: `${c.opensAt.slice(0, 10)} to ${(c.closedAt ?? c.closesAt).slice(0, 10)}`,
+        label: t('report.consultation.period'),
+        value: t('report.consultation.periodValue', {
+          from: t.date(c.opensAt),
+          to: t.date(c.closedAt ?? c.closesAt),
+        }),
       },
       {
-        label: 'Audience',
-        value: c.audience === 'public' ? 'Anyone with the link' : 'Invited members',
+        label: t('report.consultation.audience'),
+        value: t('report.consultation.audienceValue', { audience: c.audience }),
       },
-      { label: 'Answers', value: c.identity === 'anonymous' ? 'Anonymous' : 'Identified' },
       {
-        label: 'Respondents',
-        value: `${synthesis.responses} (${synthesis.throughLink} through the public link)`,
+        label: t('report.consultation.answers'),
+        value: t('report.consultation.identityValue', { identity: c.identity }),
       },
+      {
+        label: t('report.consultation.respondents'),
+        value: t('report.consultation.respondentsValue', {
+          responses: synthesis.responses,
+          link: synthesis.throughLink,
+        }),
+      },
+      { label: t('cover.generated'), value: input.generatedAt, kind: 'instant' },
     ],
     generatedAt: input.generatedAt,
-    language: 'en',
+    language: t.language,
+    labels: t.language,
     blocks: [
-      { type: 'heading', level: 1, text: 'Answers per question' },
-      ...questionBlocks(synthesis),
-      { type: 'heading', level: 1, text: 'Answers per paragraph' },
-      ...paragraphBlocks(synthesis),
+      { type: 'heading', level: 1, text: t('report.consultation.perQuestion') },
+      ...questionBlocks(t, synthesis),
+      { type: 'heading', level: 1, text: t('report.consultation.perParagraph') },
+      ...paragraphBlocks(t, synthesis),
       ...(quiet.length > 0
         ? [
             {
               type: 'prose' as const,
-              runs: [{ text: `No answer was attached to ${quiet.join(', ')}.` }],
+              runs: [{ text: t('report.consultation.quiet', { refs: t.list(quiet) }) }],
             },
           ]
         : []),
-      { type: 'heading', level: 1, text: 'Participation over time' },
+      { type: 'heading', level: 1, text: t('report.consultation.overTime') },
       {
         type: 'list',
         ordered: false,
         items: synthesis.participation.map((d) => [
-          { text: `${d.day}: ${d.count} (${d.cumulative} in all)` },
+          {
+            text: t('report.consultation.day', {
+              day: t.date(d.day),
+              count: d.count,
+              cumulative: d.cumulative,
+            }),
+          },
         ]),
       },
     ],

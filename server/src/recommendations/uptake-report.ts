@@ -5,15 +5,18 @@
  * recommendation with its fate. Pure; `generatedAt` is the record's point, never the clock, so
  * the same record gives the same bytes.
  *
- *   const model = uptakeReportModel({ negotiationTitle, generatedAt, recommendations });
+ * The report's own words are in the label language (exports/i18n); the recommendations' words
+ * stay as their authors wrote them.
+ *
+ *   const model = uptakeReportModel({ negotiationTitle, generatedAt, recommendations, labels: 'fr' });
  */
 import {
   uptakeFigures,
-  type RecommendationFate,
   type RecommendationView,
   type UptakeCounts,
   type UptakeRow,
 } from '@accord/shared';
+import { exportLabels, type ExportLabels, type ExportLanguage } from '../exports/i18n/index.js';
 import type { ExportBlock, ExportModel } from '../exports/model.js';
 
 export interface UptakeReportInput {
@@ -21,67 +24,78 @@ export interface UptakeReportInput {
   /** The time of the last event the report reflects (UTC ISO). */
   generatedAt: string;
   recommendations: readonly RecommendationView[];
+  /** The language of the report's own words; English when absent. */
+  labels?: ExportLanguage;
 }
 
-const FATE_WORDS: Record<RecommendationFate, string> = {
-  'not-taken-up': 'Not taken up',
-  withdrawn: 'Withdrawn by its authors',
-  'taken-up': 'Taken up; the amendment is pending',
-  'not-accepted': 'Taken up; not accepted',
-  accepted: 'Accepted into the text',
-  'in-final-text': 'In the adopted text',
-};
-
-const countsLine = (c: UptakeCounts) =>
-  `submitted ${c.submitted} · taken up ${c.takenUp} · accepted ${c.accepted} · in the final text ${c.inFinalText}`;
+const countsLine = (t: ExportLabels, c: UptakeCounts) =>
+  t('report.uptake.counts', {
+    submitted: c.submitted,
+    takenUp: c.takenUp,
+    accepted: c.accepted,
+    inFinalText: c.inFinalText,
+  });
 
 const prose = (text: string): ExportBlock => ({ type: 'prose', runs: [{ text }] });
 
-const rowsList = (rows: readonly UptakeRow[]): ExportBlock =>
+const rowsList = (t: ExportLabels, rows: readonly UptakeRow[]): ExportBlock =>
   rows.length === 0
-    ? prose('None.')
+    ? prose(t('report.uptake.none'))
     : {
         type: 'list',
         ordered: false,
-        items: rows.map((row) => [{ text: `${row.key}: ${countsLine(row)}` }]),
+        items: rows.map((row) => [
+          { text: t('report.uptake.row', { key: row.key, counts: countsLine(t, row) }) },
+        ]),
       };
 
 const nameOf = (ref: { name: string | null; stakeholderId: string }) =>
   ref.name ?? ref.stakeholderId;
 
-function fateLine(r: RecommendationView): string {
-  const parts = [FATE_WORDS[r.fate]];
+function fateLine(t: ExportLabels, r: RecommendationView): string {
+  const parts = [t(`report.uptake.fate.${r.fate}`)];
   if (r.uptake.length > 0) {
-    parts.push(`taken up by ${r.uptake.map((u) => nameOf(u.delegation)).join(', ')}`);
+    parts.push(
+      t('report.uptake.takenUpBy', { names: t.list(r.uptake.map((u) => nameOf(u.delegation))) }),
+    );
   }
   if (r.finalText) {
-    parts.push(`${r.finalText.ref} of ${r.finalText.revisionLabel}: “${r.finalText.words}”`);
+    parts.push(
+      t('report.uptake.finalText', {
+        ref: r.finalText.ref,
+        revision: r.finalText.revisionLabel,
+        words: t.quote(r.finalText.words),
+      }),
+    );
   }
-  return parts.join('; ');
+  return parts.join(t('report.uptake.separator'));
 }
 
-function recommendationSection(r: RecommendationView, index: number): ExportBlock {
+function recommendationSection(t: ExportLabels, r: RecommendationView, index: number): ExportBlock {
   const targets = [
-    ...r.paragraphs.map((p) => p.label ?? 'a paragraph'),
-    ...r.themes.map((t) => `theme “${t}”`),
+    ...r.paragraphs.map((p) => p.label ?? t('paper.aParagraph')),
+    ...r.themes.map((theme) => t('report.uptake.theme', { name: t.quote(theme) })),
   ];
   return {
     type: 'section',
     title: `${index + 1}. ${r.title}`,
     eId: `sec_rec_${index + 1}`,
     blocks: [
-      prose(`From ${nameOf(r.organisation)}, on ${targets.join(', ')}.`),
-      prose(`Proposed wording: “${r.proposedText}”`),
-      ...(r.rationale.trim() === '' ? [] : [prose(`Rationale: ${r.rationale}`)]),
+      prose(
+        t('report.uptake.from', { organisation: nameOf(r.organisation), targets: t.list(targets) }),
+      ),
+      prose(t('report.uptake.proposed', { words: t.quote(r.proposedText) })),
+      ...(r.rationale.trim() === '' ? [] : [prose(t('proposal.rationale', { text: r.rationale }))]),
       ...(r.endorsers.length === 0
         ? []
-        : [prose(`Endorsed by ${r.endorsers.map(nameOf).join(', ')}.`)]),
-      prose(`Fate: ${fateLine(r)}.`),
+        : [prose(t('report.uptake.endorsed', { names: t.list(r.endorsers.map(nameOf)) }))]),
+      prose(t('report.uptake.fate', { fate: fateLine(t, r) })),
     ],
   };
 }
 
 export function uptakeReportModel(input: UptakeReportInput): ExportModel {
+  const t = exportLabels(input.labels);
   const figures = uptakeFigures(
     input.recommendations.map((r) => ({
       fate: r.fate,
@@ -91,43 +105,40 @@ export function uptakeReportModel(input: UptakeReportInput): ExportModel {
   );
   return {
     variant: 'uptake-report',
-    title: 'Recommendations and their uptake',
+    title: t('report.uptake.title'),
     symbol: '',
     subtitle: input.negotiationTitle,
-    metadata: [{ label: 'Record as of', value: input.generatedAt, kind: 'instant' }],
+    metadata: [{ label: t('cover.generated'), value: input.generatedAt, kind: 'instant' }],
     generatedAt: input.generatedAt,
-    language: 'en',
+    language: t.language,
+    labels: t.language,
     blocks: [
       {
         type: 'section',
-        title: 'In figures',
+        title: t('report.uptake.figures'),
         eId: 'sec_figures',
         blocks: [
-          prose(`All recommendations: ${countsLine(figures.totals)}.`),
-          { type: 'heading', level: 3, text: 'By theme' },
-          rowsList(figures.byTheme),
-          { type: 'heading', level: 3, text: 'By organisation' },
-          rowsList(figures.byOrganisation),
+          prose(t('report.uptake.all', { counts: countsLine(t, figures.totals) })),
+          { type: 'heading', level: 3, text: t('report.uptake.byTheme') },
+          rowsList(t, figures.byTheme),
+          { type: 'heading', level: 3, text: t('report.uptake.byOrganisation') },
+          rowsList(t, figures.byOrganisation),
         ],
       },
       {
         type: 'section',
-        title: 'Each recommendation and its fate',
+        title: t('report.uptake.list'),
         eId: 'sec_list',
         blocks:
           input.recommendations.length === 0
-            ? [prose('No recommendation was submitted.')]
-            : input.recommendations.map(recommendationSection),
+            ? [prose(t('report.uptake.noneSubmitted'))]
+            : input.recommendations.map((r, index) => recommendationSection(t, r, index)),
       },
       {
         type: 'section',
-        title: 'How the fate is established',
+        title: t('report.uptake.method'),
         eId: 'sec_method',
-        blocks: [
-          prose(
-            'A recommendation is taken up when a delegation tables it as its own amendment, and accepted when the chair accepts that amendment. It is in the final text when, in the adopted revision, the words the amendment proposed stand in the paragraph it amended (for a new paragraph, in any paragraph), or the words it deleted are gone.',
-          ),
-        ],
+        blocks: [prose(t('report.uptake.methodText'))],
       },
     ],
     source: { figures, recommendations: input.recommendations },

@@ -57,6 +57,13 @@ export const amendmentViewSchema = z.object({
   restored: z
     .object({ reason: z.string(), restoredBy: z.string(), restoredAt: z.string() })
     .nullable(),
+  /**
+   * The recommendation this amendment took up, and the organisation that made it; absent when
+   * the sponsor drafted it themselves.
+   */
+  takenUpFrom: z
+    .object({ recommendationId: z.string(), stakeholder: stakeholderRefViewSchema })
+    .optional(),
 });
 export type AmendmentView = z.infer<typeof amendmentViewSchema>;
 

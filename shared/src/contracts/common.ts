@@ -4,11 +4,17 @@
 import { z } from 'zod';
 import { entityIdSchema } from '../schema.js';
 import { roleSchema, stakeholderKindSchema } from '../vocabulary.js';
+import { unLanguageSchema } from '../language-versions/languages.js';
 
 export const negotiationParams = z.object({ negotiationId: entityIdSchema });
 export const documentParams = z.object({ documentId: entityIdSchema });
 export const amendmentParams = z.object({ amendmentId: entityIdSchema });
 export const roundtableParams = z.object({ roundtableId: entityIdSchema });
+
+/** `?lang=` of a report or paper file: the language of the words it adds around the record's. */
+export const reportLangSchema = unLanguageSchema
+  .optional()
+  .describe('The language of the report’s own words (default: the requester’s interface language)');
 
 /** A global log position as a decimal string (a bigint does not survive JSON). */
 export const logPositionSchema = z.string();

@@ -11,7 +11,7 @@ import {
 } from '../consultations/events.js';
 import { CONSULTATION_QUESTIONS_MAX } from '../consultations/limits.js';
 import { entityIdSchema, freeText } from '../schema.js';
-import { commandDoneSchema, createdSchema, negotiationParams } from './common.js';
+import { commandDoneSchema, createdSchema, negotiationParams, reportLangSchema } from './common.js';
 import { defineEndpoint } from './endpoint.js';
 
 export const consultationPhaseSchema = z.enum(['scheduled', 'open', 'closed']);
@@ -173,7 +173,10 @@ export const consultationContracts = {
     method: 'get',
     path: '/consultations/:consultationId/report',
     params: consultationParams,
-    query: z.object({ format: consultationReportFormatSchema.default('pdf') }),
+    query: z.object({
+      format: consultationReportFormatSchema.default('pdf'),
+      lang: reportLangSchema,
+    }),
     file: { description: 'The consultation report as a file' },
   }),
   publicConsultation: defineEndpoint({

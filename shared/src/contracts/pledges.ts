@@ -11,7 +11,7 @@ import { objectiveViewSchema } from '../pledges/objectives.js';
 import { reviewRowSchema, standingCountsSchema, trendPointSchema } from '../pledges/review.js';
 import { pledgeStepSchema, pledgeViewSchema } from '../pledges/view.js';
 import { entityIdSchema, freeText, labelText } from '../schema.js';
-import { commandDoneSchema, createdSchema, negotiationParams } from './common.js';
+import { commandDoneSchema, createdSchema, negotiationParams, reportLangSchema } from './common.js';
 import { defineEndpoint } from './endpoint.js';
 
 /** An adopted text of the negotiation that pledges are made towards, with its objectives. */
@@ -133,7 +133,7 @@ export const pledgeContracts = {
     method: 'get',
     path: '/negotiations/:negotiationId/pledge-review/paper',
     params: negotiationParams,
-    query: reviewQuery.extend({ format: pledgePaperFormatSchema }),
+    query: reviewQuery.extend({ format: pledgePaperFormatSchema, lang: reportLangSchema }),
     file: { description: "The review forum's background paper on the text's pledges" },
   }),
   publicPledges: defineEndpoint({
@@ -149,5 +149,14 @@ export const pledgeContracts = {
     params: pledgeParams,
     access: 'public',
     response: pledgeDetailSchema,
+  }),
+  /** The review per objective, for anyone (no account), as far as the public may follow. */
+  publicReview: defineEndpoint({
+    method: 'get',
+    path: '/public/negotiations/:negotiationId/pledge-review',
+    params: negotiationParams,
+    query: reviewQuery,
+    access: 'public',
+    response: pledgeReviewSchema,
   }),
 };

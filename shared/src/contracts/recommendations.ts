@@ -12,6 +12,7 @@ import {
   commandDoneSchema,
   createdSchema,
   negotiationParams,
+  reportLangSchema,
   stakeholderRefViewSchema,
 } from './common.js';
 import { defineEndpoint } from './endpoint.js';
@@ -146,7 +147,7 @@ export const recommendationContracts = {
     method: 'get',
     path: '/negotiations/:negotiationId/recommendations/report',
     params: negotiationParams,
-    query: z.object({ format: uptakeReportFormatSchema.default('pdf') }),
+    query: z.object({ format: uptakeReportFormatSchema.default('pdf'), lang: reportLangSchema }),
     file: { description: 'The uptake report, generated from the record now' },
   }),
 };

@@ -14,6 +14,7 @@ import {
   commandDoneSchema,
   createdSchema,
   negotiationParams,
+  reportLangSchema,
   roundtableParams,
   stakeholderRefViewSchema,
 } from './common.js';
@@ -160,7 +161,7 @@ export const roundtableContracts = {
     method: 'get',
     path: '/roundtables/:roundtableId/paper-preview',
     params: roundtableParams,
-    query: formatQuery,
+    query: formatQuery.extend({ lang: reportLangSchema }),
     file: { description: 'The draft as a file' },
   }),
   concludeRoundtable: defineEndpoint({

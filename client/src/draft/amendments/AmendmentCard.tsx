@@ -11,6 +11,7 @@ import type { Amendment } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Notice, StakeholderChip } from '../../ui/bits.js';
 import { useAction } from '../../ui/useAction.js';
+import { TakenUpFrom } from '../../recommendations/TakenUpFrom.js';
 import { resolveEncodedRange } from '../anchors.js';
 import { useDraft } from '../draft-context.js';
 import { PositionForm } from '../positions/PositionForm.js';
@@ -144,6 +145,7 @@ export function AmendmentCard({
         </span>
       </header>
       <SuggestionView proposal={amendment.proposal} code={code} />
+      <TakenUpFrom amendment={amendment} />
       {!placed && <p className="muted">{t('amendment.unplaced')}</p>}
       <dl className="amendment__facts">
         <dt>{t('amendment.sponsor')}</dt>

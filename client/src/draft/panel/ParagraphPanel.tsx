@@ -16,6 +16,7 @@ import { Tabs } from '../../ui/Tabs.js';
 import { AmendmentCard } from '../amendments/AmendmentCard.js';
 import { AgreedLanguageSection } from '../../library/AgreedLanguageSection.js';
 import { PrivateDraftsSection } from '../../private-drafts/PrivateDraftsSection.js';
+import { ParagraphRecommendations } from '../../recommendations/ParagraphRecommendations.js';
 import { BracketsSection } from '../brackets/BracketsSection.js';
 import { AmendmentForm, type AmendmentTarget } from '../amendments/AmendmentForm.js';
 import { CommentForm, type CommentTarget } from '../comments/CommentForm.js';
@@ -245,6 +246,13 @@ export function ParagraphPanel({
         key={`private-${paragraph.id}`}
         paragraphId={paragraph.id}
         selection={own}
+      />
+      <ParagraphRecommendations
+        negotiationId={document.negotiationId}
+        documentId={document.documentId}
+        paragraphId={paragraph.id}
+        role={role}
+        adopted={document.adopted}
       />
 
       {openForm?.kind === 'amendment' && (

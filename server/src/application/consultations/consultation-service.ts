@@ -23,7 +23,7 @@ import {
 import type { CommandService } from '../../commands/command-service.js';
 import { consultationReportModel } from '../../consultations/report-model.js';
 import type { EventStore } from '../../eventstore/port.js';
-import { renderExport, type RenderedExport } from '../../exports/index.js';
+import { renderExport, type ExportLanguage, type RenderedExport } from '../../exports/index.js';
 import type { StoredConsultation } from '../../readmodels/queries/consultations.js';
 import type { ReadModelQueries } from '../../readmodels/queries.js';
 import { paragraphsAt } from '../../text/text-points.js';
@@ -94,6 +94,7 @@ export interface ConsultationService {
     stored: StoredConsultation,
     format: 'html' | 'pdf' | 'docx',
     now: string,
+    labels?: ExportLanguage,
   ): Promise<RenderedExport>;
 }
 
@@ -222,14 +223,14 @@ export function createConsultationService(deps: Deps): ConsultationService {
 
     synthesis: synthesisOf,
 
-    report(stored, format, now) {
+    report(stored, format, now, labels) {
       const view = synthesisOf(stored, now);
       const { consultation, ...synthesis } = view;
       // A closed consultation's report is dated by its end, so it always gives the same bytes.
       const end = stored.closedAt ?? stored.opened.closesAt;
       const generatedAt = consultation.phase === 'closed' ? end : now;
       return renderExport(
-        consultationReportModel({ consultation, synthesis, generatedAt }),
+        consultationReportModel({ consultation, synthesis, generatedAt, labels }),
         format,
       );
     },

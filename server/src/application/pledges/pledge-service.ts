@@ -22,7 +22,7 @@ import {
 } from '@accord/shared';
 import type { CommandService } from '../../commands/command-service.js';
 import type { EventStore } from '../../eventstore/port.js';
-import { renderExport, type RenderedExport } from '../../exports/index.js';
+import { renderExport, type ExportLanguage, type RenderedExport } from '../../exports/index.js';
 import { reviewPaperModel } from '../../pledges/review-paper.js';
 import type { ReadModelQueries } from '../../readmodels/queries.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
@@ -233,6 +233,7 @@ export function createPledgeService(deps: Deps) {
       request: ReviewRequest,
       format: PledgePaperFormat,
       upTo?: bigint,
+      labels?: ExportLanguage,
     ): Promise<RenderedExport> {
       const overview = await review(negotiationId, { ...request, objectiveId: undefined }, upTo);
       const text = (await adoptedTexts.get(request.documentId, upTo))!;
@@ -246,6 +247,7 @@ export function createPledgeService(deps: Deps) {
         asOf: overview.asOf,
         windowDays: overview.windowDays,
         objectives,
+        labels,
       });
       return renderExport(model, format);
     },

@@ -18,7 +18,7 @@ import type {
   UptakeReportFormat,
 } from '@accord/shared';
 import type { CommandService } from '../../commands/command-service.js';
-import { renderExport, type RenderedExport } from '../../exports/index.js';
+import { renderExport, type ExportLanguage, type RenderedExport } from '../../exports/index.js';
 import { uptakeReportModel } from '../../recommendations/uptake-report.js';
 import type { AmendmentService } from '../amendments/amendment-service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
@@ -50,7 +50,12 @@ export interface RecommendationService {
   withdrawEndorsement(recommendationId: string, meta: CommandMeta): Done;
   withdraw(recommendationId: string, reason: string, meta: CommandMeta): Done;
   takeUp(recommendationId: string, amendmentId: string, body: TakeUpBody, meta: CommandMeta): Done;
-  report(negotiationId: string, format: UptakeReportFormat, upTo?: bigint): Promise<RenderedExport>;
+  report(
+    negotiationId: string,
+    format: UptakeReportFormat,
+    upTo?: bigint,
+    labels?: ExportLanguage,
+  ): Promise<RenderedExport>;
 }
 
 export interface RecommendationServiceDeps extends UptakeReaderDeps {
@@ -169,7 +174,7 @@ export function createRecommendationService(
       return { position };
     },
 
-    async report(negotiationId, format, upTo) {
+    async report(negotiationId, format, upTo, labels) {
       const { recommendations } = await readRecommendations(
         deps,
         negotiationId,
@@ -182,6 +187,7 @@ export function createRecommendationService(
         negotiationTitle: queries.getNegotiation(negotiationId)?.title ?? '',
         generatedAt,
         recommendations: [...recommendations].reverse(),
+        labels,
       });
       return renderExport(model, format);
     },

@@ -24,6 +24,7 @@ import { collect, type EventStore } from '../../eventstore/port.js';
 import {
   buildDocumentExport,
   renderExport,
+  type ExportLanguage,
   type ExportModel,
   type NegotiationTextSource,
   type RenderedExport,
@@ -155,6 +156,7 @@ export function createRoundtablePapers(deps: RoundtablePapersDeps) {
     roundtable: Scheduled,
     edition: PaperEdition,
     position: bigint,
+    labels?: ExportLanguage,
   ): Promise<ExportModel> {
     const { documentId } = roundtable.coverage;
     const source = {
@@ -162,10 +164,12 @@ export function createRoundtablePapers(deps: RoundtablePapersDeps) {
       history,
       ...(deps.negotiationText ? { negotiationText: deps.negotiationText } : {}),
     };
-    const compilation = await buildDocumentExport(source, documentId, {
-      variant: 'compilation',
-      asOf: { kind: 'position', position },
-    });
+    const compilation = await buildDocumentExport(
+      source,
+      documentId,
+      { variant: 'compilation', asOf: { kind: 'position', position } },
+      labels,
+    );
     if (!isFrame(compilation.source)) throw new Error('The compilation carries no frame');
     const frame = compilation.source;
     const paper: PaperRoundtable = {
@@ -187,6 +191,7 @@ export function createRoundtablePapers(deps: RoundtablePapersDeps) {
       comments: await commentsAt(documentId, position, frame.asOf.recordOccurredAt),
       stakeholders: stakeholdersOf(roundtable.negotiationId),
       recordPosition: position.toString(),
+      labels,
     });
   }
 
@@ -197,10 +202,17 @@ export function createRoundtablePapers(deps: RoundtablePapersDeps) {
   }
 
   return {
-    /** The current draft as a file, from the record now; nothing is recorded. */
-    async preview(roundtableId: string, format: RoundtablePaperFormat): Promise<RenderedExport> {
+    /**
+     * The current draft as a file, from the record now, with its own words in `labels`; nothing
+     * is recorded. (Issued versions keep the bytes they were issued with, in English.)
+     */
+    async preview(
+      roundtableId: string,
+      format: RoundtablePaperFormat,
+      labels?: ExportLanguage,
+    ): Promise<RenderedExport> {
       const { state } = await scheduled(roundtableId);
-      const model = await compose(state, { kind: 'preview' }, await headPosition(store));
+      const model = await compose(state, { kind: 'preview' }, await headPosition(store), labels);
       return renderExport(model, format);
     },
 

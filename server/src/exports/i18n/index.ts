@@ -38,6 +38,8 @@ export interface ExportLabels {
   language: ExportLanguage;
   /** A UTC instant as this language writes it: "4 March 2026, 09:00 UTC". */
   instant: (iso: string) => string;
+  /** The UTC day of an instant or a YYYY-MM-DD date, as this language writes it: "4 March 2026". */
+  date: (iso: string) => string;
   /** Words quoted with this language's quotation marks. */
   quote: (text: string) => string;
   /** Names joined as this language lists them: "Ghana and Norway", "Ghana et la Norvège". */
@@ -81,8 +83,24 @@ export function exportLabels(language: ExportLanguage = 'en'): ExportLabels {
       });
       return t('instant', { date: date.format(at), time: time.format(at) });
     },
+    date: (iso: string): string => {
+      const at = new Date(iso);
+      if (!Number.isFinite(at.getTime())) return iso;
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+    },
     quote: (text: string) => t('quote', { text }),
     list: (items: readonly string[]) =>
       new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
   });
+}
+
+/**
+ * The label language of a file someone asks for: the first language given (`?lang=`, a language
+ * version's), else the reader's interface language, else English.
+ */
+export function labelLanguage(
+  asked: readonly (ExportLanguage | undefined)[],
+  reader: { language?: ExportLanguage } | undefined,
+): ExportLanguage {
+  return asked.find((l) => l !== undefined) ?? reader?.language ?? 'en';
 }

@@ -3,7 +3,7 @@
 // An entry is stored as data (the `ActivityDescription` JSON), never as a sentence.
 import { describe } from './describe.js';
 import { memberStakeholderId } from './lookups.js';
-import { changeOf, defineProjection, statementsFor } from './projection-kit.js';
+import { changeOf, defineProjection, statementsFor, type EventContext } from './projection-kit.js';
 
 const statements = statementsFor((db) => ({
   add: db.prepare(
@@ -40,7 +40,9 @@ export const activityProjection = defineProjection({
     const description = describe(db, context);
     if (!description?.notable || !description.negotiationId) return;
     const { negotiationId, documentId, subjectId, activity } = description;
-    const { userId, stakeholderId } = context.actor;
+    // An anonymous line keeps no trace of who acted, not even in the actor columns.
+    const actor: EventContext['actor'] = description.anonymous ? {} : context.actor;
+    const { userId, stakeholderId } = actor;
     // Users who were not members yet (opening, accepting) act for the stakeholder they joined.
     const actorStakeholderId =
       stakeholderId ?? (userId ? memberStakeholderId(db, negotiationId, userId) : undefined);

@@ -14,6 +14,7 @@ import {
   stakeholderName,
   userName,
 } from './lookups.js';
+import { consultationRef, pledgeRef, recommendationRef } from './follow-up-refs.js';
 import { changeOf, type EventContext } from './projection-kit.js';
 
 export interface Description {
@@ -24,6 +25,8 @@ export interface Description {
   activity: ActivityDescription;
   /** Worth a line in the activity feed ("since your last visit"). */
   notable: boolean;
+  /** The line must not say who acted (an answer to a consultation): no actor is stored. */
+  anonymous?: boolean;
 }
 
 /** Drops parameters whose value is unknown, so the stored entry carries no nulls. */
@@ -463,25 +466,142 @@ function describeEvent(db: ReadModelDb, context: EventContext): Description | un
     case 'LibraryTextWithdrawn':
     case 'AgreedLanguageCited':
       return undefined;
-    // Consultations have their own page and synthesis; each answer is not news for the feed.
-    case 'ConsultationOpened':
-    case 'ConsultationAnswered':
-    case 'ConsultationClosed':
-      return undefined;
-    // Recommendations have their own page with each one's timeline; the amendment that takes one
-    // up reaches the feed as an amendment.
-    case 'RecommendationSubmitted':
+    // Consultations: opening and closing are news for everyone. An answer in the app is a line
+    // that names nobody (not even as the entry's actor), whatever the consultation's identity
+    // setting; answers through the public link are not news for the feed at all.
+    case 'ConsultationOpened': {
+      const { consultationId, negotiationId, documentId, title, revisionLabel, openedBy } =
+        event.data;
+      return {
+        negotiationId,
+        documentId,
+        subjectId: consultationId,
+        activity: {
+          type: event.type,
+          params: {
+            actor: person(openedBy),
+            consultation: title,
+            title: onDocument(documentId).title,
+            label: revisionLabel,
+          },
+        },
+        notable: true,
+      };
+    }
+    case 'ConsultationAnswered': {
+      if (event.data.channel === 'link') return undefined;
+      const ref = consultationRef(db, event.data.consultationId);
+      return {
+        negotiationId: ref?.negotiationId,
+        ...(ref ? { documentId: ref.documentId } : {}),
+        subjectId: event.data.consultationId,
+        activity: { type: event.type, params: { consultation: ref?.title } },
+        notable: true,
+        anonymous: true,
+      };
+    }
+    case 'ConsultationClosed': {
+      const ref = consultationRef(db, event.data.consultationId);
+      return {
+        negotiationId: ref?.negotiationId,
+        ...(ref ? { documentId: ref.documentId } : {}),
+        subjectId: event.data.consultationId,
+        activity: {
+          type: event.type,
+          params: { actor: person(event.data.closedBy), consultation: ref?.title },
+        },
+        notable: true,
+      };
+    }
+    // Recommendations: submitted, endorsed, withdrawn and taken up are lines; an endorsement
+    // taken back only changes the recommendation's page.
+    case 'RecommendationSubmitted': {
+      const { recommendationId, negotiationId, documentId, title, stakeholderId } = event.data;
+      return {
+        negotiationId,
+        ...(documentId ? { documentId } : {}),
+        subjectId: recommendationId,
+        activity: {
+          type: event.type,
+          params: { stakeholder: party(negotiationId, stakeholderId), recommendation: title },
+        },
+        notable: true,
+      };
+    }
     case 'RecommendationEndorsed':
+    case 'RecommendationWithdrawn': {
+      const { recommendationId } = event.data;
+      const ref = recommendationRef(db, recommendationId);
+      const stakeholderId =
+        event.type === 'RecommendationEndorsed' ? event.data.stakeholderId : ref?.stakeholderId;
+      return {
+        negotiationId: ref?.negotiationId,
+        ...(ref?.documentId ? { documentId: ref.documentId } : {}),
+        subjectId: recommendationId,
+        activity: {
+          type: event.type,
+          params: {
+            stakeholder: party(ref?.negotiationId, stakeholderId),
+            recommendation: ref?.title,
+          },
+        },
+        notable: true,
+      };
+    }
     case 'RecommendationEndorsementWithdrawn':
-    case 'RecommendationWithdrawn':
-    case 'RecommendationTakenUp':
       return undefined;
-    // Pledges follow an adopted text: the pledges page and its review show them, not the feed.
-    case 'PledgeRegistered':
+    case 'RecommendationTakenUp': {
+      const { recommendationId, delegationId, documentId } = event.data;
+      const ref = recommendationRef(db, recommendationId);
+      return {
+        negotiationId: ref?.negotiationId,
+        documentId,
+        subjectId: recommendationId,
+        activity: {
+          type: event.type,
+          params: {
+            stakeholder: party(ref?.negotiationId, delegationId),
+            organisation: party(ref?.negotiationId, ref?.stakeholderId),
+            recommendation: ref?.title,
+          },
+        },
+        notable: true,
+      };
+    }
+    // Pledges on an adopted text: registered, revised, reported on and withdrawn.
+    case 'PledgeRegistered': {
+      const { pledgeId, negotiationId, documentId, pledger, content } = event.data;
+      return {
+        negotiationId,
+        documentId,
+        subjectId: pledgeId,
+        activity: {
+          type: event.type,
+          params: {
+            pledger: pledger.name,
+            pledge: content.title,
+            title: onDocument(documentId).title,
+          },
+        },
+        notable: true,
+      };
+    }
     case 'PledgeRevised':
     case 'PledgeProgressReported':
-    case 'PledgeWithdrawn':
-      return undefined;
+    case 'PledgeWithdrawn': {
+      const ref = pledgeRef(db, event.data.pledgeId);
+      const named = { pledger: ref?.pledger, pledge: ref?.title };
+      return {
+        negotiationId: ref?.negotiationId,
+        ...(ref ? { documentId: ref.documentId } : {}),
+        subjectId: event.data.pledgeId,
+        activity:
+          event.type === 'PledgeProgressReported'
+            ? { type: event.type, params: { ...named, status: event.data.status } }
+            : { type: event.type, params: named },
+        notable: true,
+      };
+    }
     // Translations follow the text paragraph by paragraph; the language-version page counts them.
     case 'ParagraphTranslated':
       return undefined;

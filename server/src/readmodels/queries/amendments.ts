@@ -29,6 +29,9 @@ interface AmendmentRow {
   restored_reason: string | null;
   restored_by: string | null;
   restored_at: string | null;
+  /** The recommendation it took up (joined from the recommendations' links), if any. */
+  recommendation_id: string | null;
+  recommender_id: string | null;
 }
 interface CosponsorRow {
   amendment_id: string;
@@ -36,9 +39,13 @@ interface CosponsorRow {
 }
 
 const select = `
-  SELECT a.*, ${stakeholderColumns('s', 'sponsor')}
+  SELECT a.*, ${stakeholderColumns('s', 'sponsor')},
+    l.recommendation_id, r.stakeholder_id AS recommender_id, ${stakeholderColumns('rs', 'recommender')}
   FROM amendments a
-  ${joinStakeholder('s', 'a.negotiation_id', 'a.sponsor_stakeholder_id')}`;
+  ${joinStakeholder('s', 'a.negotiation_id', 'a.sponsor_stakeholder_id')}
+  LEFT JOIN recommendation_amendments l ON l.amendment_id = a.amendment_id
+  LEFT JOIN recommendations r ON r.recommendation_id = l.recommendation_id
+  ${joinStakeholder('rs', 'r.negotiation_id', 'r.stakeholder_id')}`;
 const selectCosponsors = `
   SELECT c.amendment_id, c.stakeholder_id, ${stakeholderColumns('s', 'cosponsor')}
   FROM amendment_cosponsors c
@@ -96,6 +103,14 @@ function toView(row: AmendmentRow, cosponsors: StakeholderRef[]): AmendmentView 
             restoredBy: row.restored_by ?? '',
             restoredAt: row.restored_at,
           },
+    ...(row.recommendation_id !== null && row.recommender_id !== null
+      ? {
+          takenUpFrom: {
+            recommendationId: row.recommendation_id,
+            stakeholder: stakeholderRef(row.recommender_id, row, 'recommender'),
+          },
+        }
+      : {}),
   };
 }
 
