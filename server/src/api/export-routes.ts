@@ -15,6 +15,7 @@ import {
   parseExportRequest,
   renderExport,
 } from '../exports/index.js';
+import { labelLanguage } from '../exports/i18n/index.js';
 import { languageVersionRequest, languageVersionModel } from '../exports/language-version-model.js';
 import type { ApiRouter } from '../http/api-router.js';
 import { RecordHistory } from '../timetravel/index.js';
@@ -54,7 +55,7 @@ export function exportRoutes(
           ? { ...asked, from: at(asked.from), to: at(asked.to) }
           : { ...asked, asOf: at(asked.asOf) };
       // Labels: ?lang=, else the language version's language, else the reader's interface language.
-      const labels = query.lang ?? language ?? session.language ?? 'en';
+      const labels = labelLanguage([query.lang, language], session);
       const built = await buildDocumentExport(timeTravel, params.documentId, request, labels);
       const model = language
         ? languageVersionModel(built, await translations.version(params.documentId, language))
