@@ -10,6 +10,11 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route'>;
   appendDuration: Histogram<'store' | 'outcome'>;
   appendedEvents: Counter<'store'>;
+  /**
+   * Where a SQLite group commit's time goes: waiting for the transaction to begin, the
+   * transaction, and the fsync after it (off the event loop). The live bench reads it.
+   */
+  commitStages: Histogram<'stage'>;
   websocketConnections: Gauge<'kind'>;
   /** Collaboration connections closed for what they sent (schema, lock, rate, size, …). */
   collabRefusals: Counter<'reason'>;
@@ -45,6 +50,13 @@ export function createMetrics(): Metrics {
       help: 'Event store append latency, including group-commit wait',
       labelNames: ['store', 'outcome'],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    commitStages: new Histogram({
+      name: 'accord_eventstore_commit_stage_seconds',
+      help: 'SQLite group commit by stage: wait (queued to BEGIN), transaction, sync (fsync after COMMIT)',
+      labelNames: ['stage'],
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
       registers: [registry],
     }),
     appendedEvents: new Counter({
@@ -94,5 +106,16 @@ export function createMetrics(): Metrics {
       labelNames: ['reactor'],
       registers: [registry],
     }),
+  };
+}
+
+/** Feeds a SQLite group commit's timings (sqlite/group-commit.ts) into `commitStages`. */
+export function recordGroupCommit(
+  metrics: Metrics,
+): (info: { waitMs: number; transactionMs: number; syncMs: number }) => void {
+  return (info) => {
+    metrics.commitStages.observe({ stage: 'wait' }, info.waitMs / 1000);
+    metrics.commitStages.observe({ stage: 'transaction' }, info.transactionMs / 1000);
+    metrics.commitStages.observe({ stage: 'sync' }, info.syncMs / 1000);
   };
 }

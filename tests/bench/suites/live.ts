@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { summariseCpuProfile } from '../lib/cpu-profile.js';
 import type { BenchRow, SuiteResult } from '../lib/results.js';
+import { describeCommitStages, readCommitStages } from '../live/commit-stages.js';
 import type { LargeSyncResult, LoadResult, StormResult } from '../live/jobs.js';
 import { Sampler, quiet, runJob } from '../live/orchestrate.js';
 import { ServerPair, harnessNotes } from '../live/server-pair.js';
@@ -60,6 +61,8 @@ interface Measured<R> {
   result: R;
   cpuPercent: number;
   rssMiB: number;
+  /** Accord only: its group commits' stages during the run (commit-stages.ts). */
+  commitStages?: string;
 }
 
 function describeCloses(closes: Record<string, number>): string {
@@ -94,6 +97,7 @@ function loadRows(
     ]
       .map(([name, r]) => `${name} run ${generatorNote(r)}`)
       .join('; ')}`,
+    m.accord!.commitStages ?? '',
     describeCloses(a.closes) && `Accord ${describeCloses(a.closes)}`,
     ...peers.map(
       (k) =>
@@ -181,10 +185,15 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
       const job = await makeJob(kind);
       await servers.quiet();
       const sampler = new Sampler(servers.server(kind).pid());
+      const stagesBefore = kind === 'accord' ? await readCommitStages(servers.accord.httpBase) : {};
       await sampler.start();
       const result = await runJob<R>(job);
       await sampler.stop();
       out[kind] = { result, ...sampler.window(result.window.start, result.window.end) };
+      if (kind === 'accord') {
+        const stagesAfter = await readCommitStages(servers.accord.httpBase);
+        out[kind].commitStages = describeCommitStages(stagesBefore, stagesAfter);
+      }
     }
     return out;
   }

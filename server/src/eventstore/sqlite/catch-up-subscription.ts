@@ -3,7 +3,7 @@
 // the commit's payload instead is how gaps and duplicates creep in at the switch to live.
 import type { Subscription, SubscriptionHandlers } from '../port.js';
 import { yieldToEventLoop } from './event-loop.js';
-import type { PageSource } from './reads.js';
+import type { CommitChanges, PageSource } from './reads.js';
 
 export class CatchUpSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
@@ -35,8 +35,9 @@ export class CatchUpSubscription implements Subscription {
     this.finished = this.run();
   }
 
-  /** The store calls this after each commit that wrote events. */
-  notifyCommit(): void {
+  /** The store calls this after each commit, with what it changed. */
+  notifyCommit(changed: CommitChanges): void {
+    if (!this.source.concerns(changed)) return;
     this.commitSeen = true;
     this.wakeUp();
   }

@@ -18,6 +18,12 @@ export interface GroupCommitInfo {
   isolated: boolean;
   /** Time the transaction took, fsync included. */
   durationMs: number;
+  /** How long the batch's oldest write waited for its transaction to begin. */
+  waitMs: number;
+  /** The transaction alone (BEGIN to COMMIT). */
+  transactionMs: number;
+  /** Waiting for the fsync after COMMIT (0 when COMMIT itself syncs: see `durable`). */
+  syncMs: number;
 }
 
 export interface GroupCommitOptions {
@@ -25,9 +31,16 @@ export interface GroupCommitOptions {
   maxBatchSize: number;
   /** Called after each committed transaction (metrics, waking subscriptions). */
   onCommit?: (info: GroupCommitInfo) => void;
+  /**
+   * Resolves once the last commit is on disk (see wal-sync.ts). Writers are settled, and
+   * `onCommit` called, only after it; without it, COMMIT itself is taken as durable.
+   */
+  durable?: () => Promise<void>;
 }
 
 interface PendingWrite {
+  /** performance.now() at submit. */
+  at: number;
   work: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -41,6 +54,8 @@ class WriteFailed extends Error {}
 export class GroupCommit {
   private queue: PendingWrite[] = [];
   private scheduled = false;
+  /** Commits whose writers wait for `durable`; `settled()` waits for them. */
+  private readonly settling = new Set<Promise<void>>();
   private readonly runOptimistic: Database.Transaction<(batch: PendingWrite[]) => Outcome[]>;
   private readonly runIsolated: Database.Transaction<(batch: PendingWrite[]) => Outcome[]>;
 
@@ -85,7 +100,12 @@ export class GroupCommit {
    */
   submit<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        at: performance.now(),
+        work,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       this.schedule();
     });
   }
@@ -93,6 +113,11 @@ export class GroupCommit {
   /** Commits everything queued now, synchronously (used by close). */
   flush(): void {
     while (this.queue.length > 0) this.commitNext();
+  }
+
+  /** Resolves once every committed batch's writers have been told (used by close). */
+  async settled(): Promise<void> {
+    while (this.settling.size > 0) await Promise.allSettled([...this.settling]);
   }
 
   private schedule(): void {
@@ -131,7 +156,34 @@ export class GroupCommit {
       for (const write of batch) write.reject(error);
       return;
     }
-    const durationMs = performance.now() - started;
+    const committed = performance.now();
+    const timing = { started, committed };
+    const { durable } = this.options;
+    if (!durable) {
+      this.settle(batch, outcomes, isolated, timing);
+      return;
+    }
+    const settling = durable().then(
+      () => this.settle(batch, outcomes, isolated, timing),
+      (cause: unknown) => {
+        const error = new StoreUnavailable('The SQLite event store could not sync to disk', {
+          cause,
+        });
+        for (const write of batch) write.reject(error);
+      },
+    );
+    this.settling.add(settling);
+    // The writers are told either way; a throwing onCommit (metrics, wake-ups) is not theirs.
+    void settling.catch(() => undefined).finally(() => this.settling.delete(settling));
+  }
+
+  private settle(
+    batch: PendingWrite[],
+    outcomes: Outcome[],
+    isolated: boolean,
+    { started, committed }: { started: number; committed: number },
+  ): void {
+    const now = performance.now();
     // Settle first, so a throwing onCommit can never leave a writer waiting forever.
     let failed = 0;
     batch.forEach((write, i) => {
@@ -142,6 +194,14 @@ export class GroupCommit {
         write.reject(outcome?.error);
       }
     });
-    this.options.onCommit?.({ writes: batch.length, failed, isolated, durationMs });
+    this.options.onCommit?.({
+      writes: batch.length,
+      failed,
+      isolated,
+      durationMs: now - started,
+      waitMs: started - batch[0]!.at,
+      transactionMs: committed - started,
+      syncMs: now - committed,
+    });
   }
 }

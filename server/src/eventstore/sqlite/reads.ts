@@ -37,6 +37,24 @@ export interface Page {
 export interface PageSource {
   /** Reads the next page after `cursor` (exclusive). */
   next(cursor: bigint): Page;
+  /**
+   * Whether a commit that changed these streams and wrote events of these types may add to
+   * what this source reads. A commit that does not concern it does not wake the subscription:
+   * a document's text updates, written many times a second, would otherwise send every filtered
+   * $all subscription to SQLite for nothing.
+   */
+  concerns(changed: CommitChanges): boolean;
+}
+
+/** What one group commit changed: streams written to (or whose metadata changed), event types. */
+export interface CommitChanges {
+  streams: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+}
+
+function someStartsWith(values: ReadonlySet<string>, prefixes: readonly string[]): boolean {
+  for (const value of values) if (prefixes.some((prefix) => value.startsWith(prefix))) return true;
+  return false;
 }
 
 export async function* readStream(
@@ -109,6 +127,7 @@ export async function* readAll(
 /** Pages of one stream after a revision, with the stream's metadata applied as reads do. */
 export function streamPages(ctx: ReadContext, stream: string): PageSource {
   return {
+    concerns: (changed) => changed.streams.has(stream),
     next(cursor) {
       const info = ctx.guard(() => ctx.queries.stream(stream));
       if (info.tombstoned) throw new StreamDeleted(stream);
@@ -139,6 +158,13 @@ export function allPages(ctx: ReadContext, filter: EventFilter | undefined): Pag
   const checked = checkFilter(filter);
   const scanWindow = scanWindowFor(ctx, checked);
   return {
+    concerns: (changed) =>
+      checked === undefined
+        ? changed.types.size > 0
+        : someStartsWith(
+            checked.on === 'streamName' ? changed.streams : changed.types,
+            checked.prefixes,
+          ),
     next(cursor) {
       const last = ctx.guard(() => ctx.queries.lastPosition());
       if (last <= cursor) return { events: [], cursor, exhausted: true };

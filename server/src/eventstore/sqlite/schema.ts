@@ -58,6 +58,16 @@ const CREATE_SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
+/**
+ * The WAL file to fsync off the event loop (see wal-sync.ts), for FULL durability on a plain
+ * file path; undefined where SQLite keeps FULL itself (in memory, URI file names, NORMAL).
+ */
+export function walFileFor(file: string, synchronous: SynchronousMode): string | undefined {
+  if (synchronous !== 'FULL' || file === ':memory:' || file === '' || file.startsWith('file:'))
+    return undefined;
+  return `${resolve(file)}-wal`;
+}
+
 /** Opens (creating when missing) the database file and brings its schema up to date. */
 export function openDatabase(file: string, synchronous: SynchronousMode): Database.Database {
   const inMemory = file === ':memory:' || file === '';
@@ -67,7 +77,11 @@ export function openDatabase(file: string, synchronous: SynchronousMode): Databa
   try {
     const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
     if (!inMemory && mode !== 'wal') throw new Error(`SQLite refused WAL mode (got ${mode})`);
-    db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    if (walFileFor(file, synchronous)) {
+      // FULL, with the fsync and the checkpoints done by WalSync instead of inside COMMIT.
+      db.pragma('synchronous = OFF');
+      db.pragma('wal_autocheckpoint = 0');
+    } else db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     // Keeps the WAL file from staying large after a burst once it has been checkpointed.
     db.pragma('journal_size_limit = 67108864');
     migrate(db);

@@ -27,7 +27,8 @@ import { checkExpectedRevision } from '../append/expected-revision.js';
 import { GroupCommit, type GroupCommitInfo } from './group-commit.js';
 import { Queries } from './queries.js';
 import { allPages, readAll, readStream, streamPages, type ReadContext } from './reads.js';
-import { openDatabase, type SynchronousMode } from './schema.js';
+import { openDatabase, walFileFor, type SynchronousMode } from './schema.js';
+import { WalSync } from './wal-sync.js';
 
 export type { GroupCommitInfo } from './group-commit.js';
 export type { SynchronousMode } from './schema.js';
@@ -85,8 +86,10 @@ class SqliteStore implements SqliteEventStore {
   private readonly ctx: ReadContext;
   private readonly now: () => Date;
   private readonly subscriptions = new Set<CatchUpSubscription>();
-  /** Whether the batch being committed changed what subscriptions may read. */
-  private streamsChanged = false;
+  /** Fsyncs the WAL off the event loop for FULL durability on a file; see wal-sync.ts. */
+  private readonly walSync: WalSync | undefined;
+  /** What the batch being committed changed, to wake only the subscriptions it concerns. */
+  private changed = noChanges();
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -95,7 +98,9 @@ class SqliteStore implements SqliteEventStore {
     options: SqliteEventStoreOptions,
   ) {
     this.file = options.file;
-    // SQLite reports 1 for NORMAL and 2 for FULL.
+    const walFile = walFileFor(options.file, options.synchronous ?? 'FULL');
+    this.walSync = walFile ? new WalSync(db, walFile) : undefined;
+    // SQLite reports 1 for NORMAL and 2 for FULL (0, OFF, when WalSync does the fsync).
     this.synchronous = Number(db.pragma('synchronous', { simple: true })) === 1 ? 'NORMAL' : 'FULL';
     this.now = options.now ?? (() => new Date());
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -109,10 +114,12 @@ class SqliteStore implements SqliteEventStore {
     };
     this.writer = new GroupCommit(db, {
       maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+      ...(this.walSync ? { durable: this.walSync.barrier.bind(this.walSync) } : {}),
       onCommit: (info) => {
-        if (this.streamsChanged) {
-          this.streamsChanged = false;
-          for (const subscription of this.subscriptions) subscription.notifyCommit();
+        if (this.changed.streams.size > 0) {
+          const changed = this.changed;
+          this.changed = noChanges();
+          for (const subscription of this.subscriptions) subscription.notifyCommit(changed);
         }
         options.onGroupCommit?.(info);
       },
@@ -182,7 +189,7 @@ class SqliteStore implements SqliteEventStore {
       if (this.queries.stream(stream).tombstoned) throw new StreamDeleted(stream);
       this.queries.setMetadata(stream, checked);
       // maxCount and truncateBefore change what a stream subscription may still deliver.
-      this.streamsChanged = true;
+      this.changed.streams.add(stream);
     });
   }
 
@@ -209,7 +216,7 @@ class SqliteStore implements SqliteEventStore {
       checkExpectedRevision(stream, info, options.expectedRevision ?? 'any', [], NO_IDS);
       this.queries.tombstone(stream);
       // Wakes the stream's subscriptions, which then stop with StreamDeleted.
-      this.streamsChanged = true;
+      this.changed.streams.add(stream);
     });
   }
 
@@ -226,9 +233,11 @@ class SqliteStore implements SqliteEventStore {
 
   private async shutdown(): Promise<void> {
     this.closed = true;
-    // Appends already accepted are committed, not dropped.
+    // Appends already accepted are committed, not dropped, and their writers told.
     this.writer.flush();
+    await this.writer.settled();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.walSync?.close();
     this.db.close();
   }
 
@@ -281,7 +290,8 @@ class SqliteStore implements SqliteEventStore {
       }
     }
     this.queries.setLastRevision(stream, revision, info.known);
-    this.streamsChanged = true;
+    this.changed.streams.add(stream);
+    for (const event of events) this.changed.types.add(event.type);
     return { nextExpectedRevision: revision, position };
   }
 
@@ -331,6 +341,10 @@ class SqliteStore implements SqliteEventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailable('The SQLite event store is closed');
   }
+}
+
+function noChanges(): { streams: Set<string>; types: Set<string> } {
+  return { streams: new Set(), types: new Set() };
 }
 
 /** Runs a synchronous query as a promise, so failures reject instead of throwing at the call. */
