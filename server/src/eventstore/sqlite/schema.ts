@@ -7,8 +7,10 @@ import Database from 'better-sqlite3';
 /**
  * How far an acknowledged append survives (SQLite's `synchronous` pragma, in WAL mode; both
  * assume a disk that honours fsync):
- * - `'FULL'`: the WAL is fsynced at every commit, so an acknowledged append survives a process
- *   crash, an OS crash and a power loss. Group commit pays one fsync per batch, not per append.
+ * - `'FULL'`: the WAL is fsynced after every commit, before any of its appends is
+ *   acknowledged, so an acknowledged append survives a process crash, an OS crash and a power
+ *   loss. Group commit pays one fsync per batch, not per append; on a file the fsync runs off
+ *   the event loop (wal-sync.ts).
  * - `'NORMAL'`: the WAL is fsynced only at checkpoints, so an acknowledged append survives a
  *   process crash, but an OS crash or power loss may roll back the last transactions (the file
  *   stays consistent; it just loses its newest commits).
