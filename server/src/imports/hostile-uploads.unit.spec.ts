@@ -84,11 +84,10 @@ describe('a hostile Word upload', () => {
     ]);
     expect(bomb.length).toBeLessThan(MiB);
     const before = process.memoryUsage().arrayBuffers;
-    const started = performance.now();
     const error = await refusal(parseDraft(bomb, 'docx', limits));
-    const elapsed = performance.now() - started;
     expect(error).toMatchObject({ code: 'docx-too-large-unpacked', status: 413 });
-    expect(elapsed).toBeLessThan(1000);
+    // Nothing was inflated: the 200 MiB never reached memory. (How fast the refusal comes is
+    // for a benchmark, not a timed assertion that fails on a busy machine.)
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * MiB);
   });
 
@@ -159,11 +158,9 @@ describe('a hostile Markdown upload', () => {
     ['block quotes', '>'.repeat(5000) + ' Decides\n'],
     ['list markers', '- '.repeat(3000) + 'Decides\n'],
     ['indented lists', Array.from({ length: 400 }, (_, i) => `${' '.repeat(2 * i)}- a`).join('\n')],
-  ])('nested %s are refused quickly with markdown-too-deep', async (_what, source) => {
-    const started = performance.now();
+  ])('nested %s are refused with markdown-too-deep', async (_what, source) => {
     const error = await refusal(parseDraft(Buffer.from(source), 'markdown', limits));
     expect(error).toMatchObject({ code: 'markdown-too-deep', status: 422 });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('a run of emphasis markers deep enough to exhaust the stack is refused, not a crash', async () => {
