@@ -1,6 +1,7 @@
 /**
  * A projection turns events into rows. It owns its tables: `migrate` creates them, `reset`
  * drops them for a rebuild, `apply` handles one event inside the projector's transaction.
+ * A projection may also offer a `bulk` builder, which only a rebuild uses.
  */
 import type { Action, ActivityDescription } from '@accord/shared';
 import type { RecordedEvent } from '../eventstore/port.js';
@@ -35,4 +36,20 @@ export interface Projection {
   reset(db: ReadModelDb): void;
   /** Applies one event; returns what changed (nothing when the event is not its business). */
   apply(db: ReadModelDb, event: RecordedEvent): ReadModelChange[] | void;
+  /**
+   * For a rebuild only: a builder that takes the history in order and writes the same rows as
+   * `apply` would, in bulk. Live catch-up always uses `apply`.
+   */
+  bulk?(db: ReadModelDb): BulkBuilder;
+}
+
+/**
+ * Builds a projection's rows during a rebuild. `apply` sees every event in log order and may
+ * keep rows in memory; `flush` writes them, and is called at the end of each batch inside the
+ * batch's transaction, before its checkpoint. So a projection may only defer the tables that
+ * no other projection reads while applying (look-ups must see each event's rows at once).
+ */
+export interface BulkBuilder {
+  apply(event: RecordedEvent): void;
+  flush(): void;
 }

@@ -10,7 +10,8 @@ import { EventEmitter } from 'node:events';
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../eventstore/port.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { Projection, ReadModelChange } from './projection.js';
+import type { BulkBuilder, Projection, ReadModelChange } from './projection.js';
+import { replaying } from './projections/projection-kit.js';
 import type { ReadModelDb } from './read-model-db.js';
 
 /** Bump when any projection's tables change shape: a mismatch triggers a rebuild at start. */
@@ -35,6 +36,13 @@ export interface ProjectorOptions {
   catchUpBatch?: number;
 }
 
+/** A rebuild's replay: a step per projection, the bulk builders, the last event not committed. */
+interface ReplayState {
+  steps: ((event: RecordedEvent) => void)[];
+  builders: BulkBuilder[];
+  last: RecordedEvent | undefined;
+}
+
 export interface ProjectorEvents {
   changes: [ReadModelChange[]];
 }
@@ -44,6 +52,9 @@ export class Projector extends EventEmitter<ProjectorEvents> {
   private position: bigint | undefined;
   private waiters: { position: bigint; resolve(): void }[] = [];
   private readonly applyInTransaction: (events: readonly RecordedEvent[]) => ReadModelChange[];
+  private readonly saveCheckpoint: (events: readonly RecordedEvent[]) => void;
+  /** A rebuild's replay, made on first use (its builders keep state across pages). */
+  private replayState: ReplayState | undefined;
 
   constructor(private readonly options: ProjectorOptions) {
     super();
@@ -52,6 +63,10 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       `INSERT INTO checkpoints (projector, position, schema_version) VALUES (?, ?, ?)
        ON CONFLICT(projector) DO UPDATE SET position = excluded.position, schema_version = excluded.schema_version`,
     );
+    this.saveCheckpoint = (events) => {
+      const last = events.at(-1);
+      if (last) save.run(PROJECTOR, last.position!.toString(), READ_MODEL_SCHEMA_VERSION);
+    };
     this.applyInTransaction = db.transaction((events: readonly RecordedEvent[]) => {
       const changes: ReadModelChange[] = [];
       for (const event of events) {
@@ -60,8 +75,7 @@ export class Projector extends EventEmitter<ProjectorEvents> {
           if (produced) changes.push(...produced);
         }
       }
-      const last = events.at(-1);
-      if (last) save.run(PROJECTOR, last.position!.toString(), READ_MODEL_SCHEMA_VERSION);
+      this.saveCheckpoint(events);
       return changes;
     });
   }
@@ -124,6 +138,61 @@ export class Projector extends EventEmitter<ProjectorEvents> {
       }
     }
     if (batch.length > 0) this.applyBatch(batch);
+  }
+
+  /**
+   * For a rebuild, which nobody reads meanwhile: applies a page of history inside the replay's
+   * transaction (begun with the first page), through each projection's bulk builder where it
+   * has one, and without describing the changes (nobody listens to them). `commitReplay` ends
+   * the transaction; a transaction may span several pages, so a page can stay small (the
+   * events of a page in memory are what the garbage collector keeps copying) while commits
+   * stay rare. Live catch-up never comes here.
+   */
+  replayPage(events: readonly RecordedEvent[]): void {
+    const last = events.at(-1);
+    if (!last) return;
+    const { db } = this.options;
+    const replay = (this.replayState ??= this.replay());
+    if (!db.inTransaction) db.exec('BEGIN');
+    replaying(db, () => {
+      for (const event of events) for (const step of replay.steps) step(event);
+    });
+    replay.last = last;
+  }
+
+  /** Writes what the bulk builders kept and the checkpoint, and commits the replay's transaction. */
+  commitReplay(): void {
+    const { db } = this.options;
+    const replay = this.replayState;
+    if (!replay?.last || !db.inTransaction) return;
+    const last = replay.last;
+    replaying(db, () => {
+      for (const builder of replay.builders) builder.flush();
+      this.saveCheckpoint([last]);
+    });
+    db.exec('COMMIT');
+    replay.last = undefined;
+    this.position = last.position;
+    this.releaseWaiters();
+  }
+
+  /** Drops what the replay applied since its last commit, and what its builders kept. */
+  abortReplay(): void {
+    const { db } = this.options;
+    if (db.inTransaction) db.exec('ROLLBACK');
+    this.replayState = undefined;
+  }
+
+  private replay(): ReplayState {
+    const { db, projections } = this.options;
+    const builders: BulkBuilder[] = [];
+    const steps = projections.map((projection): ((event: RecordedEvent) => void) => {
+      const builder = projection.bulk?.(db);
+      if (!builder) return (event) => void projection.apply(db, event);
+      builders.push(builder);
+      return (event) => builder.apply(event);
+    });
+    return { steps, builders, last: undefined };
   }
 
   private applyBatch(events: readonly RecordedEvent[]): void {

@@ -27,6 +27,8 @@ import { checkExpectedRevision } from '../append/expected-revision.js';
 import { GroupCommit, type GroupCommitInfo } from './group-commit.js';
 import { Queries } from './queries.js';
 import { allPages, readAll, readStream, streamPages, type ReadContext } from './reads.js';
+import type { BatchReadOptions } from '../batch-reads.js';
+import { readAllBatches } from './bulk-read.js';
 import { openDatabase, walFileFor, type SynchronousMode } from './schema.js';
 import { WalSync } from './wal-sync.js';
 
@@ -145,6 +147,11 @@ class SqliteStore implements SqliteEventStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     return readAll(this.ctx, options);
+  }
+
+  /** $all in pages of many events, for a rebuild of the read models (bulk-read.ts). */
+  readAllBatches(options: BatchReadOptions): AsyncIterable<RecordedEvent[]> {
+    return readAllBatches(this.ctx, options);
   }
 
   subscribeToStream(

@@ -15,7 +15,7 @@ import {
   userName,
 } from './lookups.js';
 import { consultationRef, pledgeRef, recommendationRef } from './follow-up-refs.js';
-import { changeOf, type EventContext } from './projection-kit.js';
+import { changeOf, isReplaying, type EventContext } from './projection-kit.js';
 
 export interface Description {
   negotiationId: string | undefined;
@@ -638,6 +638,7 @@ export function describedChange(
   kind: string,
   readAction: Action,
 ): ReadModelChange[] {
+  if (isReplaying(db)) return [];
   const description = describe(db, context);
   if (!description) return [];
   const { negotiationId, documentId, subjectId, activity } = description;

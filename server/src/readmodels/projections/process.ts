@@ -30,4 +30,6 @@ export const processProjection = defineProjection({
   tables: [],
   schema: '',
   onEvery: processChanged,
+  // It writes nothing, and a rebuild has nobody to tell.
+  bulk: () => ({ apply: () => undefined, flush: () => undefined }),
 });

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@accord/shared';
 import type { RecordedEvent } from '../../eventstore/port.js';
-import type { Projection, ReadModelChange } from '../projection.js';
+import type { BulkBuilder, Projection, ReadModelChange } from '../projection.js';
 import type { ReadModelDb } from '../read-model-db.js';
 
 /** One event as handlers see it. */
@@ -45,10 +45,15 @@ export interface DomainProjectionSpec {
   on?: EventHandlers;
   /** For a projection that looks at every event (the activity feed); runs after `on`. */
   onEvery?: (db: ReadModelDb, context: EventContext) => ReadModelChange[] | void;
+  /** A rebuild's bulk builder (see `BulkBuilder`), when the projection has one. */
+  bulk?: (db: ReadModelDb) => BulkBuilder;
 }
 
 // Every projection reads the same RecordedEvent; parse and validate it once, not ten times.
-const parsedEvents = new WeakMap<RecordedEvent, EventContext | null>();
+// The projector hands one event to every projection before the next, so remembering the last
+// one is enough (a WeakMap of a rebuild's whole page of events cost more in garbage collection
+// than it saved).
+let lastParsed: { recorded: RecordedEvent; context: EventContext | null } | undefined;
 
 /**
  * The domain event in a recorded one, or null for what is not ours to read: types outside the
@@ -56,8 +61,7 @@ const parsedEvents = new WeakMap<RecordedEvent, EventContext | null>();
  * that fails its schema throws: skipping it would silently corrupt the read models.
  */
 export function contextOf(recorded: RecordedEvent): EventContext | null {
-  const cached = parsedEvents.get(recorded);
-  if (cached !== undefined) return cached;
+  if (lastParsed?.recorded === recorded) return lastParsed.context;
   let context: EventContext | null = null;
   if (recorded.isJson && isEventType(recorded.type)) {
     const event = parseStoredEvent(recorded);
@@ -79,7 +83,7 @@ export function contextOf(recorded: RecordedEvent): EventContext | null {
       commandType: str('commandType'),
     };
   }
-  parsedEvents.set(recorded, context);
+  lastParsed = { recorded, context };
   return context;
 }
 
@@ -112,9 +116,27 @@ export function statementsFor<T>(build: (db: ReadModelDb) => T): (db: ReadModelD
   };
 }
 
+// The databases a rebuild is replaying into: nobody listens to their changes, so projections
+// skip describing them (a look-up or more per event). Set only around a synchronous batch.
+const replayingDbs = new WeakSet<ReadModelDb>();
+
+/** Runs `apply` as a rebuild's replay into `db`: changes are not described meanwhile. */
+export function replaying<T>(db: ReadModelDb, apply: () => T): T {
+  replayingDbs.add(db);
+  try {
+    return apply();
+  } finally {
+    replayingDbs.delete(db);
+  }
+}
+
+/** Whether `db` is being replayed into, so the changes an event makes need no description. */
+export const isReplaying = (db: ReadModelDb): boolean => replayingDbs.has(db);
+
 export function defineProjection(spec: DomainProjectionSpec): Projection {
   return {
     name: spec.name,
+    ...(spec.bulk ? { bulk: spec.bulk } : {}),
     migrate(db) {
       db.exec(spec.schema);
     },
