@@ -10,7 +10,7 @@ import {
   ClusterSettingsSchema,
   clusterSettingsOf,
   type ClusterSettings,
-} from './cluster/cluster-node.js';
+} from './cluster/cluster-settings.js';
 import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
 
 const socketBudget = (fallback: number) =>

@@ -13,7 +13,7 @@ import {
   type ApplicationOptions,
   type ApplicationServices,
 } from './application/services.js';
-import { joinCluster, type ClusterNode } from './cluster/cluster-node.js';
+import type { ClusterNode } from './cluster/cluster-node.js';
 import { createCollabGateway, type CollabGateway } from './collab/collab-gateway.js';
 import { createCommandService, type CommandService } from './commands/command-service.js';
 import type { Config } from './config.js';
@@ -21,7 +21,7 @@ import { instrumentEventStore } from './eventstore/instrumented-event-store.js';
 import { openEventStore } from './eventstore/open-event-store.js';
 import type { EventStore } from './eventstore/port.js';
 import type { Logger } from './observability/logger.js';
-import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createMetrics, recordGroupCommit, type Metrics } from './observability/metrics.js';
 import { readModelFile } from './readmodels/read-model-db.js';
 import { createReactorCheckpoints } from './readmodels/reactor-checkpoints.js';
 import { createReadModels, type ReadModels } from './readmodels/read-models.js';
@@ -29,6 +29,7 @@ import { createCollabAuth } from './collab/collab-auth.js';
 import { createCollabTextRules } from './collab/collab-text-rules.js';
 import { createCollabDocumentText } from './text/collab-document-text.js';
 import { createRevisionText } from './text/revision-text.js';
+import { StartupTimeline } from './startup-timeline.js';
 
 export interface AccordCore {
   config: Config;
@@ -55,6 +56,8 @@ export interface CoreOptions {
   /** Wraps the text port, e.g. to inject faults in tests. */
   decorateText?: (text: DocumentText) => DocumentText;
   application?: ApplicationOptions;
+  /** Records how long each step of the start takes (server.ts logs it). */
+  timeline?: StartupTimeline;
 }
 
 export async function createCore(
@@ -62,16 +65,23 @@ export async function createCore(
   logger: Logger,
   options: CoreOptions = {},
 ): Promise<AccordCore> {
+  const timeline = options.timeline ?? new StartupTimeline();
   const metrics = createMetrics();
-  const store = instrumentEventStore(options.store ?? openEventStore(config), metrics);
+  const store = instrumentEventStore(
+    options.store ?? (await openEventStore(config, { onGroupCommit: recordGroupCommit(metrics) })),
+    metrics,
+  );
   await store.ping();
+  timeline.mark('store');
   const readModels = createReadModels({
     store,
     file: readModelFile(config.dataDir),
     logger,
     metrics,
   });
+  timeline.mark('readModelsOpen');
   await readModels.start();
+  timeline.mark('readModelsCatchUp');
   const { queries } = readModels;
   // Mode and membership changes re-decide open connections as the read models apply them; a
   // command answers only once that is done, so no route has to remember to refresh.
@@ -91,8 +101,11 @@ export async function createCore(
   const accounts = createAccountService({ commands, queries });
   // With several nodes, a lost lease hands the document's connections over to its new owner.
   let handOver: (documentId: string) => void = () => undefined;
+  // Imported only with ACCORD_REDIS_URL set: a single node never loads the Redis clients.
   const cluster = config.cluster
-    ? await joinCluster(config.cluster, logger, (documentId) => handOver(documentId))
+    ? await (
+        await import('./cluster/cluster-node.js')
+      ).joinCluster(config.cluster, logger, (documentId) => handOver(documentId))
     : undefined;
   const collab = createCollabGateway({
     store,
@@ -115,8 +128,11 @@ export async function createCore(
       : {}),
   });
   handOver = (documentId) => collab.handOver(documentId);
+  timeline.mark('collab');
   const collabText = createCollabDocumentText({ collab, store, queries });
-  const text = options.decorateText ? options.decorateText(collabText) : collabText;
+  const localText = options.decorateText ? options.decorateText(collabText) : collabText;
+  // In a cluster, work on a document's live text runs on the node that owns the document.
+  const text = cluster ? cluster.routeText(localText, readModels.projector) : localText;
   access.attach({
     documentAccessChanged: (documentId) => collab.refreshAccess(documentId),
     textRulesChanged: (documentId) => collab.refreshTextRules(documentId),
@@ -138,6 +154,7 @@ export async function createCore(
     },
     options.application,
   );
+  timeline.mark('reactors');
   const notifications = await createNotifications({
     store,
     commands,
@@ -151,6 +168,7 @@ export async function createCore(
     metrics,
     ...(options.application?.retry ? { retry: options.application.retry } : {}),
   });
+  timeline.mark('notifications');
   return {
     config,
     logger,

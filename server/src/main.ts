@@ -2,13 +2,26 @@
 /**
  * Starts Accord: `node server/dist/main.js`. Stops cleanly on SIGTERM/SIGINT so the event
  * store flushes its last group commit before the process exits.
+ *
+ * It listens before it loads the rest of the server (server.js and everything it imports, most
+ * of a start's time): clients reconnecting to a restarting node are held until it is ready,
+ * rather than refused and left to back off. /healthz answers 503 until then.
  */
 import { ConfigError, loadConfig } from './config.js';
-import { startServer } from './server.js';
+import { createLogger } from './observability/logger.js';
+import { openStartupGate } from './startup-gate.js';
+import { StartupTimeline } from './startup-timeline.js';
 
 async function main(): Promise<void> {
+  // Started first: its `modules` step is Node's own start plus loading this module's imports.
+  const timeline = new StartupTimeline(true);
   const config = loadConfig();
-  const server = await startServer(config);
+  const logger = createLogger(config.logLevel);
+  const gate = await openStartupGate({ port: config.port, host: config.host, logger });
+  timeline.mark('listen');
+  const { startServer } = await import('./server.js');
+  timeline.mark('serverModules');
+  const server = await startServer(config, { timeline, logger, gate });
   const stop = (signal: NodeJS.Signals): void => {
     server.logger.info({ signal }, 'signal received');
     server.close().then(

@@ -5,14 +5,12 @@
  * One HTTP server carries the REST API (/api), socket.io (/socket.io) for live application
  * events, and the y-websocket collaboration endpoint (/collab/<documentId>).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mountApi } from './api/create-api.js';
 import { createOperatorPolicy } from './application/negotiations/operator-policy.js';
 import type { Config } from './config.js';
 import { createCore, type AccordCore, type CoreOptions } from './core.js';
-import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { createHttpApp, installErrorHandling } from './http/app.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { serveClient } from './http/static-client.js';
@@ -23,6 +21,9 @@ import { mergeChangeFeeds } from './notifications/merged-feed.js';
 import { excludedRoles } from './application/segments/segment-gate.js';
 import { closeWorkerPool } from './workers/pool.js';
 import { version } from './version.js';
+import { StartupTimeline } from './startup-timeline.js';
+import { openStartupGate, type StartupGate } from './startup-gate.js';
+import type { EventStore } from './eventstore/port.js';
 
 export interface RunningServer extends AccordCore {
   url: string;
@@ -32,6 +33,8 @@ export interface RunningServer extends AccordCore {
 /** `store`: use this store instead of opening one from the configuration (tests). */
 export interface StartOptions extends CoreOptions {
   logger?: Logger;
+  /** Already listening and holding early clients (main.ts opens it before loading this module). */
+  gate?: StartupGate;
 }
 
 export async function startServer(
@@ -39,11 +42,34 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const core = await createCore(config, logger, options);
+  // Listening from here on: clients that come while the node starts wait instead of being refused.
+  const gate =
+    options.gate ?? (await openStartupGate({ port: config.port, host: config.host, logger }));
+  try {
+    return await startBehindGate(config, options, logger, gate);
+  } catch (error) {
+    await gate.abort();
+    throw error;
+  }
+}
+
+async function startBehindGate(
+  config: Config,
+  options: StartOptions,
+  logger: Logger,
+  gate: StartupGate,
+): Promise<RunningServer> {
+  const timeline = options.timeline ?? new StartupTimeline();
+  const core = await createCore(config, logger, { ...options, timeline });
   const { store, metrics, readModels, commands, accounts, collab, text, access } = core;
   const { queries } = readModels;
   // First start on an empty store: a demo negotiation to explore (ACCORD_DEMO=false turns it off).
-  if (config.seedDemo) await seedDemoIfEmpty(core, logger);
+  // The seeding modules are loaded only then, not on every start.
+  if (config.seedDemo && (await isEmpty(store))) {
+    const { seedDemoIfEmpty } = await import('./demo/seed-demo.js');
+    await seedDemoIfEmpty(core, logger);
+  }
+  timeline.mark('demo');
 
   const app = createHttpApp({
     store,
@@ -54,7 +80,7 @@ export async function startServer(
     metricsToken: config.metricsToken,
     email: core.notifications.mailer.configured ? 'on' : 'off',
   });
-  const httpServer = http.createServer(app);
+  const { httpServer } = gate;
   // Requests Node's parser refuses (headers too large, not HTTP) get problem+json too.
   answerClientErrors(httpServer, logger);
   const sockets = createSocketGateway({
@@ -107,23 +133,36 @@ export async function startServer(
     operators: createOperatorPolicy(config.operators),
     restWritesPerMinute: config.restWritesPerMinute,
   });
+  // Peers' text work on the documents this node owns (loaded, like the cluster, only in one).
+  if (core.cluster) {
+    const { internalTextRoutes } = await import('./http/internal-text-routes.js');
+    app.use(internalTextRoutes({ ...core.cluster.internalText(), logger }));
+  }
   if (!serveClient(app))
     logger.warn('client/dist not found: serving the API only (npm run build builds the app)');
   installErrorHandling(app, logger);
-  // socket.io answers its own path; the collaboration gateway takes /collab/…; nothing else upgrades.
-  httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (req.url?.startsWith('/socket.io/')) return;
-    if (!collab.handleUpgrade(req, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-    }
+  timeline.mark('http');
+  // Serving from now on, and what came during the start is handled. socket.io answers its own
+  // path; the collaboration gateway takes /collab/…; nothing else upgrades.
+  gate.open({
+    request: app,
+    upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (req.url?.startsWith('/socket.io/')) return;
+      if (!collab.handleUpgrade(req, socket, head)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      }
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, store: store.kind }, 'Accord is listening');
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${gate.port}`;
+  timeline.mark('open');
+  logger.info(
+    {
+      url,
+      store: store.kind,
+      startup: { ...timeline.steps, totalMs: timeline.totalMs, cpuMs: timeline.cpuMs },
+    },
+    'Accord is listening',
+  );
   await core.cluster?.listeningAt(url);
 
   let closing: Promise<void> | undefined;
@@ -143,4 +182,9 @@ export async function startServer(
     })());
 
   return { ...core, url, httpServer, close };
+}
+
+async function isEmpty(store: EventStore): Promise<boolean> {
+  for await (const _ of store.readAll({ maxCount: 1 })) return false;
+  return true;
 }

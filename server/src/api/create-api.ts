@@ -86,13 +86,16 @@ export function mountApi(
   roundtableRoutes(api, withHistory);
   segmentRoutes(api, deps);
   translationRoutes(api, withHistory);
-  const openApi = api.openApi({
-    title: 'Accord API',
-    version,
-    description:
-      'Negotiations, documents, amendments, positions and comments. Errors are RFC 9457 problem details.',
-  });
+  // Built on the first request, not at start-up: turning every contract's schemas into JSON
+  // Schema takes tens of milliseconds, which a restarting server should not spend first.
+  let openApi: Record<string, unknown> | undefined;
   api.router.get('/openapi.json', (_req, res) => {
+    openApi ??= api.openApi({
+      title: 'Accord API',
+      version,
+      description:
+        'Negotiations, documents, amendments, positions and comments. Errors are RFC 9457 problem details.',
+    });
     res.json(openApi);
   });
   api.mount(app);

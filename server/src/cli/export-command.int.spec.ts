@@ -61,7 +61,7 @@ describe('accord export', () => {
     );
     const written = await readFile(out);
     expect(printed.at(-1)).toBe(`Wrote ${out} (${written.length} bytes)`);
-    const store = openEventStore(loadConfig());
+    const store = await openEventStore(loadConfig());
     try {
       const history = new RecordHistory(store);
       const model = await buildDocumentExport(

@@ -4,7 +4,7 @@ import { openEventStore } from '../eventstore/open-event-store.js';
 import type { EventStore } from '../eventstore/port.js';
 
 export async function withStore<T>(work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = openEventStore(loadConfig());
+  const store = await openEventStore(loadConfig());
   try {
     await store.ping();
     return await work(store);

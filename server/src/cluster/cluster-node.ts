@@ -5,52 +5,24 @@
  *   room's members whichever node they are connected to;
  * - keeps per-person budgets in Redis (limits/redis-budget-stores.ts), one prefix per gateway;
  * - owns the live documents it serves through leases (document-leases.ts) and forwards
- *   connections for documents another node owns (upgrade-forwarder.ts).
- * Without it the node runs alone, as before, with in-memory budgets.
+ *   connections for documents another node owns (upgrade-forwarder.ts);
+ * - runs text work on a document another node owns on that node (owner-routed-text.ts), and
+ *   answers its peers' text work on an internal endpoint (http/internal-text-routes.ts), both
+ *   authenticated by a secret the nodes share through Redis (cluster-secret.ts).
+ * Without it the node runs alone, as before, with in-memory budgets, and never loads this module
+ * (core.ts imports it on demand; the settings live in cluster-settings.ts).
  */
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server as SocketIoServer } from 'socket.io';
-import { z } from 'zod';
+import type { DocumentText } from '../application/ports.js';
 import { RedisCountBudgetStore, RedisRateBudgetStore } from '../limits/redis-budget-stores.js';
 import type { Logger } from '../observability/logger.js';
-import { DocumentLeases } from './document-leases.js';
-
-export const ClusterSettingsSchema = z.object({
-  /** redis://host:6379 — set it to run several nodes. */
-  ACCORD_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** This node's name in logs, leases and metrics (default: host name and port). */
-  ACCORD_NODE_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore; at most 64')
-    .optional(),
-  /** Where the other nodes reach this one (default: http://<HOST>:<PORT>). */
-  ACCORD_NODE_ADDRESS: z.url({ protocol: /^https?$/ }).optional(),
-});
-
-export interface ClusterSettings {
-  redisUrl: string;
-  nodeId: string;
-  /** ACCORD_NODE_ADDRESS; unset, the address the node listens on once it does. */
-  address: string | undefined;
-}
-
-/** The cluster settings, or undefined when ACCORD_REDIS_URL is unset (a single node). */
-export function clusterSettingsOf(
-  c: z.infer<typeof ClusterSettingsSchema>,
-  port: number,
-  host: string,
-  hostname: string,
-): ClusterSettings | undefined {
-  if (!c.ACCORD_REDIS_URL) return undefined;
-  return {
-    redisUrl: c.ACCORD_REDIS_URL,
-    nodeId:
-      c.ACCORD_NODE_ID ??
-      `${hostname}-${port}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
-    address: c.ACCORD_NODE_ADDRESS,
-  };
-}
+import { applyOnce } from './apply-once.js';
+import { ClusterSecret } from './cluster-secret.js';
+import type { ClusterSettings } from './cluster-settings.js';
+import { DocumentLeases, type Ownership } from './document-leases.js';
+import { routeTextToOwners } from './owner-routed-text.js';
 
 export interface ClusterNode {
   nodeId: string;
@@ -59,11 +31,33 @@ export interface ClusterNode {
     collab: { rates: RedisRateBudgetStore; counts: RedisCountBudgetStore };
     socket: { rates: RedisRateBudgetStore; counts: RedisCountBudgetStore };
   };
+  /**
+   * Wraps this node's text so that work on a document another node owns runs there; `local`
+   * is also what this node runs its peers' calls on (`mountInternalRoutes`).
+   */
+  routeText(local: DocumentText, readModels: ReadModelsClock): DocumentText;
+  /** What the endpoint peers send text work to needs (http/internal-text-routes.ts), after `routeText`. */
+  internalText(): InternalTextDeps;
   /** Routes the socket.io server's broadcasts through Redis. */
   attachSocketIo(io: SocketIoServer): void;
   /** Publishes where peers reach this node, once it listens (unless ACCORD_NODE_ADDRESS says). */
   listeningAt(url: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How far the read models are, as the projector tells it. */
+export interface ReadModelsClock {
+  readonly checkpoint: bigint | undefined;
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+}
+
+/** What the owner's side of text routing runs on (http/internal-text-routes.ts). */
+export interface InternalTextDeps {
+  secret: ClusterSecret;
+  /** This node's own text (the gateway's), not the routed one. */
+  text: DocumentText;
+  claim(documentId: string): Promise<Ownership>;
+  readModels: ReadModelsClock;
 }
 
 export async function joinCluster(
@@ -112,11 +106,34 @@ export async function joinCluster(
   // leases of the documents this node serves are back before another node asks for them.
   main.on('ready', () => void leases.renew());
   await leases.announce();
+  const secret = new ClusterSecret(main);
+  await secret.current();
+  let served: { text: DocumentText; readModels: ReadModelsClock } | undefined;
+  // A lease this node holds (and renews) needs no trip to Redis; any other is asked there.
+  const claim = (documentId: string): Promise<Ownership> =>
+    leases.holds(documentId) ? Promise.resolve({ mine: true }) : leases.claim(documentId);
   log.info({ address: settings.address }, 'joined the cluster');
   return {
     nodeId: settings.nodeId,
     leases,
     budgets,
+    routeText(gatewayText, readModels) {
+      // This node's own calls and its peers' meet here, so concurrent duplicates apply once.
+      const local = applyOnce(gatewayText);
+      served = { text: local, readModels };
+      return routeTextToOwners({
+        local,
+        nodeId: settings.nodeId,
+        claim,
+        secret,
+        readModels,
+        logger,
+      });
+    },
+    internalText() {
+      if (!served) throw new Error('routeText must come before internalText');
+      return { ...served, secret, claim };
+    },
     attachSocketIo(io) {
       io.adapter(createAdapter(pub, sub));
     },

@@ -1,18 +1,16 @@
 // Two Accord nodes on one PostgreSQL store and one Redis, in one process: a node that does not
-// own a document answers reads from the store; the first node asked for a document owns it, a
+// own a document answers reads through the owner; the first node asked for a document owns it, a
 // client of the other node is forwarded to it (the other node never loads the document), both
 // clients converge; when the owner shuts down, its lease is given back, the forwarded client
 // reconnects and the remaining node takes the document over.
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests } from '../eventstore/postgres/test-support/postgres-for-tests.js';
-import {
-  startThrowawayRedis,
-  type ThrowawayRedis,
-} from '../limits/test-support/throwaway-redis.js';
+import type { ThrowawayRedis } from '../limits/test-support/throwaway-redis.js';
 import { connectClient, waitFor, type CollabClient } from '../crash/test-support/storm-clients.js';
 import { createNegotiationFixture } from '../test-support/negotiation-fixture.js';
-import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import type { TestServer } from '../test-support/test-server.js';
+import { startTwoNodes } from './test-support/two-nodes.js';
 import { textFragment } from '../text/doc-structure.js';
 import type * as Y from 'yjs';
 
@@ -40,15 +38,7 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
   const fixtureOnce = () => (fixtureCreated ??= createNegotiationFixture(nodeA));
 
   beforeAll(async () => {
-    const connectionString = await postgres!();
-    redis = await startThrowawayRedis();
-    const env = (nodeId: string) => ({
-      ACCORD_POSTGRES_URL: connectionString,
-      ACCORD_REDIS_URL: redis.url,
-      ACCORD_NODE_ID: nodeId,
-    });
-    nodeA = await startTestServer(env('node-a'));
-    nodeB = await startTestServer(env('node-b'));
+    ({ redis, nodeA, nodeB } = await startTwoNodes(await postgres!()));
   }, 60_000);
 
   afterAll(async () => {
@@ -58,7 +48,7 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
     await redis?.stop();
   });
 
-  it('answers reads on a node that does not own the document from the store, never from a kept copy', async () => {
+  it('answers reads on a node that does not own the document through the owner, never from a kept copy', async () => {
     const fixture = await fixtureOnce();
     const documentId = fixture.documents['open-drafting'];
     const cookie = fixture.clients.delegate2.cookie!;
@@ -80,7 +70,7 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
     await onA.synced(10_000);
     for (const words of [' first words', ' second words']) {
       type(onA, words);
-      // Stored before broadcast: once B reads it, the store has it; B keeps no copy of its own.
+      // B asks the owner (owner-routed-text.ts) and keeps no copy of its own.
       await waitFor(
         async () => (await readOnB()).includes(words),
         `node B to read${words}`,

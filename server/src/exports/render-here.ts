@@ -2,15 +2,21 @@
  * Renders an export model in the calling thread: the worker pool's export task, and the
  * fallback when no worker runs. Its text is cleaned first (clean-model.ts), so no typed
  * character can make the file invalid.
+ *
+ * The DOCX, PDF and Akoma Ntoso renderers are imported on their first use: their libraries
+ * (docx, pdfkit, xmlbuilder2) take a few hundred milliseconds to load, which a server start
+ * should not wait for.
  */
 import { cleanExportModel } from './clean-model.js';
 import type { ExportFormat, ExportModel, RenderedExport } from './model.js';
-import { renderAkn } from './render/akn.js';
-import { renderDocx } from './render/docx.js';
 import { renderHtml } from './render/html.js';
 import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
-import { renderPdf } from './render/pdf.js';
+
+const renderDocx = async (model: ExportModel) =>
+  (await import('./render/docx.js')).renderDocx(model);
+const renderPdf = async (model: ExportModel) => (await import('./render/pdf.js')).renderPdf(model);
+const renderAkn = async (model: ExportModel) => (await import('./render/akn.js')).renderAkn(model);
 
 const FORMATS: Record<
   ExportFormat,

@@ -16,8 +16,6 @@ import {
 } from './draft-model.js';
 
 export type { ImportLimits } from './draft-model.js';
-import { readDocxBlocks } from './docx-blocks.js';
-import { readMarkdownBlocks } from './markdown-blocks.js';
 import { recogniseDraft } from './recognise.js';
 import { runHeavyTask, WorkerPoolError } from '../workers/pool.js';
 
@@ -124,6 +122,8 @@ export async function parseDraftHere(
   let blocks;
   if (format === 'docx') {
     if (bytes.length === 0) throw emptyDocument('The file is empty.');
+    // The readers are imported on first use: mammoth and marked need not load with the server.
+    const { readDocxBlocks } = await import('./docx-blocks.js');
     const docx = await readDocxBlocks(bytes, {
       maxEntries: limits.importMaxZipEntries,
       maxUnpackedBytes: limits.importMaxUnpackedBytes,
@@ -132,6 +132,7 @@ export async function parseDraftHere(
     blocks = docx.blocks;
     converterMessages = docx.messages;
   } else {
+    const { readMarkdownBlocks } = await import('./markdown-blocks.js');
     blocks = readMarkdownBlocks(decodeUtf8(bytes), limits.importMaxMarkdownDepth);
   }
   const draft = recogniseDraft(blocks, { format, bytes: bytes.length });

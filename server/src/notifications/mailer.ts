@@ -8,7 +8,7 @@
  *   mailer.post({ to, subject, text, html }, 'mentioned');   // returns at once
  *   await mailer.idle();                                     // tests: every hand-off settled
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailSettings } from '../config.js';
 import type { Logger } from '../observability/logger.js';
 import type { NotificationCounter } from './notification-metrics.js';
@@ -46,8 +46,10 @@ export function createMailer(options: {
   const { settings, counter } = options;
   const logger = options.logger.child({ component: 'mailer' });
   const retry = { ...defaultRetry, ...options.retry };
-  const transport: Transporter | undefined = settings.smtpUrl
-    ? nodemailer.createTransport(settings.smtpUrl)
+  // nodemailer is loaded only when e-mail is on, and in the background: start-up does not wait.
+  const smtpUrl = settings.smtpUrl;
+  const transport: Promise<Transporter> | undefined = smtpUrl
+    ? import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl))
     : undefined;
   const pending = new Set<Promise<void>>();
   /** Retries waiting, so closing can end them at once. */
@@ -67,7 +69,7 @@ export function createMailer(options: {
   async function deliver(mail: OutgoingMail, kind: string): Promise<void> {
     for (let attempt = 1; !closed; attempt++) {
       try {
-        await transport!.sendMail({ from: settings.from, ...mail });
+        await (await transport!).sendMail({ from: settings.from, ...mail });
         counter?.inc({ channel: 'email', kind, outcome: 'sent' });
         return;
       } catch (error) {
@@ -101,7 +103,7 @@ export function createMailer(options: {
         resolve();
       }
       timers.clear();
-      transport?.close();
+      void transport?.then((t) => t.close());
     },
   };
 }

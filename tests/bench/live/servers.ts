@@ -52,18 +52,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits until `url` answers; with `ok`, until it answers 2xx. Accord listens early in its start
+ * and answers /healthz 503 until it can serve: only its 200 means started.
+ */
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  ok: boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: server exited (${child.exitCode})`);
+    let ready = false;
     try {
       const res = await fetch(url);
       await res.arrayBuffer();
-      return;
+      ready = !ok || res.ok;
     } catch {
-      if (Date.now() > deadline) throw new Error(`${url}: server did not start`);
-      await new Promise((r) => setTimeout(r, 50));
+      // not listening yet
     }
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`${url}: server did not start`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -115,7 +127,7 @@ class PinnedServer implements ServerProcess {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     this.child = child;
-    await waitForHttp(`${this.httpBase}${this.readyPath}`, child);
+    await waitForHttp(`${this.httpBase}${this.readyPath}`, child, this.kind === 'accord');
   }
 
   async stop(graceMs = 15_000): Promise<void> {

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { summariseCpuProfile } from '../lib/cpu-profile.js';
 import type { BenchRow, SuiteResult } from '../lib/results.js';
 import { describeCommitStages, readCommitStages } from '../live/commit-stages.js';
-import type { LargeSyncResult, LoadResult, StormResult } from '../live/jobs.js';
+import type { LargeSyncResult, LoadResult } from '../live/jobs.js';
 import { Sampler, quiet, runJob } from '../live/orchestrate.js';
 import { ServerPair, harnessNotes } from '../live/server-pair.js';
+import { measureStorms } from '../live/storm.js';
 import type { PeerKind, ServerKind } from '../live/servers.js';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -23,7 +24,6 @@ const config = {
   connections: [50, 200, 600],
   rates: [100, 200, 400],
   loadSeconds: quick ? 3 : 15,
-  stormClients: 200,
   largeParagraphs: quick ? 2_000 : 10_000,
   paragraphChars: 500,
   syncRounds: quick ? 2 : 5,
@@ -163,11 +163,33 @@ function loadRows(
   return rows;
 }
 
-export async function liveSuite(log: (line: string) => void): Promise<SuiteResult> {
+/** What `--scenarios load,storm,large,cursors` may name (all of them when the flag is absent). */
+const SCENARIOS = ['load', 'storm', 'large', 'cursors'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+/**
+ * Flags: `--scenarios storm` runs only the named scenarios (comma-separated); `--storm-runs 5`
+ * restarts each server that many times in the storm (default 1) and reports medians.
+ */
+export async function liveSuite(
+  log: (line: string) => void,
+  flags: Record<string, string> = {},
+): Promise<SuiteResult> {
+  const scenarios = flags.scenarios?.split(',') ?? [...SCENARIOS];
+  const unknown = scenarios.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+  if (unknown.length)
+    throw new Error(`live: unknown scenario "${unknown.join('", "')}" (${SCENARIOS.join(', ')})`);
+  const wants = (scenario: Scenario) => scenarios.includes(scenario);
+  const stormRuns = Number(flags['storm-runs'] ?? 1);
+  if (!Number.isInteger(stormRuns) || stormRuns < 1)
+    throw new Error('live: --storm-runs takes a whole number ≥ 1');
   const servers = await ServerPair.start(log, ['hocuspocus', 'relay']);
   const rows: BenchRow[] = [];
   const notes = [...harnessNotes()];
   if (quick) notes.push('Quick run (BENCH_QUICK=1): short scenarios, figures only indicative.');
+  if (flags.scenarios) notes.push(`Only these scenarios: ${scenarios.join(', ')}.`);
+  /** The targets' verdicts, for the notes. */
+  const summary: string[] = [];
   let order: ServerKind[] = servers.kinds.reverse();
   /** Who goes first changes from one scenario to the next, so no server always runs warm. */
   const nextOrder = (kinds: ServerKind[] = order): ServerKind[] => {
@@ -212,7 +234,7 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
     let lightLoadRatio = NaN;
     /** Accord's p99 ÷ Hocuspocus's at each load, for the summary. */
     const vsHocuspocus: { label: string; ratio: number }[] = [];
-    for (const connections of config.connections) {
+    for (const connections of wants('load') ? config.connections : []) {
       for (const rate of config.rates) {
         const label = `${connections} connections, ${rate} updates/s`;
         const measured = await onAll<LoadResult>(loadJob(connections, rate));
@@ -236,169 +258,111 @@ export async function liveSuite(log: (line: string) => void): Promise<SuiteResul
       }
     }
 
-    // Reconnect storm: every client connected and synced, then the server restarts.
-    const storm = {} as Record<
-      ServerKind,
-      { sinceClose: number; sinceListening: number; stopMs: number; startMs: number }
-    >;
-    for (const kind of nextOrder()) {
-      const server = servers.server(kind);
-      await servers.quiet();
-      let stoppedAt = 0;
-      let stopMs = 0;
-      let listeningAt = 0;
-      const result = await runJob<StormResult>(
-        {
-          scenario: 'storm',
-          target: await servers.target(kind, config.writers),
-          writers: config.writers,
-          receivers: config.stormClients - config.writers,
-        },
-        async () => {
-          const killedAt = Date.now();
-          await server.stop();
-          stoppedAt = Date.now();
-          stopMs = stoppedAt - killedAt;
-          await server.start();
-          listeningAt = Date.now();
-        },
-      );
-      storm[kind] = {
-        sinceClose: result.allSyncedAt - result.firstCloseAt,
-        sinceListening: result.allSyncedAt - listeningAt,
-        stopMs,
-        startMs: listeningAt - stoppedAt,
-      };
+    if (wants('storm')) {
+      const storm = await measureStorms(servers, nextOrder, stormRuns, log);
+      rows.push(...storm.rows);
+      summary.push(storm.summary);
     }
-    const downtime = (kind: ServerKind) =>
-      `${storm[kind].stopMs} ms to stop, ${storm[kind].startMs} ms to start`;
-    rows.push(
-      pair(
-        `reconnect storm, ${config.stormClients} clients: first disconnect → all synced`,
-        'ms',
-        storm.accord.sinceClose,
-        storm.baseline.sinceClose,
-        {
-          target: 'storm ≤ 1.5 × bare',
-          notes: `server restart: Accord ${downtime('accord')}; bare ${downtime('baseline')}; Hocuspocus ${downtime('hocuspocus')}; relay ${downtime('relay')}`,
-        },
-      ),
-      pair(
-        'reconnect storm, against Hocuspocus: first disconnect → all synced',
-        'ms',
-        storm.accord.sinceClose,
-        storm.hocuspocus.sinceClose,
-        { notes: `relay ${storm.relay.sinceClose} ms` },
-      ),
-      pair(
-        'reconnect storm: listening again → all synced',
-        'ms',
-        storm.accord.sinceListening,
-        storm.baseline.sinceListening,
-        {
-          notes:
-            'stock y-websocket clients back off (100 ms doubling, ≤ 2.5 s); raw clients retry after 50–150 ms',
-        },
-      ),
-    );
-    log(
-      `reconnect storm: Accord ${storm.accord.sinceClose} ms, bare ${storm.baseline.sinceClose} ms, Hocuspocus ${storm.hocuspocus.sinceClose} ms`,
-    );
 
     // Initial sync of a large document.
-    const large = {} as Record<ServerKind, LargeSyncResult>;
-    // The relay keeps no document: a fresh client could not sync one from it.
-    for (const kind of nextOrder(['accord', 'baseline', 'hocuspocus'])) {
-      const server = servers.server(kind);
-      await servers.quiet();
-      large[kind] = await runJob<LargeSyncResult>(
+    if (wants('large')) {
+      const large = {} as Record<ServerKind, LargeSyncResult>;
+      // The relay keeps no document: a fresh client could not sync one from it.
+      for (const kind of nextOrder(['accord', 'baseline', 'hocuspocus'])) {
+        const server = servers.server(kind);
+        await servers.quiet();
+        large[kind] = await runJob<LargeSyncResult>(
+          {
+            scenario: 'large-sync',
+            target: await servers.target(kind, 1),
+            paragraphs: config.largeParagraphs,
+            paragraphChars: config.paragraphChars,
+            rounds: config.syncRounds,
+            concurrent: config.syncConcurrent,
+            // The bare server keeps nothing across a restart: only Accord can be timed cold.
+            coldStart: kind === 'accord',
+          },
+          async (name) => {
+            if (name !== 'restart') return;
+            await server.stop();
+            await server.start();
+          },
+        );
+      }
+      const size = `${config.largeParagraphs.toLocaleString('en-US')} paragraphs, ${(large.accord.updateBytes / 2 ** 20).toFixed(1)} MiB`;
+      rows.push(
+        pair(
+          `large document (${size}): writing it`,
+          's',
+          large.accord.seedSeconds,
+          large.baseline.seedSeconds,
+          {
+            notes: '~100 KB updates from one client, until a fresh client receives all',
+          },
+        ),
         {
-          scenario: 'large-sync',
-          target: await servers.target(kind, 1),
-          paragraphs: config.largeParagraphs,
-          paragraphChars: config.paragraphChars,
-          rounds: config.syncRounds,
-          concurrent: config.syncConcurrent,
-          // The bare server keeps nothing across a restart: only Accord can be timed cold.
-          coldStart: kind === 'accord',
+          case: 'large document: first client after a restart (loaded from the log)',
+          unit: 'ms',
+          accord: large.accord.coldMs,
+          baseline: NaN,
+          ratio: NaN,
+          notes: 'the bare server keeps nothing across a restart',
         },
-        async (name) => {
-          if (name !== 'restart') return;
-          await server.stop();
-          await server.start();
-        },
+        pair(
+          `large document: one fresh client synced (median of ${config.syncRounds})`,
+          'ms',
+          large.accord.sequentialMs.p50,
+          large.baseline.sequentialMs.p50,
+          { notes: 'stock y-websocket client, including applying the update' },
+        ),
+        pair(
+          'large document: one fresh client synced, against Hocuspocus',
+          'ms',
+          large.accord.sequentialMs.p50,
+          large.hocuspocus.sequentialMs.p50,
+        ),
+        pair(
+          `large document: ${config.syncConcurrent} clients syncing at once, all synced`,
+          'ms',
+          large.accord.concurrentMs,
+          large.baseline.concurrentMs,
+          { notes: 'receive-only clients' },
+        ),
+      );
+      log(
+        `large document: one client Accord ${large.accord.sequentialMs.p50.toFixed(0)} ms, bare ${large.baseline.sequentialMs.p50.toFixed(0)} ms`,
       );
     }
-    const size = `${config.largeParagraphs.toLocaleString('en-US')} paragraphs, ${(large.accord.updateBytes / 2 ** 20).toFixed(1)} MiB`;
-    rows.push(
-      pair(
-        `large document (${size}): writing it`,
-        's',
-        large.accord.seedSeconds,
-        large.baseline.seedSeconds,
-        {
-          notes: '~100 KB updates from one client, until a fresh client receives all',
-        },
-      ),
-      {
-        case: 'large document: first client after a restart (loaded from the log)',
-        unit: 'ms',
-        accord: large.accord.coldMs,
-        baseline: NaN,
-        ratio: NaN,
-        notes: 'the bare server keeps nothing across a restart',
-      },
-      pair(
-        `large document: one fresh client synced (median of ${config.syncRounds})`,
-        'ms',
-        large.accord.sequentialMs.p50,
-        large.baseline.sequentialMs.p50,
-        { notes: 'stock y-websocket client, including applying the update' },
-      ),
-      pair(
-        'large document: one fresh client synced, against Hocuspocus',
-        'ms',
-        large.accord.sequentialMs.p50,
-        large.hocuspocus.sequentialMs.p50,
-      ),
-      pair(
-        `large document: ${config.syncConcurrent} clients syncing at once, all synced`,
-        'ms',
-        large.accord.concurrentMs,
-        large.baseline.concurrentMs,
-        { notes: 'receive-only clients' },
-      ),
-    );
-    log(
-      `large document: one client Accord ${large.accord.sequentialMs.p50.toFixed(0)} ms, bare ${large.baseline.sequentialMs.p50.toFixed(0)} ms`,
-    );
 
     // Moving cursors: awareness updates, relayed and never stored.
-    const cursors = await onAll<LoadResult>(async (kind) => ({
-      scenario: 'cursors' as const,
-      target: await servers.target(kind, config.writers),
-      writers: config.writers,
-      receivers: config.cursorConnections - config.writers,
-      rate: config.cursorRate,
-      seconds: config.cursorSeconds,
-    }));
-    rows.push(
-      ...loadRows(
-        `${config.cursorConnections} moving cursors, ${config.cursorRate} moves/s`,
-        cursors,
-      ),
-    );
-    log(
-      `cursors: p99 Accord ${cursors.accord.result.latency.p99.toFixed(1)} ms, bare ${cursors.baseline.result.latency.p99.toFixed(1)} ms`,
-    );
+    if (wants('cursors')) {
+      const cursors = await onAll<LoadResult>(async (kind) => ({
+        scenario: 'cursors' as const,
+        target: await servers.target(kind, config.writers),
+        writers: config.writers,
+        receivers: config.cursorConnections - config.writers,
+        rate: config.cursorRate,
+        seconds: config.cursorSeconds,
+      }));
+      rows.push(
+        ...loadRows(
+          `${config.cursorConnections} moving cursors, ${config.cursorRate} moves/s`,
+          cursors,
+        ),
+      );
+      log(
+        `cursors: p99 Accord ${cursors.accord.result.latency.p99.toFixed(1)} ms, bare ${cursors.baseline.result.latency.p99.toFixed(1)} ms`,
+      );
+    }
 
     const missed = targetRatio > TARGET_P99_RATIO;
-    notes.push(
-      `Target ${missed ? 'missed' : 'met'}: p99 at 200 connections × 400 updates/s is ${targetRatio.toFixed(2)} × the bare server's (target ≤ ${TARGET_P99_RATIO}).`,
-      `Target ${lightLoadRatio > 1 ? 'missed' : 'met'}: light-load p99 (${LIGHT_LOAD.connections} connections × ${LIGHT_LOAD.rate} updates/s) is ${lightLoadRatio.toFixed(2)} × the bare server's (target ≤ 1.0).`,
-      `Against Hocuspocus (target ≤ ${TARGET_VS_HOCUSPOCUS} × at every load): ${vsHocuspocus.map((v) => `${v.label} ${v.ratio.toFixed(2)}×`).join('; ')}; ${vsHocuspocus.every((v) => v.ratio <= TARGET_VS_HOCUSPOCUS) ? 'met' : 'missed'}.`,
-      `Reconnect storm ${(storm.accord.sinceClose / storm.baseline.sinceClose).toFixed(2)} × the bare server's (target ≤ 1.5).`,
-    );
+    if (wants('load'))
+      notes.push(
+        `Target ${missed ? 'missed' : 'met'}: p99 at 200 connections × 400 updates/s is ${targetRatio.toFixed(2)} × the bare server's (target ≤ ${TARGET_P99_RATIO}).`,
+        `Target ${lightLoadRatio > 1 ? 'missed' : 'met'}: light-load p99 (${LIGHT_LOAD.connections} connections × ${LIGHT_LOAD.rate} updates/s) is ${lightLoadRatio.toFixed(2)} × the bare server's (target ≤ 1.0).`,
+        `Against Hocuspocus (target ≤ ${TARGET_VS_HOCUSPOCUS} × at every load): ${vsHocuspocus.map((v) => `${v.label} ${v.ratio.toFixed(2)}×`).join('; ')}; ${vsHocuspocus.every((v) => v.ratio <= TARGET_VS_HOCUSPOCUS) ? 'met' : 'missed'}.`,
+      );
+    notes.push(...summary);
     // A missed target is profiled; BENCH_PROFILE=1 profiles anyway.
     if (missed || process.env.BENCH_PROFILE === '1')
       notes.push(...(await profileAccord(servers, loadJob(200, 400), log)));

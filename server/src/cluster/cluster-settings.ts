@@ -1,0 +1,42 @@
+/**
+ * The cluster's settings from the environment (ACCORD_REDIS_URL, ACCORD_NODE_ID,
+ * ACCORD_NODE_ADDRESS), apart from cluster-node.ts so that reading the configuration does not
+ * load the Redis clients a single node never uses.
+ */
+import { z } from 'zod';
+
+export const ClusterSettingsSchema = z.object({
+  /** redis://host:6379 — set it to run several nodes. */
+  ACCORD_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** This node's name in logs, leases and metrics (default: host name and port). */
+  ACCORD_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore; at most 64')
+    .optional(),
+  /** Where the other nodes reach this one (default: http://<HOST>:<PORT>). */
+  ACCORD_NODE_ADDRESS: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export interface ClusterSettings {
+  redisUrl: string;
+  nodeId: string;
+  /** ACCORD_NODE_ADDRESS; unset, the address the node listens on once it does. */
+  address: string | undefined;
+}
+
+/** The cluster settings, or undefined when ACCORD_REDIS_URL is unset (a single node). */
+export function clusterSettingsOf(
+  c: z.infer<typeof ClusterSettingsSchema>,
+  port: number,
+  host: string,
+  hostname: string,
+): ClusterSettings | undefined {
+  if (!c.ACCORD_REDIS_URL) return undefined;
+  return {
+    redisUrl: c.ACCORD_REDIS_URL,
+    nodeId:
+      c.ACCORD_NODE_ID ??
+      `${hostname}-${port}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
+    address: c.ACCORD_NODE_ADDRESS,
+  };
+}
