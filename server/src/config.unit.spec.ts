@@ -33,3 +33,18 @@ describe('ACCORD_REST_WRITES_PER_MINUTE', () => {
     expect(() => loadConfig({ ACCORD_REST_WRITES_PER_MINUTE: '0' })).toThrow(ConfigError);
   });
 });
+
+describe('ACCORD_LEASE_TTL_MS', () => {
+  const redis = { ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' };
+
+  it('defaults to 10 s and is read as a whole number of milliseconds', () => {
+    expect(loadConfig(redis).cluster?.leaseTtlMs).toBe(10_000);
+    expect(loadConfig({ ...redis, ACCORD_LEASE_TTL_MS: '4000' }).cluster?.leaseTtlMs).toBe(4_000);
+  });
+
+  it('refuses a lease shorter than 2 s, naming the variable', () => {
+    expect(() => loadConfig({ ...redis, ACCORD_LEASE_TTL_MS: '500' })).toThrow(
+      /ACCORD_LEASE_TTL_MS/,
+    );
+  });
+});

@@ -96,6 +96,7 @@ export async function joinCluster(
   const leases = new DocumentLeases({
     redis: main,
     nodeId: settings.nodeId,
+    ttlMs: settings.leaseTtlMs,
     ...(settings.address ? { address: settings.address } : {}),
     onLost: (documentId) => {
       log.warn({ documentId }, 'lost the lease of a live document; handing its clients over');

@@ -1,6 +1,6 @@
 /**
  * The cluster's settings from the environment (ACCORD_REDIS_URL, ACCORD_NODE_ID,
- * ACCORD_NODE_ADDRESS), apart from cluster-node.ts so that reading the configuration does not
+ * ACCORD_NODE_ADDRESS, ACCORD_LEASE_TTL_MS), apart from cluster-node.ts so that reading the configuration does not
  * load the Redis clients a single node never uses.
  */
 import { z } from 'zod';
@@ -15,6 +15,12 @@ export const ClusterSettingsSchema = z.object({
     .optional(),
   /** Where the other nodes reach this one (default: http://<HOST>:<PORT>). */
   ACCORD_NODE_ADDRESS: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * How long a document's lease outlives its owner: how long a dead node's documents wait
+   * before another node takes them over. Shorter fails over sooner; too short, and a node
+   * paused by a long garbage collection or a busy host loses documents it still serves.
+   */
+  ACCORD_LEASE_TTL_MS: z.coerce.number().int().min(2_000).max(300_000).optional(),
 });
 
 export interface ClusterSettings {
@@ -22,7 +28,11 @@ export interface ClusterSettings {
   nodeId: string;
   /** ACCORD_NODE_ADDRESS; unset, the address the node listens on once it does. */
   address: string | undefined;
+  /** ACCORD_LEASE_TTL_MS, default DEFAULT_LEASE_TTL_MS. */
+  leaseTtlMs: number;
 }
+
+export const DEFAULT_LEASE_TTL_MS = 10_000;
 
 /** The cluster settings, or undefined when ACCORD_REDIS_URL is unset (a single node). */
 export function clusterSettingsOf(
@@ -38,5 +48,6 @@ export function clusterSettingsOf(
       c.ACCORD_NODE_ID ??
       `${hostname}-${port}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
     address: c.ACCORD_NODE_ADDRESS,
+    leaseTtlMs: c.ACCORD_LEASE_TTL_MS ?? DEFAULT_LEASE_TTL_MS,
   };
 }
