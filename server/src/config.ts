@@ -309,8 +309,11 @@ export const CollabLimitsSchema = z.object({
   ACCORD_TEXT_SNAPSHOT_EVERY_UPDATES: positiveInt(500),
   /** …or this many bytes of updates… */
   ACCORD_TEXT_SNAPSHOT_EVERY_BYTES: positiveInt(MiB),
-  /** …and this many newest snapshots stay readable; older ones are truncated. */
-  ACCORD_TEXT_SNAPSHOTS_KEPT: positiveInt(3),
+  /**
+   * …and this many newest snapshots stay readable, older ones truncated; 0 (the default) keeps
+   * every one, so time travel anywhere starts from a near snapshot (server/src/text/README.md).
+   */
+  ACCORD_TEXT_SNAPSHOTS_KEPT: z.coerce.number().int().min(0).default(0),
 });
 
 interface Rate {

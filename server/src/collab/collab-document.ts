@@ -13,7 +13,13 @@ import type { Logger } from 'pino';
 import type { RawData } from 'ws';
 import * as Y from 'yjs';
 import type { EventStore } from '../eventstore/port.js';
-import { REPLAY_ORIGIN, type Attribution, type DocState } from '../text/text-history.js';
+import {
+  encodeDocState,
+  REPLAY_ORIGIN,
+  SNAPSHOT_ENCODING,
+  type Attribution,
+  type DocState,
+} from '../text/text-history.js';
 import { TextWriter, type SnapshotPolicy, type StoredUpdate } from '../text/text-writer.js';
 import { AwarenessRelay, type AwarenessLimits } from './awareness-relay.js';
 import type { CollabBudgets } from './budgets.js';
@@ -128,7 +134,9 @@ export class CollabDocument {
       updatesSinceSnapshot: options.state.updatesSinceSnapshot,
       bytesSinceSnapshot: options.state.bytesSinceSnapshot,
       lastSnapshotBytes: options.state.snapshotBytes,
-      encodeState: () => Y.encodeStateAsUpdate(this.doc),
+      // Snapshots in Yjs's v2 encoding: a third of the size, as fast to load; both are read.
+      encodeState: () => encodeDocState(this.doc, SNAPSHOT_ENCODING),
+      stateEncoding: SNAPSHOT_ENCODING,
       onStored: (updates) => this.broadcastStored(updates),
       onFailed: (error) => this.fail(error),
       logger: this.logger,

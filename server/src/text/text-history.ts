@@ -37,6 +37,35 @@ export const TEXT_SNAPSHOT_TAKEN = 'TextSnapshotTaken';
 /** Origin of transactions that replay the log, so they are never written back to it. */
 export const REPLAY_ORIGIN = Symbol('collab.replay');
 
+/**
+ * How a snapshot's state is encoded. 'v2' (`Y.encodeStateAsUpdateV2`) is about a third of 'v1'
+ * on a long-edited text and loads in about the same time; snapshots written before it carry no
+ * `encoding` in their metadata and are read as 'v1', so old documents keep loading.
+ */
+export type SnapshotEncoding = 'v1' | 'v2';
+
+/** The encoding new snapshots are written in. */
+export const SNAPSHOT_ENCODING: SnapshotEncoding = 'v2';
+
+/** A document's full state in `encoding`. */
+export function encodeDocState(
+  doc: Y.Doc,
+  encoding: SnapshotEncoding = SNAPSHOT_ENCODING,
+): Uint8Array {
+  return encoding === 'v2' ? Y.encodeStateAsUpdateV2(doc) : Y.encodeStateAsUpdate(doc);
+}
+
+/** Applies a snapshot's state, whichever encoding it was written in. */
+export function applyDocState(
+  doc: Y.Doc,
+  state: Uint8Array,
+  encoding: SnapshotEncoding,
+  origin: unknown = REPLAY_ORIGIN,
+): void {
+  if (encoding === 'v2') Y.applyUpdateV2(doc, state, origin);
+  else Y.applyUpdate(doc, state, origin);
+}
+
 export function textUpdatedEvent(
   update: Uint8Array,
   attribution: Attribution,
@@ -71,15 +100,18 @@ export function snapshotEvents(
   state: Uint8Array,
   upToRevision: bigint,
   maxPartBytes: number,
+  encoding: SnapshotEncoding = 'v1',
 ): EventToAppend[] {
   const upTo = upToRevision.toString();
+  // 'v1' is left implicit, as every snapshot written before the field existed.
+  const tagged: JsonObject = encoding === 'v1' ? {} : { encoding };
   if (state.byteLength <= maxPartBytes) {
     return [
       {
         id: randomUUID(),
         type: TEXT_SNAPSHOT_TAKEN,
         data: state,
-        metadata: { upToRevision: upTo },
+        metadata: { upToRevision: upTo, ...tagged },
       },
     ];
   }
@@ -89,7 +121,7 @@ export function snapshotEvents(
     id: randomUUID(),
     type: TEXT_SNAPSHOT_TAKEN,
     data: state.subarray(part * maxPartBytes, (part + 1) * maxPartBytes),
-    metadata: { upToRevision: upTo, snapshotId, part, parts },
+    metadata: { upToRevision: upTo, snapshotId, part, parts, ...tagged },
   }));
 }
 
@@ -123,7 +155,7 @@ export async function loadDocState(
   const { asOfRevision } = options;
   const doc = new Y.Doc();
   const snapshot = await readLatestSnapshot(store, documentId, asOfRevision);
-  if (snapshot) Y.applyUpdate(doc, snapshot.state, REPLAY_ORIGIN);
+  if (snapshot) applyDocState(doc, snapshot.state, snapshot.encoding);
 
   let revision = snapshot?.upToRevision;
   let updatesSinceSnapshot = 0;
@@ -159,9 +191,17 @@ export async function loadDocState(
 
 interface SnapshotMetadata {
   upToRevision: bigint;
+  encoding: SnapshotEncoding;
   snapshotId: string | undefined;
   part: number;
   parts: number;
+}
+
+/** A complete snapshot as read back: its state, what it covers and how it is encoded. */
+export interface StoredSnapshot {
+  state: Uint8Array;
+  upToRevision: bigint;
+  encoding: SnapshotEncoding;
 }
 
 /**
@@ -174,14 +214,20 @@ export async function readLatestSnapshot(
   store: EventStore,
   documentId: string,
   asOfRevision?: bigint,
-): Promise<{ state: Uint8Array; upToRevision: bigint } | undefined> {
+): Promise<StoredSnapshot | undefined> {
   const stream = docTextSnapshotStream(documentId);
   const seek =
     asOfRevision === undefined ? undefined : await seekSnapshot(store, stream, asOfRevision);
   let from: bigint | 'end' = seek?.revision ?? 'end';
   let next: RecordedEvent | undefined = seek?.event;
   let group:
-    { snapshotId: string; upToRevision: bigint; parts: Array<Uint8Array | undefined> } | undefined;
+    | {
+        snapshotId: string;
+        upToRevision: bigint;
+        encoding: SnapshotEncoding;
+        parts: Array<Uint8Array | undefined>;
+      }
+    | undefined;
   for (;;) {
     const event: RecordedEvent | undefined =
       next ?? (await readOne(store, stream, from, 'backwards'));
@@ -193,7 +239,9 @@ export async function readLatestSnapshot(
       event.data instanceof Uint8Array &&
       (asOfRevision === undefined || meta.upToRevision <= asOfRevision)
     ) {
-      if (meta.parts === 1) return { state: event.data, upToRevision: meta.upToRevision };
+      if (meta.parts === 1) {
+        return { state: event.data, upToRevision: meta.upToRevision, encoding: meta.encoding };
+      }
       // Parts are appended in order, so reading backwards meets the last part first; a group
       // that does not start there was interrupted and is skipped.
       if (
@@ -204,6 +252,7 @@ export async function readLatestSnapshot(
         group = {
           snapshotId: meta.snapshotId,
           upToRevision: meta.upToRevision,
+          encoding: meta.encoding,
           parts: new Array<Uint8Array | undefined>(meta.parts),
         };
       }
@@ -211,7 +260,11 @@ export async function readLatestSnapshot(
         group.parts[meta.part] = event.data;
         const parts = group.parts.filter((part) => part !== undefined);
         if (parts.length === group.parts.length) {
-          return { state: Buffer.concat(parts), upToRevision: group.upToRevision };
+          return {
+            state: Buffer.concat(parts),
+            upToRevision: group.upToRevision,
+            encoding: group.encoding,
+          };
         }
       }
     }
@@ -282,10 +335,19 @@ async function readOne(
 
 function snapshotMetadata(event: RecordedEvent): SnapshotMetadata | undefined {
   if (event.type !== TEXT_SNAPSHOT_TAKEN) return undefined;
-  const { upToRevision, snapshotId, part, parts } = event.metadata;
+  const { upToRevision, snapshotId, part, parts, encoding: tag } = event.metadata;
   if (typeof upToRevision !== 'string' || !/^\d+$/.test(upToRevision)) return undefined;
+  // A snapshot in an encoding this code does not know is skipped, as an unusable one.
+  if (tag !== undefined && tag !== 'v1' && tag !== 'v2') return undefined;
+  const encoding: SnapshotEncoding = tag ?? 'v1';
   if (parts === undefined)
-    return { upToRevision: BigInt(upToRevision), snapshotId: undefined, part: 0, parts: 1 };
+    return {
+      upToRevision: BigInt(upToRevision),
+      encoding,
+      snapshotId: undefined,
+      part: 0,
+      parts: 1,
+    };
   if (
     typeof snapshotId !== 'string' ||
     !Number.isInteger(part) ||
@@ -297,6 +359,7 @@ function snapshotMetadata(event: RecordedEvent): SnapshotMetadata | undefined {
   }
   return {
     upToRevision: BigInt(upToRevision),
+    encoding,
     snapshotId,
     part: part as number,
     parts: parts as number,

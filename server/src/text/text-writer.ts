@@ -15,10 +15,17 @@
  *   writer.enqueue(update, attribution, origin);  // from the doc's 'update' event
  *   await writer.whenStored();                    // everything enqueued so far is in the log
  */
-import { docTextSnapshotStream, docTextStream } from '@accord/shared';
+import { docTextStream } from '@accord/shared';
 import type { Logger } from 'pino';
 import { MAX_APPEND_SIZE, type EventStore, type EventToAppend } from '../eventstore/port.js';
-import { eventSize, snapshotEvents, textUpdatedEvent, type Attribution } from './text-history.js';
+import {
+  eventSize,
+  snapshotEvents,
+  textUpdatedEvent,
+  type Attribution,
+  type SnapshotEncoding,
+} from './text-history.js';
+import { appendSnapshot, keepNewestSnapshots } from './snapshot-store.js';
 
 /**
  * When to take snapshots and how many to keep; see "Snapshots" in README.md. Storage stays
@@ -44,7 +51,22 @@ export interface SnapshotPolicy {
 }
 
 export const DEFAULT_SNAPSHOT_MIN_BYTES_RATIO = 0.25;
-export const DEFAULT_SNAPSHOTS_KEPT = 3;
+export const DEFAULT_SNAPSHOTS_KEPT = 0;
+
+/** What has been stored since the last snapshot, for `snapshotDue`. */
+export interface SinceSnapshot {
+  updates: number;
+  bytes: number;
+  /** Size of the last snapshot (0 without one). */
+  lastSnapshotBytes: number;
+}
+
+/** Whether the policy wants a snapshot now; the one rule the writer and `TextLog` share. */
+export function snapshotDue(policy: SnapshotPolicy, since: SinceSnapshot): boolean {
+  if (since.updates < policy.updates && since.bytes < policy.bytes) return false;
+  const ratio = policy.minBytesRatio ?? DEFAULT_SNAPSHOT_MIN_BYTES_RATIO;
+  return since.bytes >= ratio * since.lastSnapshotBytes;
+}
 
 export interface StoredUpdate {
   update: Uint8Array;
@@ -68,6 +90,8 @@ export interface TextWriterOptions {
   lastSnapshotBytes?: number;
   /** The document's full state; called only when every enqueued update is stored. */
   encodeState: () => Uint8Array;
+  /** How `encodeState` encodes it (default 'v1', `Y.encodeStateAsUpdate`). */
+  stateEncoding?: SnapshotEncoding;
   /** Called after each successful append, in order. */
   onStored: (updates: readonly StoredUpdate[]) => void;
   /** Called once, when an append fails; the writer accepts nothing afterwards. */
@@ -209,27 +233,35 @@ export class TextWriter {
   private maybeSnapshot(): void {
     const policy = this.options.snapshotEvery;
     if (this.snapshotting || this.revision === undefined) return;
-    if (this.updatesSinceSnapshot < policy.updates && this.bytesSinceSnapshot < policy.bytes)
-      return;
-    const ratio = policy.minBytesRatio ?? DEFAULT_SNAPSHOT_MIN_BYTES_RATIO;
-    if (this.bytesSinceSnapshot < ratio * this.lastSnapshotBytes) return;
+    const since = {
+      updates: this.updatesSinceSnapshot,
+      bytes: this.bytesSinceSnapshot,
+      lastSnapshotBytes: this.lastSnapshotBytes,
+    };
+    if (!snapshotDue(policy, since)) return;
     const upTo = this.revision;
     const state = this.options.encodeState();
-    const events = snapshotEvents(state, upTo, MAX_APPEND_SIZE - SNAPSHOT_HEADROOM);
+    const events = snapshotEvents(
+      state,
+      upTo,
+      MAX_APPEND_SIZE - SNAPSHOT_HEADROOM,
+      this.options.stateEncoding,
+    );
     this.updatesSinceSnapshot = 0;
     this.bytesSinceSnapshot = 0;
     this.lastSnapshotBytes = state.byteLength;
     this.snapshotting = (async () => {
-      const stream = docTextSnapshotStream(this.options.documentId);
+      const { store, documentId } = this.options;
       try {
         // A snapshot only saves replay time, so its failure is logged and the log stays whole.
-        let start: bigint | undefined;
-        for (const event of events) {
-          const { nextExpectedRevision } = await this.options.store.appendToStream(stream, [event]);
-          start ??= nextExpectedRevision;
-        }
+        const start = await appendSnapshot(store, documentId, events);
         if (start !== undefined) this.snapshotStarts.push(start);
-        await this.pruneSnapshots(stream, policy.keep ?? DEFAULT_SNAPSHOTS_KEPT);
+        await keepNewestSnapshots(
+          store,
+          documentId,
+          this.snapshotStarts,
+          policy.keep ?? DEFAULT_SNAPSHOTS_KEPT,
+        );
       } catch (error) {
         this.options.logger.warn(
           { err: error, documentId: this.options.documentId },
@@ -239,18 +271,6 @@ export class TextWriter {
         this.snapshotting = undefined;
       }
     })();
-  }
-
-  /**
-   * Hides every snapshot older than the newest `keep` this writer appended (snapshots from
-   * before the document was loaded are older still, so one prefix cut covers them too). Time
-   * travel to a revision before the oldest kept snapshot replays the log from its start.
-   */
-  private async pruneSnapshots(stream: string, keep: number): Promise<void> {
-    if (keep <= 0 || this.snapshotStarts.length < keep) return;
-    const truncateBefore = this.snapshotStarts[this.snapshotStarts.length - keep]!;
-    this.snapshotStarts.splice(0, this.snapshotStarts.length - keep);
-    await this.options.store.setStreamMetadata(stream, { truncateBefore });
   }
 }
 
