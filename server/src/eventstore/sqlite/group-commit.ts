@@ -173,8 +173,13 @@ export class GroupCommit {
       },
     );
     this.settling.add(settling);
-    // The writers are told either way; a throwing onCommit (metrics, wake-ups) is not theirs.
-    void settling.catch(() => undefined).finally(() => this.settling.delete(settling));
+    void settling
+      // The writers have their answers by then; a failing listener (metrics, wake-ups) is not
+      // theirs, and must neither vanish nor crash the process: it becomes a process warning.
+      .catch((error: unknown) =>
+        process.emitWarning(error instanceof Error ? error : String(error), 'GroupCommitListener'),
+      )
+      .finally(() => this.settling.delete(settling));
   }
 
   private settle(

@@ -103,6 +103,22 @@ describe('WalSync', () => {
     await expect(insert()).rejects.toBeInstanceOf(StoreUnavailable);
   });
 
+  it('given a listener that throws after an fsync, the writer still succeeds and a warning is raised', async () => {
+    const sync = new WalSync(db, `${file}-wal`);
+    const commit = new GroupCommit(db, {
+      maxBatchSize: 10,
+      durable: () => sync.barrier(),
+      onCommit: () => {
+        throw new Error('metrics broke');
+      },
+    });
+    const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
+    await expect(
+      commit.submit(() => db.prepare('INSERT INTO t VALUES (1)').run().changes),
+    ).resolves.toBe(1);
+    expect((await warned).message).toBe('metrics broke');
+  });
+
   it('checkpoints into the database file every so many commits', async () => {
     const sync = new WalSync(db, `${file}-wal`, { checkpointEvery: 5 });
     const commit = new GroupCommit(db, { maxBatchSize: 1, durable: () => sync.barrier() });
