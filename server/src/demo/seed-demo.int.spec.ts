@@ -10,6 +10,7 @@ import { collect } from '../eventstore/port.js';
 import { createLogger } from '../observability/logger.js';
 import { frameAsOf, RecordHistory } from '../timetravel/index.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
+import { createTestCore } from '../test-support/test-core.js';
 import { DEMO_PASSWORD, demoNegotiation as demo } from './demo-negotiation.js';
 import {
   DEMO_SIGN_IN,
@@ -40,12 +41,7 @@ describe('seedDemo', () => {
 
   beforeAll(async () => {
     temp = await makeTempDir();
-    const config = loadConfig({
-      ACCORD_DATA_DIR: temp.dir,
-      LOG_LEVEL: 'silent',
-      ACCORD_SQLITE_SYNCHRONOUS: 'NORMAL',
-    });
-    core = await createCore(config, createLogger('silent'));
+    core = await createTestCore(temp.dir);
     first = await seedDemo(core, {
       now: NOW,
       seedId: SEED_ID,

@@ -7,15 +7,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { createCore, type AccordCore } from '../core.js';
+import type { AccordCore } from '../core.js';
 import { demoNegotiation as demo } from '../demo/demo-negotiation.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { demoRecommendations } from '../demo/seed-recommendations.js';
 import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import { InvalidInputError } from '../application/errors.js';
 import { toProblem } from '../http/problem.js';
-import { createLogger } from '../observability/logger.js';
 import {
   checkWellFormed,
   convertWithLibreOffice,
@@ -24,6 +22,7 @@ import {
   validateAkomaNtoso,
 } from '../test-support/documents.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
+import { createTestCore } from '../test-support/test-core.js';
 import { RecordHistory, type TimeTravelDeps } from '../timetravel/index.js';
 import {
   buildDocumentExport,
@@ -51,12 +50,7 @@ describe('document exports of the demo', () => {
 
   beforeAll(async () => {
     temp = await makeTempDir();
-    const config = loadConfig({
-      ACCORD_DATA_DIR: join(temp.dir, 'data'),
-      LOG_LEVEL: 'silent',
-      ACCORD_SQLITE_SYNCHRONOUS: 'NORMAL',
-    });
-    core = await createCore(config, createLogger('silent'));
+    core = await createTestCore(join(temp.dir, 'data'));
     ({ documentId } = await seedDemo(core, { now: NOW, seedId: SEED_ID }));
     deps = { store: core.store, history: new RecordHistory(core.store) };
     models.clean = await buildDocumentExport(deps, documentId, {

@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaVersionOf, type AccordEvent } from '@accord/shared';
-import { loadConfig } from '../config.js';
-import { createCore, type AccordCore } from '../core.js';
+import type { AccordCore } from '../core.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { sqliteFile } from '../eventstore/open-event-store.js';
 import type { EventStore } from '../eventstore/port.js';
 import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
 import { createLogger } from '../observability/logger.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
+import { createTestCore } from '../test-support/test-core.js';
 import { createReadModels } from './read-models.js';
 import { openReadModelDb, type ReadModelDb } from './read-model-db.js';
 import { rebuildReadModels } from './rebuild.js';
@@ -99,12 +99,7 @@ describe('a rebuild against the live projector', () => {
 
   beforeAll(async () => {
     temp = await makeTempDir();
-    const config = loadConfig({
-      ACCORD_DATA_DIR: temp.dir,
-      LOG_LEVEL: 'silent',
-      ACCORD_SQLITE_SYNCHRONOUS: 'NORMAL',
-    });
-    core = await createCore(config, logger);
+    core = await createTestCore(temp.dir);
     const seeded = await seedDemo(core, { now: NOW, seedId: SEED_ID });
     const stakeholders = core.readModels.db
       .prepare('SELECT stakeholder_id FROM stakeholders WHERE negotiation_id = ? LIMIT 5')
