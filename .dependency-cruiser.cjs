@@ -8,7 +8,7 @@
 
 const SERVER = '^server/src/';
 const EDGES = `${SERVER}(api|http|realtime|collab|cli)/`;
-const ROOT = `${SERVER}(main|server|core|cli|config|index)\\.ts$`;
+const ROOT = `${SERVER}(main|start|server|core|cli|config|index)\\.ts$`;
 const ADAPTERS = `${SERVER}eventstore/(sqlite|esdb|postgres)/`;
 // Tests, their support code and the adversarial suite (server/src/hostile/) assemble whole systems.
 const SPECS = '(\\.spec\\.tsx?$|/test-support/|^server/src/hostile/)';

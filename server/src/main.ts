@@ -1,43 +1,17 @@
 #!/usr/bin/env node
 /**
- * Starts Accord: `node server/dist/main.js`. Stops cleanly on SIGTERM/SIGINT so the event
- * store flushes its last group commit before the process exits.
+ * Starts Accord: `node server/dist/main.js`.
  *
- * It listens before it loads the rest of the server (server.js and everything it imports, most
- * of a start's time): clients reconnecting to a restarting node are held until it is ready,
- * rather than refused and left to back off. /healthz answers 503 until then.
+ * The build also bundles the server into one CommonJS file, `dist/accord.cjs` (made by
+ * `scripts/bundle-server.mjs` at the root), which this launcher runs with V8's code cache: a
+ * restart then skips finding, reading and compiling several hundred modules one by one, most
+ * of what a start used to cost. Without the bundle (a build by tsc alone) it runs `start.js`
+ * as it is, and `node server/dist/start.js` always does.
  */
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './observability/logger.js';
-import { openStartupGate } from './startup-gate.js';
-import { StartupTimeline } from './startup-timeline.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runBundle } from './launch/code-cache.js';
 
-async function main(): Promise<void> {
-  // Started first: its `modules` step is Node's own start plus loading this module's imports.
-  const timeline = new StartupTimeline(true);
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  const gate = await openStartupGate({ port: config.port, host: config.host, logger });
-  timeline.mark('listen');
-  const { startServer } = await import('./server.js');
-  timeline.mark('serverModules');
-  const server = await startServer(config, { timeline, logger, gate });
-  const stop = (signal: NodeJS.Signals): void => {
-    server.logger.info({ signal }, 'signal received');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error('Accord failed to start:', error);
-  process.exit(1);
-});
+const bundle = fileURLToPath(new URL('./accord.cjs', import.meta.url));
+if (existsSync(bundle)) runBundle(bundle, { cache: process.env.ACCORD_CODE_CACHE !== 'off' });
+else await import('./start.js');

@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { serverPackageDir } from '../server-package.js';
 
 /** Paths the server answers itself; everything else that is a GET for a page gets the app. */
 const SERVER_PATHS = /^\/(api|socket\.io|collab|metrics|healthz)(\/|$)/;
 
-export const defaultClientDir = path.resolve(import.meta.dirname, '../../../client/dist');
+export const defaultClientDir = path.join(serverPackageDir, '..', 'client', 'dist');
 
 /** Returns false when there is no build to serve (the API still works). */
 export function serveClient(app: Express, dir = defaultClientDir): boolean {

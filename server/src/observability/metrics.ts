@@ -3,6 +3,7 @@
  * several servers in one process), created here and passed to whoever records.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { poolLoad } from '../workers/pool.js';
 
 export interface Metrics {
   registry: Registry;
@@ -25,6 +26,9 @@ export interface Metrics {
   /** Cross-stream work a reactor has not finished after its retry budget: operators look here. */
   reactorStuck: Gauge<'reactor'>;
   reactorFailures: Counter<'reactor'>;
+  /** The worker pool (workers/pool.ts), read when /metrics is scraped. */
+  workerThreads: Gauge;
+  workerQueue: Gauge;
 }
 
 export function createMetrics(): Metrics {
@@ -99,6 +103,22 @@ export function createMetrics(): Metrics {
       help: 'Events a reactor has failed to finish within its retry budget (still retrying)',
       labelNames: ['reactor'],
       registers: [registry],
+    }),
+    workerThreads: new Gauge({
+      name: 'accord_worker_threads',
+      help: 'Threads of the pool that renders exports and reads imports off the event loop',
+      registers: [registry],
+      collect() {
+        this.set(poolLoad().threads);
+      },
+    }),
+    workerQueue: new Gauge({
+      name: 'accord_worker_queue',
+      help: 'Exports and imports waiting for a worker thread',
+      registers: [registry],
+      collect() {
+        this.set(poolLoad().queued);
+      },
     }),
     reactorFailures: new Counter({
       name: 'accord_reactor_failures_total',

@@ -12,9 +12,10 @@
  * calling thread with the same code.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { Piscina } from 'piscina';
 import { processingLimits, type ProcessingLimits } from '../config.js';
+import { serverPackageDir } from '../server-package.js';
 import type { HeavyResult, HeavyTask } from './heavy-work.js';
 
 export type PoolRefusal = 'busy' | 'timeout' | 'memory';
@@ -36,14 +37,10 @@ export class WorkerPoolError extends Error {
   }
 }
 
-/** The compiled worker module, or undefined when there is none to load. */
+/** The compiled worker module (tsc's output, also when running from src/ or the bundle). */
 export function workerFile(): string | undefined {
-  const here = new URL('./heavy-work.worker.js', import.meta.url);
-  const candidates = [fileURLToPath(here)];
-  // Running from src/ (vitest): the build's copy under dist/.
-  if (import.meta.url.endsWith('.ts'))
-    candidates.push(fileURLToPath(here).replace(/([/\\])src([/\\]workers[/\\])/, '$1dist$2'));
-  return candidates.find((file) => file.endsWith('.js') && existsSync(file));
+  const file = path.join(serverPackageDir, 'dist', 'workers', 'heavy-work.worker.js');
+  return existsSync(file) ? file : undefined;
 }
 
 interface Pool {

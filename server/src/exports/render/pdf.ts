@@ -8,7 +8,8 @@
  * so the same model gives the same bytes.
  */
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFDocument from 'pdfkit';
 import {
   baseDirectionOf,
   bidiLevels,
@@ -411,9 +412,16 @@ function blocks(
   }
 }
 
+// Required on the first render rather than imported: pdfkit reads its font metrics from files
+// beside itself, so it stays outside the server's bundle (scripts/bundle-server.mjs), and the
+// bundle loads such a package at start when it is imported, though most days nobody prints.
+const loadPdfKit = (): typeof PDFDocument =>
+  createRequire(import.meta.url)('pdfkit') as typeof PDFDocument;
+
 export function renderPdf(model: ExportModel): Promise<Buffer> {
   const date = new Date(model.generatedAt);
-  const doc = new PDFDocument({
+  const PdfKit = loadPdfKit();
+  const doc = new PdfKit({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 64, right: 64 },
     lang: model.language,
