@@ -17,7 +17,7 @@ export function createCollabAuth(deps: {
   accounts: Pick<AccountService, 'authenticate'>;
   queries: Pick<
     ReadModelQueries,
-    'getDocument' | 'getMembership' | 'listStakeholders' | 'getSession'
+    'getDocument' | 'getMembership' | 'getStakeholder' | 'getSession'
   > &
     Partial<Pick<ReadModelQueries, 'listSegments'>>;
 }): CollabHooks {
@@ -41,9 +41,7 @@ export function createCollabAuth(deps: {
       const segments = queries.listSegments?.(document.negotiationId) ?? [];
       if (segmentGate(segments, membership.role))
         return Promise.resolve({ ok: false, status: CollabUpgradeStatus.SegmentClosed });
-      const stakeholder = queries
-        .listStakeholders(document.negotiationId)
-        .find((s) => s.stakeholderId === membership.stakeholderId);
+      const stakeholder = queries.getStakeholder(document.negotiationId, membership.stakeholderId);
       const mayEdit = can(membership.role, 'text.edit', document.mode);
       const canWrite = mayEdit && !document.adopted;
       // Why the text is read-only, so the editor can say so: a delegate in a formal document

@@ -62,6 +62,8 @@ export interface ReadModelQueries extends PrivateDraftQueries {
   getNegotiation(negotiationId: string): NegotiationView | undefined;
   listNegotiationsForUser(userId: string): NegotiationForUser[];
   listStakeholders(negotiationId: string): StakeholderView[];
+  /** One delegation or organisation: what each live connection's answer names. */
+  getStakeholder(negotiationId: string, stakeholderId: string): StakeholderView | undefined;
   listMembers(negotiationId: string): MemberView[];
   getMembership(negotiationId: string, userId: string): Membership | undefined;
   listInvitations(negotiationId: string, now?: Date): InvitationView[];

@@ -86,6 +86,10 @@ describe('read models of the negotiation domain', () => {
       ]);
       expect(q().getNegotiation(randomUUID())).toBeUndefined();
       expect(q().listStakeholders(negotiationId)).toEqual(negotiation.stakeholders);
+      for (const stakeholder of negotiation.stakeholders) {
+        expect(q().getStakeholder(negotiationId, stakeholder.stakeholderId)).toEqual(stakeholder);
+      }
+      expect(q().getStakeholder(negotiationId, randomUUID())).toBeUndefined();
     });
 
     it('lists a user’s negotiations with what they act as, and none once revoked', () => {

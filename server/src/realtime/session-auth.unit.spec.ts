@@ -36,10 +36,10 @@ describe('session expiry for live connections', () => {
       getSession,
       getDocument: () => ({ negotiationId: 'n1', mode: 'open-drafting', adopted: false }),
       getMembership: () => ({ stakeholderId: 's1', role: 'delegate' }),
-      listStakeholders: () => [{ stakeholderId: 's1', name: 'France' }],
+      getStakeholder: () => ({ stakeholderId: 's1', name: 'France' }),
     } as unknown as Pick<
       ReadModelQueries,
-      'getDocument' | 'getMembership' | 'listStakeholders' | 'getSession'
+      'getDocument' | 'getMembership' | 'getStakeholder' | 'getSession'
     >;
     const hook = createCollabAuth({ accounts, queries });
     const answer = await hook.authenticate(request(TOKEN), 'd1');

@@ -76,6 +76,10 @@ const statements = statementsFor((db) => ({
     `SELECT negotiation_id, stakeholder_id, kind, name, short_code, group_ids, registered_at
      FROM stakeholders WHERE negotiation_id = ? ORDER BY position`,
   ),
+  stakeholder: db.prepare<[string, string], StakeholderRow>(
+    `SELECT negotiation_id, stakeholder_id, kind, name, short_code, group_ids, registered_at
+     FROM stakeholders WHERE negotiation_id = ? AND stakeholder_id = ?`,
+  ),
   // Who chairs now is whoever has the chair role now; the appointment gives the order.
   chairs: db.prepare<[string], ChairRow>(
     `SELECT m.user_id, u.display_name, m.stakeholder_id, c.appointed_at,
@@ -189,6 +193,11 @@ export function negotiationQueries(db: ReadModelDb) {
 
     listStakeholders(negotiationId: string): StakeholderView[] {
       return s().stakeholders.all(negotiationId).map(toStakeholder);
+    },
+
+    getStakeholder(negotiationId: string, stakeholderId: string): StakeholderView | undefined {
+      const row = s().stakeholder.get(negotiationId, stakeholderId);
+      return row && toStakeholder(row);
     },
 
     /** Current and revoked members with their e-mail addresses: gate it by 'members.manage'. */
