@@ -57,7 +57,14 @@ async function build(external, onModule) {
     plugins: onModule ? [{ name: 'find-own-files', transform: onModule }] : [],
   });
   try {
-    return await bundle.write({ file: output, format: 'cjs', codeSplitting: false });
+    return await bundle.write({
+      file: output,
+      format: 'cjs',
+      codeSplitting: false,
+      // Without comments and blank space the file is a third smaller, and a start reads and
+      // hashes less of it. Names stay as they are, so stack traces still name the functions.
+      minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
+    });
   } finally {
     await bundle.close();
   }
