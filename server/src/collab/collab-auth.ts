@@ -17,7 +17,7 @@ export function createCollabAuth(deps: {
   accounts: Pick<AccountService, 'authenticate'>;
   queries: Pick<
     ReadModelQueries,
-    'getDocument' | 'getMembership' | 'getStakeholder' | 'getSession'
+    'getDocumentAccess' | 'getMembership' | 'getStakeholder' | 'getSession'
   > &
     Partial<Pick<ReadModelQueries, 'listSegments'>>;
 }): CollabHooks {
@@ -31,7 +31,7 @@ export function createCollabAuth(deps: {
       // The gateway asks again at this moment, so an expired session does not keep its socket.
       const session = queries.getSession(hashToken(token));
       const expiresAt = session ? Date.parse(session.expiresAt) : undefined;
-      const document = queries.getDocument(documentId);
+      const document = queries.getDocumentAccess(documentId);
       if (!document) return Promise.resolve({ ok: false, status: 404 });
       const membership = queries.getMembership(document.negotiationId, user.userId);
       // Not a member: answer as if the document did not exist, so ids do not leak.

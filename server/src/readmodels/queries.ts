@@ -33,6 +33,7 @@ import type {
   AmendmentView,
   CommentThreadView,
   Credentials,
+  DocumentAccess,
   DocumentSummary,
   DocumentView,
   InvitationForAcceptance,
@@ -75,6 +76,8 @@ export interface ReadModelQueries extends PrivateDraftQueries {
 
   listDocuments(negotiationId: string): DocumentSummary[];
   getDocument(documentId: string): DocumentView | undefined;
+  /** What deciding access needs, without the counts and statuses `getDocument` gathers. */
+  getDocumentAccess(documentId: string): DocumentAccess | undefined;
 
   listAmendments(documentId: string, filter?: AmendmentFilter): AmendmentView[];
   getAmendment(amendmentId: string): AmendmentView | undefined;

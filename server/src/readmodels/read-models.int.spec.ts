@@ -256,6 +256,14 @@ describe('read models of the negotiation domain', () => {
         adoptedBy: users.ben,
       });
       expect(q().getDocument(randomUUID())).toBeUndefined();
+      // The lean answer the live gateway's access check uses agrees with the full one.
+      expect(q().getDocumentAccess(documentId)).toEqual({
+        documentId,
+        negotiationId: document.negotiationId,
+        mode: document.mode,
+        adopted: true,
+      });
+      expect(q().getDocumentAccess(randomUUID())).toBeUndefined();
     });
 
     it('lists amendments in tabling order with their current wording, sponsors and outcome', () => {

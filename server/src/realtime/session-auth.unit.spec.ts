@@ -34,12 +34,12 @@ describe('session expiry for live connections', () => {
   it('collaboration: the hook’s answer carries the session’s expiry', async () => {
     const queries = {
       getSession,
-      getDocument: () => ({ negotiationId: 'n1', mode: 'open-drafting', adopted: false }),
+      getDocumentAccess: () => ({ negotiationId: 'n1', mode: 'open-drafting', adopted: false }),
       getMembership: () => ({ stakeholderId: 's1', role: 'delegate' }),
       getStakeholder: () => ({ stakeholderId: 's1', name: 'France' }),
     } as unknown as Pick<
       ReadModelQueries,
-      'getDocument' | 'getMembership' | 'getStakeholder' | 'getSession'
+      'getDocumentAccess' | 'getMembership' | 'getStakeholder' | 'getSession'
     >;
     const hook = createCollabAuth({ accounts, queries });
     const answer = await hook.authenticate(request(TOKEN), 'd1');

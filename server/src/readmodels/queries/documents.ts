@@ -6,7 +6,13 @@
 import type { DocumentMode, ParagraphStatus } from '@accord/shared';
 import { statementsFor } from '../projections/projection-kit.js';
 import type { ReadModelDb } from '../read-model-db.js';
-import type { DocumentSummary, DocumentView, ParagraphStatusView, RevisionView } from './views.js';
+import type {
+  DocumentAccess,
+  DocumentSummary,
+  DocumentView,
+  ParagraphStatusView,
+  RevisionView,
+} from './views.js';
 
 interface DocumentRow {
   document_id: string;
@@ -60,6 +66,10 @@ const statements = statementsFor((db) => ({
     `${summarySelect} WHERE d.negotiation_id = ? ORDER BY d.created_at, d.document_id`,
   ),
   one: db.prepare<[string], DocumentRow>(`${summarySelect} WHERE d.document_id = ?`),
+  access: db.prepare<
+    [string],
+    Pick<DocumentRow, 'document_id' | 'negotiation_id' | 'mode' | 'adopted_at'>
+  >(`SELECT document_id, negotiation_id, mode, adopted_at FROM documents WHERE document_id = ?`),
   revisions: db.prepare<[string], RevisionRow>(
     `SELECT label, text_revision, sequence, issued_by, issued_at FROM document_revisions
      WHERE document_id = ? ORDER BY sequence`,
@@ -131,6 +141,18 @@ export function documentQueries(db: ReadModelDb) {
     /** The negotiation's documents, oldest first. */
     listDocuments(negotiationId: string): DocumentSummary[] {
       return s().list.all(negotiationId).map(toSummary);
+    },
+
+    getDocumentAccess(documentId: string): DocumentAccess | undefined {
+      const row = s().access.get(documentId);
+      return (
+        row && {
+          documentId: row.document_id,
+          negotiationId: row.negotiation_id,
+          mode: row.mode,
+          adopted: row.adopted_at !== null,
+        }
+      );
     },
 
     getDocument(documentId: string): DocumentView | undefined {

@@ -4,7 +4,13 @@
 // (contracts/); only the server's own credential and membership shapes are declared here.
 // Ids keep the events' field names (`stakeholderId`, `sponsorStakeholderId`); a `StakeholderRef`
 // beside them names the stakeholder for display.
-import type { InvitationStatus, Role, StakeholderRefView, UiLanguage } from '@accord/shared';
+import type {
+  DocumentSummary as DocumentSummaryView,
+  InvitationStatus,
+  Role,
+  StakeholderRefView,
+  UiLanguage,
+} from '@accord/shared';
 
 export type {
   ActivityEntry,
@@ -32,6 +38,12 @@ export type {
 } from '@accord/shared';
 
 type StakeholderRef = StakeholderRefView;
+
+/** A document as far as deciding who may open or type in it goes. */
+export type DocumentAccess = Pick<
+  DocumentSummaryView,
+  'documentId' | 'negotiationId' | 'mode' | 'adopted'
+>;
 
 export interface Membership {
   stakeholderId: string;
