@@ -12,13 +12,14 @@ import {
   type ClusterSettings,
 } from './cluster/cluster-settings.js';
 import { DEMO_OPERATOR_EMAIL } from './demo/demo-negotiation.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './listen-address.js';
 
 const socketBudget = (fallback: number) =>
   z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
+  HOST: z.string().min(1).default(DEFAULT_HOST),
   ACCORD_DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_CONNECTION_STRING: z
     .string()

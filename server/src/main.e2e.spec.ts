@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -16,11 +17,11 @@ interface LogLine {
 }
 
 /** `node dist/main.js` on `dir`, resolved once it logs that it is listening. */
-async function startBuilt(dir: string) {
+async function startBuilt(dir: string, port = 0) {
   const child = spawn(process.execPath, [main], {
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: String(port),
       HOST: '127.0.0.1',
       ACCORD_DATA_DIR: dir,
       LOG_LEVEL: 'info',
@@ -52,6 +53,14 @@ async function startBuilt(dir: string) {
     return exited;
   };
   return { url: url!, logs, logged, stop };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 async function signIn(url: string, email: string): Promise<string> {
@@ -87,6 +96,31 @@ describe('the accord process (built)', () => {
       const events = await collect(store.readAll());
       expect(events.some((e) => e.type === 'NegotiationOpened')).toBe(true);
       await store.close();
+    });
+  });
+
+  it('answers /healthz "starting" while it starts, then ready, and never refuses in between', async () => {
+    await withTempDir(async (dir) => {
+      const port = await freePort();
+      const answers: number[] = [];
+      let polling = true;
+      const poll = (async () => {
+        while (polling) {
+          const status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+            (res) => res.status,
+            () => 0, // not listening yet
+          );
+          if (status !== 0 && answers.at(-1) !== status) answers.push(status);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      })();
+      const accord = await startBuilt(dir, port);
+      await accord.logged('started from the code cache', 'start-up code cache saved');
+      polling = false;
+      await poll;
+      // 503 while the server's code loads and the store opens, then 200, never refused between.
+      expect(answers).toEqual([503, 200]);
+      expect(await accord.stop()).toBe(0);
     });
   });
 

@@ -7,10 +7,10 @@
  * of a start's time): clients reconnecting to a restarting node are held until it is ready,
  * rather than refused and left to back off. /healthz answers 503 until then.
  */
-import { ConfigError, loadConfig } from './config.js';
-import { codeCacheHandle } from './launch/code-cache-handle.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { fromLauncher } from './launch/handoff.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { openStartupGate } from './startup-gate.js';
+import { openStartupGate, type StartupGate } from './startup-gate.js';
 import { StartupTimeline } from './startup-timeline.js';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const timeline = new StartupTimeline(true);
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const gate = await openStartupGate({ port: config.port, host: config.host, logger });
+  const gate = await listening(config, logger);
   timeline.mark('listen');
   const { startServer } = await import('./server.js');
   timeline.mark('serverModules');
@@ -38,9 +38,19 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
+/** The gate the launcher opened when it listens where the configuration says, else a new one. */
+async function listening(config: Config, logger: Logger): Promise<StartupGate> {
+  const early = fromLauncher().gate;
+  if (early && early.address.port === config.port && early.address.host === config.host) {
+    return early;
+  }
+  await early?.abort();
+  return openStartupGate({ port: config.port, host: config.host, logger });
+}
+
 /** After a start compiled from source, keeps what it compiled for the next one (see launch/). */
 function saveCodeCache(logger: Logger): void {
-  const cache = codeCacheHandle();
+  const cache = fromLauncher().codeCache;
   if (!cache) return;
   if (cache.status === 'used') return logger.info('started from the code cache');
   cache.save().then(

@@ -22,6 +22,8 @@ const MAX_HELD = 10_000;
 
 export interface StartupGate {
   readonly httpServer: http.Server;
+  /** Where it was asked to listen. */
+  readonly address: { port: number; host: string };
   /** The port it listens on (the configured one, or the one the system gave for port 0). */
   readonly port: number;
   /** Starts serving with these handlers, and hands them what was held meanwhile. */
@@ -33,7 +35,8 @@ export interface StartupGate {
 export async function openStartupGate(options: {
   port: number;
   host: string;
-  logger: Logger;
+  /** None when the launcher opens it, before the logger's code is loaded. */
+  logger?: Logger;
 }): Promise<StartupGate> {
   let handlers: { request: RequestHandler; upgrade: UpgradeHandler } | undefined;
   let held: (() => void)[] = [];
@@ -70,9 +73,10 @@ export async function openStartupGate(options: {
     });
   });
   const { port } = httpServer.address() as AddressInfo;
-  options.logger.debug({ port }, 'accepting connections; they wait until the start is done');
+  options.logger?.debug({ port }, 'accepting connections; they wait until the start is done');
   return {
     httpServer,
+    address: { port: options.port, host: options.host },
     port,
     open(ready) {
       handlers = ready;

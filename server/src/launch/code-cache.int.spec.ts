@@ -43,7 +43,7 @@ async function start(file: string, cacheDir: string, cache = true): Promise<Star
   const script = `
     const { runBundle } = await import(${JSON.stringify(pathToFileURL(built).href)});
     runBundle(${JSON.stringify(file)}, { cache: ${cache}, cacheDir: ${JSON.stringify(cacheDir)} });
-    const handle = globalThis[Symbol.for('accord.codeCache')];
+    const handle = globalThis[Symbol.for('accord.launcher')]?.codeCache;
     const saved = handle && handle.status !== 'used' ? await handle.save() : undefined;
     console.log(JSON.stringify({ status: handle?.status, saved }));`;
   const run = promisify(execFile);

@@ -13,7 +13,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { publishCodeCache, type CodeCacheStatus } from './code-cache-handle.js';
+import { handOver, type CodeCacheStatus } from './handoff.js';
 
 export interface BundleOptions {
   /** false: compile from source every time (ACCORD_CODE_CACHE=off). */
@@ -56,10 +56,7 @@ export function runBundle(bundleFile: string, options: BundleOptions): void {
   const status: CodeCacheStatus =
     cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
   if (options.cache) {
-    publishCodeCache({
-      status,
-      save: () => saveCache(script, cacheDir, cacheFile),
-    });
+    handOver({ codeCache: { status, save: () => saveCache(script, cacheDir, cacheFile) } });
   }
   const module = { exports: {} };
   const run = script.runInThisContext() as (
