@@ -19,6 +19,8 @@ describe('the start-up gate', () => {
     gate = await openStartupGate({ port: 0, host: '127.0.0.1', logger });
     const health = await fetch(`${base(gate)}/healthz`);
     expect(health.status).toBe(503);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('cache-control')).toBe('no-store');
     expect(await health.json()).toEqual({ status: 'starting' });
 
     let answered = false;

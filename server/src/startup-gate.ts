@@ -17,6 +17,16 @@ import type { Logger } from './observability/logger.js';
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 
+// What helmet would add to these answers, before helmet (or express) is loaded: they carry no
+// page, so no content policy, but nothing may sniff, frame or cache them either.
+const EARLY_HEADERS = {
+  'retry-after': '1',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+} as const;
+
 /** How many requests and upgrades may wait for the start to finish; more are refused (503). */
 const MAX_HELD = 10_000;
 
@@ -43,12 +53,12 @@ export async function openStartupGate(options: {
   const httpServer = http.createServer((req, res) => {
     if (handlers) return handlers.request(req, res);
     if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.writeHead(503, { ...EARLY_HEADERS, 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'starting' }));
       return;
     }
     if (held.length >= MAX_HELD) {
-      res.writeHead(503, { 'retry-after': '1' }).end();
+      res.writeHead(503, EARLY_HEADERS).end();
       return;
     }
     held.push(() => httpServer.emit('request', req, res));
