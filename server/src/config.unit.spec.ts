@@ -48,3 +48,19 @@ describe('ACCORD_LEASE_TTL_MS', () => {
     );
   });
 });
+
+describe('ACCORD_CLUSTER_SECRET', () => {
+  const redis = { ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' };
+
+  it('is unset by default (the nodes share one through Redis), and taken as given', () => {
+    expect(loadConfig(redis).cluster?.secret).toBeUndefined();
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ ...redis, ACCORD_CLUSTER_SECRET: secret }).cluster?.secret).toBe(secret);
+  });
+
+  it('refuses a secret shorter than 32 characters, naming the variable', () => {
+    expect(() => loadConfig({ ...redis, ACCORD_CLUSTER_SECRET: 'short' })).toThrow(
+      /ACCORD_CLUSTER_SECRET/,
+    );
+  });
+});

@@ -107,7 +107,7 @@ export async function joinCluster(
   // leases of the documents this node serves are back before another node asks for them.
   main.on('ready', () => void leases.renew());
   await leases.announce();
-  const secret = new ClusterSecret(main);
+  const secret = new ClusterSecret(main, { configured: settings.secret });
   await secret.current();
   let served: { text: DocumentText; readModels: ReadModelsClock } | undefined;
   // A lease this node holds (and renews) needs no trip to Redis; any other is asked there.

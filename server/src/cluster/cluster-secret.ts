@@ -7,6 +7,9 @@
  * Redis restarted empty loses it: the next node that misses it sets a new one, and the others
  * pick it up when a request with the old one is refused (the caller reads it again and retries,
  * the receiver reads it again before refusing, at most once a second).
+ *
+ * An operator who would rather not have whoever reads Redis know it gives every node the same
+ * ACCORD_CLUSTER_SECRET instead; Redis is then not asked.
  */
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 
@@ -23,10 +26,17 @@ export class ClusterSecret {
   private value: string | undefined;
   private lastRead = 0;
 
+  private readonly configured: string | undefined;
+  private readonly key: string;
+
   constructor(
     private readonly redis: SecretRedis,
-    private readonly key = 'accord:cluster-secret',
-  ) {}
+    options: { configured?: string | undefined; key?: string } = {},
+  ) {
+    this.configured = options.configured;
+    this.value = options.configured;
+    this.key = options.key ?? 'accord:cluster-secret';
+  }
 
   /** The secret to send; read from Redis (set there first if missing) the first time. */
   async current(): Promise<string> {
@@ -35,6 +45,7 @@ export class ClusterSecret {
 
   /** Reads the secret from Redis again, setting a new one if Redis has none. */
   async reread(): Promise<string> {
+    if (this.configured !== undefined) return this.configured;
     this.lastRead = Date.now();
     await this.redis.set(this.key, randomBytes(32).toString('base64url'), { condition: 'NX' });
     const stored = await this.redis.get(this.key);
@@ -47,6 +58,7 @@ export class ClusterSecret {
   async accepts(given: string | undefined): Promise<boolean> {
     if (!given) return false;
     if (this.value !== undefined && same(given, this.value)) return true;
+    if (this.configured !== undefined) return false;
     if (Date.now() - this.lastRead < REREAD_AT_MOST_EVERY_MS) return false;
     return same(given, await this.reread());
   }

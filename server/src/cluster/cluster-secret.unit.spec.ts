@@ -43,4 +43,23 @@ describe('ClusterSecret', () => {
     expect(await b.accepts(fresh)).toBe(true);
     expect(await b.accepts(old)).toBe(false);
   });
+
+  it('given a configured secret, when nodes send and check it, then Redis is never asked', async () => {
+    const redis = fakeRedis();
+    let asked = 0;
+    const counting: SecretRedis = {
+      set: (...args) => ((asked += 1), redis.set(...args)),
+      get: (key) => ((asked += 1), redis.get(key)),
+    };
+    const configured = 'c'.repeat(40);
+    const [a, b] = [
+      new ClusterSecret(counting, { configured }),
+      new ClusterSecret(counting, { configured }),
+    ];
+    expect(await a.current()).toBe(configured);
+    expect(await a.reread()).toBe(configured);
+    expect(await b.accepts(configured)).toBe(true);
+    expect(await b.accepts('d'.repeat(40))).toBe(false);
+    expect(asked).toBe(0);
+  });
 });

@@ -21,6 +21,11 @@ export const ClusterSettingsSchema = z.object({
    * paused by a long garbage collection or a busy host loses documents it still serves.
    */
   ACCORD_LEASE_TTL_MS: z.coerce.number().int().min(2_000).max(300_000).optional(),
+  /**
+   * What the nodes show each other on internal requests. Unset, the first node sets a random
+   * one in Redis for all; set (the same on every node), nobody who only reads Redis learns it.
+   */
+  ACCORD_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').max(512).optional(),
 });
 
 export interface ClusterSettings {
@@ -30,6 +35,8 @@ export interface ClusterSettings {
   address: string | undefined;
   /** ACCORD_LEASE_TTL_MS, default DEFAULT_LEASE_TTL_MS. */
   leaseTtlMs: number;
+  /** ACCORD_CLUSTER_SECRET; unset, the nodes share one through Redis (cluster-secret.ts). */
+  secret: string | undefined;
 }
 
 export const DEFAULT_LEASE_TTL_MS = 10_000;
@@ -49,5 +56,6 @@ export function clusterSettingsOf(
       `${hostname}-${port}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
     address: c.ACCORD_NODE_ADDRESS,
     leaseTtlMs: c.ACCORD_LEASE_TTL_MS ?? DEFAULT_LEASE_TTL_MS,
+    secret: c.ACCORD_CLUSTER_SECRET,
   };
 }

@@ -2,7 +2,9 @@
 // own a document answers reads through the owner; the first node asked for a document owns it, a
 // client of the other node is forwarded to it (the other node never loads the document), both
 // clients converge; when the owner shuts down, its lease is given back, the forwarded client
-// reconnects and the remaining node takes the document over.
+// reconnects and the remaining node takes the document over. The nodes are given their shared
+// secret (ACCORD_CLUSTER_SECRET), so Redis never holds one; owner-routing.int.spec.ts runs with
+// the secret the first node sets in Redis.
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests } from '../eventstore/postgres/test-support/postgres-for-tests.js';
@@ -26,6 +28,8 @@ function type(client: CollabClient, words: string): void {
   text.insert(text.length, words);
 }
 
+const CLUSTER_SECRET = 'two-nodes-secret-'.padEnd(48, 'x');
+
 const firstParagraph = (client: CollabClient) => client.paragraphs()[0]?.text ?? '';
 
 describe.runIf(postgres)('two nodes sharing a document', () => {
@@ -38,7 +42,9 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
   const fixtureOnce = () => (fixtureCreated ??= createNegotiationFixture(nodeA));
 
   beforeAll(async () => {
-    ({ redis, nodeA, nodeB } = await startTwoNodes(await postgres!()));
+    ({ redis, nodeA, nodeB } = await startTwoNodes(await postgres!(), {
+      ACCORD_CLUSTER_SECRET: CLUSTER_SECRET,
+    }));
   }, 60_000);
 
   afterAll(async () => {
@@ -78,6 +84,11 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
       );
       expect(nodeB.collab.stats().documents).toBe(0);
     }
+    // The reads went through the internal endpoint on the configured secret, kept out of Redis.
+    const peek = createClient({ url: redis.url });
+    await peek.connect();
+    expect(await peek.get('accord:cluster-secret')).toBeNull();
+    peek.destroy();
     clients.splice(clients.indexOf(onA), 1);
     onA.destroy();
     await waitFor(() => nodeA.collab.stats().connections === 0, 'the writer to leave', 10_000);

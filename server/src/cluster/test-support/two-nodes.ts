@@ -14,14 +14,19 @@ export interface TwoNodes {
   nodeB: TestServer;
 }
 
-export async function startTwoNodes(postgresUrl: string): Promise<TwoNodes> {
+/** `env` is added to both nodes' settings (e.g. ACCORD_CLUSTER_SECRET). */
+export async function startTwoNodes(
+  postgresUrl: string,
+  env: Record<string, string> = {},
+): Promise<TwoNodes> {
   const redis = await startThrowawayRedis();
-  const env = (nodeId: string) => ({
+  const settings = (nodeId: string) => ({
+    ...env,
     ACCORD_POSTGRES_URL: postgresUrl,
     ACCORD_REDIS_URL: redis.url,
     ACCORD_NODE_ID: nodeId,
   });
-  const nodeA = await startTestServer(env('node-a'));
-  const nodeB = await startTestServer(env('node-b'));
+  const nodeA = await startTestServer(settings('node-a'));
+  const nodeB = await startTestServer(settings('node-b'));
   return { redis, nodeA, nodeB };
 }
