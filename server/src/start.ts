@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * Starts Accord (run by the launcher `main.ts`, bundled or not). Stops cleanly on SIGTERM/SIGINT so the event
- * store flushes its last group commit before the process exits.
+ * Starts Accord (run by the launcher, `main.ts`, from the bundle or as it is). Stops cleanly on
+ * SIGTERM/SIGINT so the event store flushes its last group commit before the process exits.
  *
- * It listens before it loads the rest of the server (server.js and everything it imports, most
- * of a start's time): clients reconnecting to a restarting node are held until it is ready,
- * rather than refused and left to back off. /healthz answers 503 until then.
+ * It serves through the startup gate the launcher opened before loading this code (or opens one
+ * itself): clients reconnecting to a restarting node are held until it is ready rather than
+ * refused and left to back off, and /healthz answers 503 until then.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { fromLauncher } from './launch/handoff.js';
