@@ -54,6 +54,8 @@ const ConfigSchema = z.object({
   /** socket.io room requests per second of one user across their sockets (burst: four times). */
   ACCORD_SOCKETIO_REQUESTS_PER_SECOND: socketBudget(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Read by the launcher (main.ts) before this runs; checked here so a typo stops the start. */
+  ACCORD_CODE_CACHE: z.enum(['on', 'off']).optional(),
   NODE_ENV: z.string().default('production'),
 });
 

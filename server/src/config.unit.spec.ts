@@ -64,3 +64,11 @@ describe('ACCORD_CLUSTER_SECRET', () => {
     );
   });
 });
+
+describe('ACCORD_CODE_CACHE', () => {
+  it('takes on or off, and refuses anything else, naming the variable', () => {
+    expect(() => loadConfig({ ACCORD_CODE_CACHE: 'off' })).not.toThrow();
+    expect(() => loadConfig({ ACCORD_CODE_CACHE: 'on' })).not.toThrow();
+    expect(() => loadConfig({ ACCORD_CODE_CACHE: 'no' })).toThrow(/ACCORD_CODE_CACHE/);
+  });
+});
