@@ -21,6 +21,9 @@ import { startTwoNodes } from './test-support/two-nodes.js';
 import { textFragment } from '../text/doc-structure.js';
 import { CLUSTER_SECRET_HEADER, INTERNAL_TEXT_PATH } from './internal-text-protocol.js';
 
+// Routing needs two nodes on a shared store: PostgreSQL. Without PostgreSQL installed,
+// postgresForTests registers one skipped case that says why (outside CI only); under CI=true it
+// fails instead, so CI always runs this file.
 const postgres = postgresForTests('Text work routed to the owner node');
 
 /** Appends words to the first paragraph of a client's copy, as typing would. */
