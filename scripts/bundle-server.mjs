@@ -60,6 +60,10 @@ async function build(external, onModule) {
     return await bundle.write({
       file: output,
       format: 'cjs',
+      // One non-ASCII character (the e-mail catalogues have many) makes V8 hold the whole 7 MB
+      // source as two-byte text. The code generator escapes them instead (\u0627 in a string is
+      // the same string), and a start from the code cache reads ~5% less.
+      charset: 'ascii',
       codeSplitting: false,
       // Without comments and blank space the file is a third smaller, and a start reads and
       // hashes less of it. Names stay as they are, so stack traces still name the functions.
