@@ -16,10 +16,27 @@ export const instantSchema = z.iso.datetime();
  * controls and noncharacters removed, line breaks made spaces, NFC. `overwrite` keeps the type,
  * so the OpenAPI document still says "string".
  */
-export const labelText = (max: number) => z.string().overwrite(cleanLine).trim().min(1).max(max);
+export const labelText = (max: number): z.ZodString =>
+  sharedPerBound(labelTexts, max, () => z.string().overwrite(cleanLine).trim().min(1).max(max));
 
 /** Bounded free text that may be empty (reasons, statements), cleaned but keeping its lines. */
-export const freeText = (max: number) => z.string().overwrite(cleanText).max(max);
+export const freeText = (max: number): z.ZodString =>
+  sharedPerBound(freeTexts, max, () => z.string().overwrite(cleanText).max(max));
+
+// A zod schema is immutable (`.optional()`, `.describe()` and the like return new ones), so the
+// hundred fields built from these share one schema per bound rather than building five objects
+// each while the modules load, which every start of the server pays for.
+const labelTexts = new Map<number, z.ZodString>();
+const freeTexts = new Map<number, z.ZodString>();
+function sharedPerBound(
+  built: Map<number, z.ZodString>,
+  max: number,
+  build: () => z.ZodString,
+): z.ZodString {
+  let schema = built.get(max);
+  if (!schema) built.set(max, (schema = build()));
+  return schema;
+}
 
 /** A Yjs relative position, encoded by the server; opaque to the domain. */
 export const relativePositionSchema = z.base64().min(1).max(1024);
