@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { docTextStream, type Actor } from '@accord/shared';
 import type * as Y from 'yjs';
-import type { DocumentText } from '../application/ports.js';
-import type { EventStore } from '../eventstore/port.js';
+import type { DocumentText, WordsAnchor } from '../application/ports.js';
+import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../application/errors.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 import { resolveAnchor, type ResolvedAnchor, type TextAnchor } from './anchors.js';
@@ -45,6 +45,18 @@ export interface LiveDocuments {
     change: (doc: Y.Doc) => void,
   ): Promise<{ revision: bigint | undefined }>;
 }
+
+/** The words a stored piece of text work inserted, in order, as `findTextWork` answers. */
+function placedBy(event: RecordedEvent): WordsAnchor[] {
+  const update = event.type === TEXT_UPDATED && event.data instanceof Uint8Array;
+  return update ? insertedWordsAnchors(event.data as Uint8Array) : [];
+}
+
+/**
+ * How far nodes' clocks, and the moments two nodes' reactors read the text, may lie apart, for
+ * reading a text's log back to a decision.
+ */
+const CLOCK_MARGIN_MS = 5 * 60_000;
 
 type StoredProposal = NonNullable<ReturnType<ReadModelQueries['getAmendment']>>['proposal'];
 
@@ -98,6 +110,29 @@ export function createCollabDocumentText(deps: {
     throw error;
   };
 
+  /**
+   * The update in the text's log that applied an amendment or a piece of text work, if any.
+   * Read from the end back to `notBefore` less a margin for the clocks of several nodes: such
+   * an update is stamped no earlier than the decision it carries out (see the reactors), so the
+   * scan never reads the text's whole history.
+   */
+  async function appliedInLog(
+    documentId: string,
+    key: 'amendmentId' | 'workId',
+    id: string,
+    notBefore: string | null | undefined,
+  ): Promise<RecordedEvent | undefined> {
+    const since = Date.parse(notBefore ?? new Date().toISOString()) - CLOCK_MARGIN_MS;
+    for await (const event of store.readStream(docTextStream(documentId), {
+      direction: 'backwards',
+    })) {
+      if (event.metadata[key] === id) return event;
+      const occurredAt = event.metadata.occurredAt;
+      if (typeof occurredAt === 'string' && Date.parse(occurredAt) < since) return undefined;
+    }
+    return undefined;
+  }
+
   return {
     paragraphs: (documentId) => collab.readParagraphs(documentId),
 
@@ -135,6 +170,12 @@ export function createCollabDocumentText(deps: {
     async applyAmendment(documentId, amendmentId, by: Actor, at?: string) {
       const amendment = queries.getAmendment(amendmentId);
       if (!amendment) throw new NotFoundError('Amendment not found');
+      // The caller checked the log before asking, but on several nodes another node's reactor may
+      // have had the words applied since, by this document's previous owner. Asked again here,
+      // once the live copy is loaded: from now on only this copy writes the text (a stale
+      // writer's append fails on the expected revision), so the words go in once.
+      await collab.readParagraphs(documentId);
+      if (await appliedInLog(documentId, 'amendmentId', amendmentId, amendment.decidedAt)) return;
       await collab.applyServerChange(
         documentId,
         {
@@ -157,6 +198,10 @@ export function createCollabDocumentText(deps: {
     },
 
     async applyTextWork(documentId, work, edits) {
+      // Asked again on the loaded live copy, as for an amendment (above).
+      await collab.readParagraphs(documentId);
+      const done = await appliedInLog(documentId, 'workId', work.workId, work.at);
+      if (done) return { placed: placedBy(done) };
       let placed: ({ start: string; end: string } | null)[] = [];
       await collab.applyServerChange(
         documentId,
@@ -180,8 +225,7 @@ export function createCollabDocumentText(deps: {
         filter: { on: 'streamName', prefixes: [stream] },
       })) {
         if (event.streamId !== stream || event.metadata.workId !== workId) continue;
-        const update = event.type === TEXT_UPDATED && event.data instanceof Uint8Array;
-        return { placed: update ? insertedWordsAnchors(event.data as Uint8Array) : [] };
+        return { placed: placedBy(event) };
       }
       return null;
     },

@@ -4,6 +4,7 @@
  * decision is recorded without the words; once the fault clears they arrive, exactly once,
  * also after the server (and its reactor) restarts and reads the log again.
  */
+import { randomUUID } from 'node:crypto';
 import { docTextStream } from '@accord/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
@@ -99,6 +100,44 @@ describe('accepting an amendment when the text step fails', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body.textApplied).toBe(true);
     expect((await server.text.paragraphs(documentId))[0]!.text).toMatch(/^Firmly /);
+
+    // On several nodes, a reactor that read the log before these words landed asks the document's
+    // owner again, perhaps a new owner after the lease moved: the owner looks again and writes
+    // nothing a second time.
+    const { amendmentId } = tabled.body;
+    const fromStore = await server.text.paragraphs(documentId);
+    await server.text.applyAmendment(documentId, amendmentId, {
+      userId: 'another-node-reactor',
+      stakeholderId: '',
+      role: 'chair',
+    });
+    expect(await server.text.paragraphs(documentId)).toEqual(fromStore);
+    expect((await server.text.paragraphs(documentId))[0]!.text).not.toMatch(/^Firmly Firmly/);
+    expect(await updatesApplying(amendmentId)).toBe(1);
+  });
+
+  it('writes a piece of text work once when a second node asks for it again', async () => {
+    const documentId = fx.documents.formal;
+    const paragraph = (await server.text.paragraphs(documentId))[1]!;
+    const words = await server.text.anchor(documentId, paragraph.id, 0, 4);
+    const work = {
+      workId: randomUUID(),
+      by: { userId: 'chair', stakeholderId: '', role: 'chair' as const },
+    };
+    const edits = [
+      {
+        kind: 'insert-words-after' as const,
+        anchor: words,
+        paragraphId: paragraph.id,
+        words: 'also',
+      },
+    ];
+    const first = await server.text.applyTextWork(documentId, work, edits);
+    const after = await server.text.paragraphs(documentId);
+    expect(after[1]!.text).toBe(`${paragraph.text.slice(0, 4)} also${paragraph.text.slice(4)}`);
+    const again = await server.text.applyTextWork(documentId, work, edits);
+    expect(await server.text.paragraphs(documentId)).toEqual(after);
+    expect(again.placed).toEqual(first.placed);
   });
 
   it('records the decision, then brings the words into the text once the fault clears, once', async () => {
