@@ -154,6 +154,15 @@ export interface EventStore {
   /** Hard delete: the stream can never be read or written again. */
   tombstoneStream(stream: string, options?: { expectedRevision?: ExpectedRevision }): Promise<void>;
 
+  /**
+   * Removes for good the events of a stream that its metadata (`truncateBefore`, `maxCount`) or
+   * a soft delete hides, and answers how many. Until then they are only hidden: `$all` still
+   * returns them, and metadata set anew can show them again; afterwards neither, as after
+   * EventStoreDB's scavenge. Offered where one stream can be scavenged on its own (SQLite,
+   * PostgreSQL); EventStoreDB's operators schedule its scavenge of the whole database.
+   */
+  scavengeStream?(stream: string): Promise<number>;
+
   /** Throws StoreUnavailable when the store cannot be reached. */
   ping(): Promise<void>;
   /** Flushes pending work and releases the store. */

@@ -31,8 +31,9 @@ export async function appendSnapshot(
 /**
  * Hides every snapshot older than the newest `keep` of `starts` (the first revisions of the
  * snapshots one writer appended, oldest first; snapshots from before are older still, so one
- * prefix cut covers them too) and drops the hidden ones from `starts`. `keep` 0 keeps all.
- * Time travel to a revision before the oldest kept snapshot replays the log from its start.
+ * prefix cut covers them too), removes them from the store where it can scavenge one stream
+ * (SQLite, PostgreSQL), and drops them from `starts`. `keep` 0 keeps all. Time travel to a
+ * revision before the oldest kept snapshot replays the log from its start.
  */
 export async function keepNewestSnapshots(
   store: EventStore,
@@ -43,5 +44,7 @@ export async function keepNewestSnapshots(
   if (keep <= 0 || starts.length < keep) return;
   const truncateBefore = starts[starts.length - keep]!;
   starts.splice(0, starts.length - keep);
-  await store.setStreamMetadata(docTextSnapshotStream(documentId), { truncateBefore });
+  const stream = docTextSnapshotStream(documentId);
+  await store.setStreamMetadata(stream, { truncateBefore });
+  await store.scavengeStream?.(stream);
 }

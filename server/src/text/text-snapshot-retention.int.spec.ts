@@ -83,6 +83,13 @@ describe('snapshot retention and spacing', () => {
     return collect(store.readStream(docTextSnapshotStream(documentId)));
   }
 
+  /** What the store still holds of a snapshot stream, hidden or not. */
+  async function storedSnapshots(id: string) {
+    const stream = docTextSnapshotStream(id);
+    const all = await collect(store.readAll({ filter: { on: 'streamName', prefixes: [stream] } }));
+    return all.filter((event) => event.streamId === stream);
+  }
+
   it('keeps only the newest snapshots readable, and loads equal a full replay', async () => {
     const keep = 3;
     const { doc, textAt } = await grow(
@@ -93,6 +100,8 @@ describe('snapshot retention and spacing', () => {
     const snapshots = await visibleSnapshots();
     expect(snapshots).toHaveLength(keep);
     expect(snapshots.map((s) => s.metadata.upToRevision)).toEqual(['179', '189', '199']);
+    // The older ones are gone from the store, not only hidden: $all returns them no more.
+    expect(await storedSnapshots(documentId)).toHaveLength(keep);
 
     expect((await loadDocState(store, documentId)).doc.getText('t').toJSON()).toBe(
       doc.getText('t').toJSON(),
@@ -126,12 +135,14 @@ describe('snapshot retention and spacing', () => {
         logBytes: bytesOf(await collect(store.readStream(docTextStream(id)))),
         written: written.get(docTextSnapshotStream(id))!,
         readable: bytesOf(await collect(store.readStream(docTextSnapshotStream(id)))),
+        stored: bytesOf(await storedSnapshots(id)),
         formerPolicy: written.get(docTextSnapshotStream(baseline))!,
       };
       // Every snapshot of S bytes follows at least S/4 bytes of updates: at most 4× the log,
       // plus the last one; and at most `keep` of them are readable.
       expect(run.written).toBeLessThanOrEqual(4 * run.logBytes + run.finalState);
       expect(run.readable).toBeLessThanOrEqual(3 * run.finalState);
+      expect(run.stored).toBe(run.readable);
       expect(run.written).toBeLessThan(run.formerPolicy / 4);
       const loaded = await loadDocState(store, id);
       expect(loaded.doc.getText('t').toJSON()).toBe(doc.getText('t').toJSON());

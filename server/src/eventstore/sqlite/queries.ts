@@ -227,6 +227,14 @@ export class Queries {
     ).run({ stream, last: lastRevision, before: lastRevision + 1n });
   }
 
+  /** Removes a stream's events before `revision` for good; answers how many. */
+  removeBefore(stream: string, revision: bigint): number {
+    return this.statement('DELETE FROM events WHERE stream = ? AND revision < ?').run(
+      stream,
+      revision,
+    ).changes;
+  }
+
   /** Hard delete; the events stay in $all, as in EventStoreDB until a scavenge. */
   tombstone(stream: string): void {
     this.statement(

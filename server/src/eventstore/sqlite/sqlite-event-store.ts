@@ -20,7 +20,12 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../port.js';
-import { checkFilter, checkMetadata, positiveInteger } from '../read-rules.js';
+import {
+  checkFilter,
+  checkMetadata,
+  firstVisibleRevision,
+  positiveInteger,
+} from '../read-rules.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { encodeEvents, type EncodedEvent } from '../append/encode-events.js';
 import { checkExpectedRevision } from '../append/expected-revision.js';
@@ -197,6 +202,15 @@ class SqliteStore implements SqliteEventStore {
       this.queries.setMetadata(stream, checked);
       // maxCount and truncateBefore change what a stream subscription may still deliver.
       this.changed.streams.add(stream);
+    });
+  }
+
+  async scavengeStream(stream: string): Promise<number> {
+    this.assertOpen();
+    return this.writer.submit(() => {
+      const info = this.queries.stream(stream);
+      if (!info.known || info.tombstoned) return 0;
+      return this.queries.removeBefore(stream, firstVisibleRevision(info));
     });
   }
 
