@@ -10,7 +10,9 @@ const connectionString = postgresForTests('PostgreSQL contract suite');
 if (connectionString) {
   const { describeEventStoreContract } = await import('../contract/event-store.contract.js');
   // Every open() is a new pool on the same database, as the contract requires.
-  describeEventStoreContract('PostgreSQL event store', async () =>
-    openPostgresEventStore({ connectionString: await connectionString() }),
+  describeEventStoreContract(
+    'PostgreSQL event store',
+    async () => openPostgresEventStore({ connectionString: await connectionString() }),
+    { scavengesStreams: true },
   );
 }

@@ -24,7 +24,12 @@ import type {
 } from '../port.js';
 import { encodeEvents } from '../append/encode-events.js';
 import { checkExpectedRevision, type StoredIds } from '../append/expected-revision.js';
-import { checkFilter, checkMetadata, positiveInteger } from '../read-rules.js';
+import {
+  checkFilter,
+  checkMetadata,
+  firstVisibleRevision,
+  positiveInteger,
+} from '../read-rules.js';
 import { AppendBatcher, lockStream } from './append-batch.js';
 import { PostgresCatchUpSubscription } from './catch-up-subscription.js';
 import { CommitListener } from './commit-listener.js';
@@ -210,6 +215,25 @@ class PostgresStore implements PostgresEventStore {
         ]);
         return { commit: true, value: undefined };
       });
+    });
+  }
+
+  scavengeStream(stream: string): Promise<number> {
+    return this.operation(async () => {
+      const { value } = await this.transaction(async (db) => {
+        // Locked as a metadata change locks it, so what is removed is what the metadata hides.
+        const { info, created } = await lockStream(db, stream);
+        if (created || info.tombstoned) return { commit: false, value: 0 };
+        const removed = await db.query<{ count: number }>(
+          `WITH removed AS (
+             DELETE FROM accord_events WHERE stream = $1 AND revision < $2 RETURNING 1
+           )
+           SELECT count(*)::int AS count FROM removed`,
+          [stream, firstVisibleRevision(info).toString()],
+        );
+        return { commit: true, value: removed.rows[0]?.count ?? 0 };
+      });
+      return value;
     });
   }
 
