@@ -91,6 +91,38 @@ describe('Reactor', () => {
     expect(await stuck()).toBe(0);
   });
 
+  it('starts with its checkpoint past the events its filter skips, never past unfinished work', async () => {
+    const other = async (count: number) => {
+      let last = 0n;
+      for (let i = 0; i < count; i += 1) {
+        last = (await store.appendToStream(`text-${randomUUID()}`, [{ type: 'Typed', data: {} }]))
+          .position;
+      }
+      return last;
+    };
+    const done: string[] = [];
+    const first = await start(new Set(), done);
+    const a = await ping('a');
+    await until(() => done.includes('a'), 'a is done');
+    await first.reactor.stop();
+    expect(saved.get('test')).toBe(a);
+
+    // Only events of other kinds since: the next start moves the checkpoint to the log's end.
+    const end = await other(50);
+    await start(new Set(), done);
+    expect(saved.get('test')).toBe(end);
+
+    // Work that fails holds the checkpoint just before it, whatever follows.
+    for (const reactor of reactors.splice(0)) await reactor.stop();
+    const failing = new Set(['b']);
+    const b = await ping('b');
+    await other(20);
+    await start(failing, done);
+    expect(saved.get('test')).toBe(b - 1n);
+    failing.clear();
+    await until(() => done.includes('b'), 'b is done');
+  });
+
   it('resumes after its checkpoint, delivering again only what was unfinished', async () => {
     const done: string[] = [];
     const first = await start(new Set(['b']), done);
