@@ -5,20 +5,20 @@ import type { BatchReadOptions } from '../batch-reads.js';
 import type { RecordedEvent } from '../port.js';
 import { checkFilter, max, min } from '../read-rules.js';
 import { yieldToEventLoop } from './event-loop.js';
-import { categoriesOf } from './queries.js';
+import { seeksByIndex } from './queries.js';
 import type { ReadContext } from './reads.js';
 
 /**
  * The pages of $all after `after`, filtered, up to the head when the read started. A filter by
- * stream categories seeks through the category index, however sparse its events; any other
- * filter scans at most `scanWindow` positions per query, as paged reads do.
+ * stream categories or event types seeks through their index, however sparse its events; any
+ * other filter scans at most `scanWindow` positions per query, as paged reads do.
  */
 export async function* readAllBatches(
   ctx: ReadContext,
   options: BatchReadOptions,
 ): AsyncGenerator<RecordedEvent[], void, undefined> {
   const filter = checkFilter(options.filter);
-  const window = categoriesOf(filter)
+  const window = seeksByIndex(filter)
     ? BigInt(Number.MAX_SAFE_INTEGER)
     : max(ctx.scanWindow, BigInt(options.batchSize));
   const last = ctx.guard(() => ctx.queries.lastPosition());

@@ -111,16 +111,17 @@ export class Queries {
       limit: page.limit,
     };
     const order = page.backwards ? 'DESC' : 'ASC';
-    const categories = categoriesOf(page.filter);
-    if (categories) {
-      // One seek per category in the covering index, each stopping after `limit` positions;
-      // the first `limit` of their merge are the page, and only those rows are read whole.
-      const parts = categories.map((category, i) => {
-        params[`c${i}`] = category;
-        return `SELECT * FROM (SELECT position FROM events
-          WHERE ${CATEGORY_SQL} = @c${i} AND position > @lo AND position <= @hi
-          ORDER BY position ${order} LIMIT @limit)`;
-      });
+    const seeks = this.indexSeeks(page.filter, params);
+    if (seeks) {
+      if (seeks.length === 0) return [];
+      // One seek per category or event type in its index, each stopping after `limit`
+      // positions; the first `limit` of their merge are the page, and only those rows are read
+      // whole.
+      const parts = seeks.map(
+        (term) => `SELECT * FROM (SELECT position FROM events
+          WHERE ${term} AND position > @lo AND position <= @hi
+          ORDER BY position ${order} LIMIT @limit)`,
+      );
       const rows = this.statement(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position IN (
            ${parts.join(' UNION ALL ')} ORDER BY position ${order} LIMIT @limit)
@@ -145,6 +146,44 @@ export class Queries {
        ORDER BY position ${order} LIMIT @limit`,
     ).all(params) as EventRow[];
     return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * The indexed terms a filter reads through, one per category or event type (their
+   * parameters added to `params`), or undefined when the filter must scan rows. Event-type
+   * prefixes stand for the types in the log that begin with them, found by stepping through the
+   * type index from one distinct type to the next: a few probes, however long the log.
+   */
+  private indexSeeks(
+    filter: EventFilter | undefined,
+    params: Record<string, string | bigint | number>,
+  ): string[] | undefined {
+    const categories = categoriesOf(filter);
+    if (categories) {
+      return categories.map((category, i) => {
+        params[`c${i}`] = category;
+        return `${CATEGORY_SQL} = @c${i}`;
+      });
+    }
+    if (filter?.on !== 'eventType') return undefined;
+    const types = new Set<string>();
+    for (const prefix of new Set(filter.prefixes)) {
+      let type = this.statement('SELECT type FROM events WHERE type >= ? ORDER BY type LIMIT 1')
+        .pluck()
+        .get(prefix) as string | undefined;
+      while (type !== undefined && type.startsWith(prefix)) {
+        types.add(type);
+        // A prefix matching this many types is better served by a scan than by a seek each.
+        if (types.size > MAX_SEEKED_TYPES) return undefined;
+        type = this.statement('SELECT type FROM events WHERE type > ? ORDER BY type LIMIT 1')
+          .pluck()
+          .get(type) as string | undefined;
+      }
+    }
+    return [...types].map((type, i) => {
+      params[`t${i}`] = type;
+      return `type = @t${i}`;
+    });
   }
 
   /** Ids at revisions from, from + 1, … (at most count), in order. */
@@ -252,6 +291,17 @@ export class Queries {
     }
     return statement;
   }
+}
+
+/** Beyond this many event types matching a filter's prefixes, a read scans rather than seeks. */
+const MAX_SEEKED_TYPES = 32;
+
+/**
+ * Whether reads with this filter go through an index (categories, event types) and so need no
+ * scan window, however sparse the events they want.
+ */
+export function seeksByIndex(filter: EventFilter | undefined): boolean {
+  return categoriesOf(filter) !== undefined || filter?.on === 'eventType';
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   revisionOf,
 } from '../read-rules.js';
 import { yieldToEventLoop } from './event-loop.js';
-import { categoriesOf, type Queries, type StreamInfo } from './queries.js';
+import { seeksByIndex, type Queries, type StreamInfo } from './queries.js';
 
 export interface ReadContext {
   queries: Queries;
@@ -193,7 +193,7 @@ export function allPages(ctx: ReadContext, filter: EventFilter | undefined): Pag
  * no window; any other filter scans rows and is kept to `scanWindow`.
  */
 function scanWindowFor(ctx: ReadContext, filter: EventFilter | undefined): bigint {
-  return categoriesOf(filter) ? BigInt(Number.MAX_SAFE_INTEGER) : ctx.scanWindow;
+  return seeksByIndex(filter) ? BigInt(Number.MAX_SAFE_INTEGER) : ctx.scanWindow;
 }
 
 /** The revisions a stream read may return: metadata and soft deletes hide the older ones. */

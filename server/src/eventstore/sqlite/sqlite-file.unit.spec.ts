@@ -84,6 +84,34 @@ describe('the SQLite event store file', () => {
     after.close();
   });
 
+  it('gives a file of schema version 2 the event-type index, and type filters read through it', async () => {
+    const file = join(dir, 'v2.sqlite');
+    const first = openSqliteEventStore({ file });
+    await first.appendToStream('deadline-1', [{ type: 'DeadlineSet', data: {} }]);
+    await first.appendToStream('text-1', [{ type: 'TextUpdated', data: {} }]);
+    await first.appendToStream('deadline-1', [{ type: 'DeadlineCleared', data: {} }]);
+    await first.close();
+    const raw = new Database(file);
+    raw.exec('DROP INDEX events_by_type');
+    raw.pragma('user_version = 2');
+    raw.close();
+    const second = openSqliteEventStore({ file });
+    const filter = { on: 'eventType' as const, prefixes: ['Deadline', 'Nothing'] };
+    const types = (await collect(second.readAll({ filter }))).map((e) => e.type);
+    expect(types).toEqual(['DeadlineSet', 'DeadlineCleared']);
+    await second.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const plan = after
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT position FROM events
+         WHERE type = 'DeadlineSet' AND position > 0 AND position <= 9 ORDER BY position LIMIT 5`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('events_by_type');
+    after.close();
+  });
+
   it('refuses a file written by a newer schema', () => {
     const file = join(dir, 'future.sqlite');
     const raw = new Database(file);
