@@ -16,7 +16,7 @@ import { RecordHistory } from '../timetravel/index.js';
 import { createBracketReader } from '../application/brackets/bracket-reader.js';
 import { ApplicationError } from '../application/errors.js';
 import type { DocumentText } from '../application/ports.js';
-import { collect, type EventStore } from '../eventstore/port.js';
+import { lastPosition, type EventStore } from '../eventstore/port.js';
 import { withStore } from './open-store.js';
 
 interface ExportOptions {
@@ -98,10 +98,8 @@ export function storedNegotiationText(store: EventStore, history: RecordHistory)
   const reader = createBracketReader({ store, history, text: NO_LIVE_TEXT });
   return async (documentId: string, asOf: AsOf) => {
     if (asOf.kind !== 'now') return reader.list(documentId, asOf);
-    const [last] = await collect(
-      store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 }),
-    );
-    return reader.list(documentId, { kind: 'position', position: last?.position ?? 0n });
+    const position = (await lastPosition(store)) ?? 0n;
+    return reader.list(documentId, { kind: 'position', position });
   };
 }
 

@@ -172,6 +172,14 @@ export interface EventStore {
 /** 1 MiB per append, as EventStoreDB's default `MaxAppendSize`. */
 export const MAX_APPEND_SIZE = 1024 * 1024;
 
+/** The global position of the log's newest event, or undefined for an empty log. */
+export async function lastPosition(store: EventStore): Promise<bigint | undefined> {
+  const [last] = await collect(
+    store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 }),
+  );
+  return last?.position;
+}
+
 /** Gathers an async iterable into an array (for small reads and tests). */
 export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];

@@ -11,11 +11,12 @@
  *   await reactor.start();                         // history delivered, first attempts made
  *   await reactor.whenFinished(position, 5_000);   // true once that event's work is done
  */
-import type {
-  EventFilter,
-  EventStore,
-  RecordedEvent,
-  Subscription,
+import {
+  lastPosition,
+  type EventFilter,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
 } from '../../eventstore/port.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -244,15 +245,4 @@ export class Reactor {
     this.options.checkpoints.save(this.options.work.name, reached);
     this.saved = reached;
   }
-}
-
-/** The position of the log's last event, or undefined for an empty log. */
-async function lastPosition(store: EventStore): Promise<bigint | undefined> {
-  for await (const event of store.readAll({
-    fromPosition: 'end',
-    direction: 'backwards',
-    maxCount: 1,
-  }))
-    return event.position;
-  return undefined;
 }

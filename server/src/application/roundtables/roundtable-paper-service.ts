@@ -20,7 +20,7 @@ import {
   type RoundtableState,
 } from '@accord/shared';
 import type { CommandService } from '../../commands/command-service.js';
-import { collect, type EventStore } from '../../eventstore/port.js';
+import { lastPosition, type EventStore } from '../../eventstore/port.js';
 import {
   buildDocumentExport,
   renderExport,
@@ -85,10 +85,7 @@ export async function loadRoundtable(
 
 /** The global position of the newest event: the record a paper issued now is generated from. */
 async function headPosition(store: EventStore): Promise<bigint> {
-  const [last] = await collect(
-    store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 }),
-  );
-  return last?.position ?? 0n;
+  return (await lastPosition(store)) ?? 0n;
 }
 
 const isFrame = (value: unknown): value is DocumentFrame =>
