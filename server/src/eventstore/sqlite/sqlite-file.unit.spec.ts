@@ -61,15 +61,20 @@ describe('the SQLite event store file', () => {
     await second.close();
   });
 
+  /** Turns a current file back into one of `version`, which lacked `index`. */
+  const asOlderSchema = (file: string, version: number, index: string) => {
+    const raw = new Database(file);
+    raw.exec(`DROP INDEX ${index}`);
+    raw.pragma(`user_version = ${version}`);
+    raw.close();
+  };
+
   it('gives a file of schema version 1 the category index, keeping its events', async () => {
     const file = join(dir, 'v1.sqlite');
     const first = openSqliteEventStore({ file });
     await first.appendToStream('document-1', oneEvent());
     await first.close();
-    const raw = new Database(file);
-    raw.exec('DROP INDEX events_by_category');
-    raw.pragma('user_version = 1');
-    raw.close();
+    asOlderSchema(file, 1, 'events_by_category');
     const second = openSqliteEventStore({ file });
     const filter = { on: 'streamName' as const, prefixes: ['document-'] };
     expect(await collect(second.readAll({ filter }))).toHaveLength(1);
@@ -91,10 +96,7 @@ describe('the SQLite event store file', () => {
     await first.appendToStream('text-1', [{ type: 'TextUpdated', data: {} }]);
     await first.appendToStream('deadline-1', [{ type: 'DeadlineCleared', data: {} }]);
     await first.close();
-    const raw = new Database(file);
-    raw.exec('DROP INDEX events_by_type');
-    raw.pragma('user_version = 2');
-    raw.close();
+    asOlderSchema(file, 2, 'events_by_type');
     const second = openSqliteEventStore({ file });
     const filter = { on: 'eventType' as const, prefixes: ['Deadline', 'Nothing'] };
     const types = (await collect(second.readAll({ filter }))).map((e) => e.type);
