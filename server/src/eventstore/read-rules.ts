@@ -14,6 +14,19 @@ export function checkFilter(filter: EventFilter | undefined): EventFilter | unde
   return filter;
 }
 
+/**
+ * The stream categories a filter stands for, when it is exactly "streams of these categories":
+ * each prefix ends with its only '-' ('document-'), so a name starts with it exactly when its
+ * category (up to the first '-') equals it. The adapters that index categories (SQLite,
+ * PostgreSQL) read such a filter through that index.
+ */
+export function categoriesOf(filter: EventFilter | undefined): string[] | undefined {
+  if (filter?.on !== 'streamName' || filter.prefixes.length === 0) return undefined;
+  const isCategory = (prefix: string) =>
+    prefix.length > 0 && prefix.indexOf('-') === prefix.length - 1;
+  return filter.prefixes.every(isCategory) ? [...new Set(filter.prefixes)] : undefined;
+}
+
 /** What a stream's visibility depends on (both adapters keep this per stream). */
 export interface StreamVisibility {
   lastRevision: bigint;

@@ -4,6 +4,7 @@
 import { StreamDeleted } from '../errors.js';
 import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.js';
 import {
+  categoriesOf,
   checkFilter,
   firstVisibleRevision,
   max,
@@ -11,6 +12,7 @@ import {
   min,
   revisionOf,
 } from '../read-rules.js';
+import { CATEGORY_SQL } from './schema.js';
 import {
   EVENT_COLUMNS,
   STREAM_COLUMNS,
@@ -90,7 +92,7 @@ async function streamPage(db: Queryable, stream: string, page: StreamPage): Prom
   return result.rows.map(toRecordedEvent);
 }
 
-interface AllPage {
+export interface AllPage {
   lo: bigint;
   hi: bigint;
   filter: EventFilter | undefined;
@@ -100,7 +102,30 @@ interface AllPage {
 
 /** Events with lo < position <= hi that pass the filter. */
 async function allPage(db: Queryable, page: AllPage): Promise<StoredEvent[]> {
+  const { text, values } = allPageQuery(page);
+  const result = await db.query<EventRow>(text, values);
+  return result.rows.map(toRecordedEvent);
+}
+
+/** The query of one $all page (exported so tests can look at its plan). */
+export function allPageQuery(page: AllPage): { text: string; values: unknown[] } {
   const values: unknown[] = [page.lo.toString(), page.hi.toString(), page.limit];
+  const order = page.backwards ? 'DESC' : 'ASC';
+  const seek = indexSeek(page.filter);
+  if (seek) {
+    values.push(seek.terms);
+    // The page's positions are gathered first, as one array, so the rows are then fetched by
+    // primary key: as a join, the planner may hash the whole table to meet a few hundred rows.
+    const text = `${seek.with}
+       SELECT ${EVENT_COLUMNS} FROM accord_events WHERE position = ANY (ARRAY (
+         SELECT seek.position FROM ${seek.from} CROSS JOIN LATERAL (
+           SELECT position FROM accord_events
+           WHERE ${seek.match} AND position > $1 AND position <= $2
+           ORDER BY position ${order} LIMIT $3) AS seek
+         ORDER BY seek.position ${order} LIMIT $3))
+       ORDER BY position ${order}`;
+    return { text, values };
+  }
   let where = '';
   if (page.filter) {
     const column = page.filter.on === 'streamName' ? 'stream' : 'type';
@@ -108,13 +133,47 @@ async function allPage(db: Queryable, page: AllPage): Promise<StoredEvent[]> {
     values.push(page.filter.prefixes);
     where = ` AND EXISTS (SELECT 1 FROM unnest($4::text[]) AS p WHERE starts_with(${column}, p))`;
   }
-  const result = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM accord_events
+  const text = `SELECT ${EVENT_COLUMNS} FROM accord_events
      WHERE position > $1 AND position <= $2${where}
-     ORDER BY position ${page.backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-    values,
-  );
-  return result.rows.map(toRecordedEvent);
+     ORDER BY position ${order} LIMIT $3`;
+  return { text, values };
+}
+
+/**
+ * How a filter reads through an index (schema.ts), or undefined when it must scan rows: one
+ * seek per category or event type (`$4` holds the categories or the prefixes), each stopping
+ * after `limit` positions; the first `limit` of their merge are the page. Event-type prefixes
+ * stand for the types in the log that begin with them, found by stepping through the type index
+ * from one distinct type to the next: a few probes, however long the log.
+ */
+function indexSeek(
+  filter: EventFilter | undefined,
+): { with: string; from: string; match: string; terms: string[] } | undefined {
+  const categories = categoriesOf(filter);
+  if (categories) {
+    return {
+      with: '',
+      from: 'unnest($4::text[]) AS wanted(category)',
+      match: `${CATEGORY_SQL} = wanted.category`,
+      terms: categories,
+    };
+  }
+  if (filter?.on !== 'eventType') return undefined;
+  // In byte order ("C") the types that begin with a prefix follow one another; a linguistic
+  // collation may put others between them. The index is in byte order too (schema.ts).
+  return {
+    with: `WITH RECURSIVE types(prefix, type) AS (
+         SELECT p, (SELECT min(type COLLATE "C") FROM accord_events WHERE type COLLATE "C" >= p)
+         FROM unnest($4::text[]) AS p
+         UNION ALL
+         SELECT prefix,
+           (SELECT min(type COLLATE "C") FROM accord_events WHERE type COLLATE "C" > types.type)
+         FROM types WHERE starts_with(types.type, types.prefix)
+       ), wanted AS (SELECT DISTINCT type FROM types WHERE starts_with(type, prefix))`,
+    from: 'wanted',
+    match: 'accord_events.type COLLATE "C" = wanted.type',
+    terms: [...new Set(filter.prefixes)],
+  };
 }
 
 export async function* readStream(

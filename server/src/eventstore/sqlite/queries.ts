@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { EventFilter, JsonObject, JsonValue, RecordedEvent, StreamMetadata } from '../port.js';
 import type { EncodedEvent } from '../append/encode-events.js';
 import type { StreamState } from '../append/expected-revision.js';
+import { categoriesOf } from '../read-rules.js';
 import { CATEGORY_SQL } from './schema.js';
 
 interface EventRow {
@@ -302,18 +303,6 @@ const MAX_SEEKED_TYPES = 32;
  */
 export function seeksByIndex(filter: EventFilter | undefined): boolean {
   return categoriesOf(filter) !== undefined || filter?.on === 'eventType';
-}
-
-/**
- * The stream categories a filter stands for, when it is exactly "streams of these categories":
- * each prefix ends with its only '-' ('document-'), so a name starts with it exactly when its
- * category (up to the first '-') equals it. Such a filter reads through the category index.
- */
-export function categoriesOf(filter: EventFilter | undefined): string[] | undefined {
-  if (filter?.on !== 'streamName' || filter.prefixes.length === 0) return undefined;
-  const isCategory = (prefix: string) =>
-    prefix.length > 0 && prefix.indexOf('-') === prefix.length - 1;
-  return filter.prefixes.every(isCategory) ? [...new Set(filter.prefixes)] : undefined;
 }
 
 function toRecordedEvent(row: EventRow): StoredEvent {
