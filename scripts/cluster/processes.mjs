@@ -47,15 +47,27 @@ export async function stopChild(child, graceMs) {
   }
 }
 
+/**
+ * Ports this process has handed out. The kernel may offer a port again as soon as the probe
+ * below lets go of it, while the one who asked for it has not bound it yet: the proxy's port is
+ * picked before the nodes start, and a node was once given the same one.
+ */
+const handedOut = new Set();
+
 /** A TCP port nobody listens on right now (another process may still take it first). */
 export async function freePort() {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  server.close();
-  await once(server, 'close');
-  return address.port;
+  for (;;) {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+    server.close();
+    await once(server, 'close');
+    if (!handedOut.has(address.port)) {
+      handedOut.add(address.port);
+      return address.port;
+    }
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   stickyNodeOf,
 } from '../../scripts/cluster/node-pool.mjs';
 import { parseClusterOptions } from '../../scripts/cluster/options.mjs';
+import { freePort } from '../../scripts/cluster/processes.mjs';
 import { createClusterProxy, type ClusterProxy } from '../../scripts/cluster/proxy.mjs';
 
 const twoNodes = [
@@ -161,6 +162,15 @@ async function echoThrough(url: string, cookie: string): Promise<string> {
   socket.close();
   return reply.toString();
 }
+
+describe('picking ports', () => {
+  it('never hands out a port twice, though each is free again once probed', async () => {
+    // The proxy's port is picked before the nodes start; a node once got the same one.
+    const ports: number[] = [];
+    for (let i = 0; i < 200; i++) ports.push(await freePort());
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+});
 
 describe('the cluster proxy', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -41,15 +41,25 @@ export function pinnedNode(core: number, args: string[]): { command: string; arg
   return { command: 'sh', args: ['-c', `ulimit -n ${FD_NEEDED} && exec "$@"`, 'sh', ...node] };
 }
 
+/** Ports handed out by this process: the kernel may offer one again before its taker binds it. */
+const handedOut = new Set<number>();
+
+/** A TCP port nobody listens on right now, and not one this process has handed out before. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /**
