@@ -58,6 +58,8 @@ export interface CollabDocumentOptions {
   textRules?: TextRules;
   /** A connection was closed for something it sent; `reason` is the machine part of the close reason. */
   onRefused?: (reason: string) => void;
+  /** An awareness frame was dropped over a rate budget (the connection's, or its person's). */
+  onAwarenessDropped?: (over: 'connection' | 'user' | 'stakeholder') => void;
   idleUnloadMs: number;
   /** No connection and no server operation for `idleUnloadMs`: the gateway may unload it. */
   onIdle: (document: CollabDocument) => void;
@@ -374,15 +376,22 @@ export class CollabDocument {
           return false;
         }
         // Dropped, not closed: the next awareness update carries the latest state anyway.
-        return (
-          connection.awarenessLimit.take() && this.options.budgets.takeAwareness(connection.user).ok
-        );
+        return this.takeAwarenessTokens(connection);
       case 'query-awareness':
         // Answered with everyone's state: a cheap request with a costly answer, so rate it.
-        return (
-          connection.awarenessLimit.take() && this.options.budgets.takeAwareness(connection.user).ok
-        );
+        return this.takeAwarenessTokens(connection);
     }
+  }
+
+  /** One token per connection, user and delegation; a frame over any of them is dropped. */
+  private takeAwarenessTokens(connection: CollabConnection): boolean {
+    if (!connection.awarenessLimit.take()) {
+      this.options.onAwarenessDropped?.('connection');
+      return false;
+    }
+    const verdict = this.options.budgets.takeAwareness(connection.user);
+    if (!verdict.ok) this.options.onAwarenessDropped?.(verdict.over);
+    return verdict.ok;
   }
 
   /** One token per connection, user and delegation; closes with 4429 when one is out. */

@@ -53,6 +53,8 @@ export interface CollabMetrics {
   loadedDocuments: Gauge;
   /** Connections closed for what they sent, by the machine part of the close reason. */
   collabRefusals?: Counter<'reason'>;
+  /** Awareness frames dropped over a rate budget, by the budget. */
+  awarenessDropped?: Counter<'over'>;
 }
 
 export interface CollabGatewayOptions {
@@ -630,6 +632,7 @@ class Gateway implements CollabGateway {
       maxParagraphChars: this.options.maxParagraphChars ?? DOCUMENT_LIMITS.paragraphText,
       textRules,
       onRefused: (reason) => this.options.metrics?.collabRefusals?.inc({ reason }),
+      onAwarenessDropped: (over) => this.options.metrics?.awarenessDropped?.inc({ over }),
       idleUnloadMs: this.options.idleUnloadMs ?? 60_000,
       onIdle: (document) => void this.unloadIfIdle(document),
       onFailed: (document) => this.forget(document),

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { createMetrics } from '../observability/metrics.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { insertParagraphs, listParagraphs, type Paragraph } from '../text/doc-structure.js';
 import type { Attribution } from '../text/text-history.js';
@@ -213,9 +214,11 @@ describe('hostile participants on the collaboration gateway', () => {
   });
 
   it('limits one user’s awareness rate across all their connections', async () => {
+    const metrics = createMetrics();
     await start({
       awarenessRate: { perSecond: 0.001, burst: 40 },
       personLimits: { userAwarenessRate: { perSecond: 0.001, burst: 5 } },
+      metrics,
     });
     const documentId = await newDocument();
     const bob = await raw(documentId, 'bob');
@@ -236,6 +239,9 @@ describe('hostile participants on the collaboration gateway', () => {
     const fromAlice = relayedToBob().filter((m) => Buffer.from(m).includes('Alice'));
     expect(fromAlice.length).toBeGreaterThan(0);
     expect(fromAlice.length).toBeLessThanOrEqual(5);
+    // Operators see what was dropped, and over which budget: alice's 60 frames less her 5.
+    const dropped = (await metrics.awarenessDropped.get()).values;
+    expect(dropped.map((v) => [v.labels.over, v.value])).toEqual([['user', 55]]);
   });
 
   it('keeps a user’s update budget when they reconnect, and closes with 4429', async () => {

@@ -21,6 +21,8 @@ export interface Metrics {
   collabRefusals: Counter<'reason'>;
   /** socket.io handshakes and requests refused by a per-person budget. */
   socketioRefusals: Counter<'reason'>;
+  /** Awareness frames (cursors, presence) dropped over a rate budget: the sender stays connected. */
+  awarenessDropped: Counter<'over'>;
   loadedDocuments: Gauge;
   subscriptionLag: Gauge<'subscription'>;
   /** Cross-stream work a reactor has not finished after its retry budget: operators look here. */
@@ -79,6 +81,12 @@ export function createMetrics(): Metrics {
       name: 'accord_socketio_refused_total',
       help: 'socket.io handshakes and requests refused by a per-person budget, by reason',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    awarenessDropped: new Counter({
+      name: 'accord_collab_awareness_dropped_total',
+      help: 'Awareness frames (cursors, presence) dropped over a rate budget, by the budget: connection, user or stakeholder',
+      labelNames: ['over'],
       registers: [registry],
     }),
     collabRefusals: new Counter({

@@ -81,3 +81,63 @@ export function forwardableAwarenessFields(raw: Record<string, unknown>): {
   const cursor = awarenessCursorSchema.safeParse(raw.cursor);
   return cursor.success ? { cursor: cursor.data } : {};
 }
+
+/** What an awareness 'update' event says changed: client ids added, updated and removed. */
+export interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * Of an awareness change, the part about one's own state (`clientId`); undefined when the change
+ * is only about others. A client sends only that part: the server relays everyone's state
+ * itself and takes from a connection only the states it introduced, so an echo of others'
+ * states (y-websocket's provider sends every change it sees, built for peers that relay to each
+ * other) would be refused there, after costing the sender a token of its awareness budget. In a
+ * room of twenty moving carets, echoes alone are twenty frames a second from every browser.
+ */
+export function ownAwarenessChanges(
+  changes: AwarenessChanges,
+  clientId: number,
+): AwarenessChanges | undefined {
+  const own = (ids: number[]) => ids.filter((id) => id === clientId);
+  const mine = {
+    added: own(changes.added),
+    updated: own(changes.updated),
+    removed: own(changes.removed),
+  };
+  return mine.added.length + mine.updated.length + mine.removed.length > 0 ? mine : undefined;
+}
+
+type AwarenessListener = (changes: AwarenessChanges, origin: unknown) => void;
+
+/** The part of y-websocket's WebsocketProvider that `sendOwnAwarenessOnly` rewires. */
+export interface AwarenessProvider {
+  readonly awareness: {
+    readonly clientID: number;
+    on(event: 'update', listener: AwarenessListener): void;
+    off(event: 'update', listener: AwarenessListener): void;
+  };
+  /** The provider's own listener, which sends what it is given. */
+  _awarenessUpdateHandler: AwarenessListener;
+}
+
+/**
+ * Makes a y-websocket provider send only changes to its own awareness state (see
+ * `ownAwarenessChanges`). Returns what puts the provider back as it was.
+ */
+export function sendOwnAwarenessOnly(provider: AwarenessProvider): () => void {
+  const { awareness } = provider;
+  const send = provider._awarenessUpdateHandler;
+  const sendOwn: AwarenessListener = (changes, origin) => {
+    const own = ownAwarenessChanges(changes, awareness.clientID);
+    if (own) send(own, origin);
+  };
+  awareness.off('update', send);
+  awareness.on('update', sendOwn);
+  return () => {
+    awareness.off('update', sendOwn);
+    awareness.on('update', send);
+  };
+}

@@ -29,6 +29,8 @@ export interface Deployment {
   readonly wsBase: string;
   /** What to sample now (PostgreSQL's backends exist only once clients are connected). */
   processes(): SampledProcess[];
+  /** Each Accord node's HTTP base, to read its /metrics (served to this machine). */
+  readonly nodeBases: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -54,12 +56,13 @@ export async function singleNode(
     httpBase: server.httpBase,
     wsBase: server.wsBase,
     processes: () => [{ name: 'node', pid: server.pid() }],
+    nodeBases: [server.httpBase],
     stop: () => server.stop(),
   };
 }
 
 const READY = /Accord cluster ready: (http:\/\/\S+)/;
-const NODE_LINE = /^\s+(node-\d+)\s+\S+\s+pid (\d+)/gm;
+const NODE_LINE = /^\s+(node-\d+)\s+(\S+)\s+pid (\d+)/gm;
 const POSTGRES_LINE = /^\s+postgres\s+(\S+)/m;
 
 /** Direct children of `pid` (pid and command name). */
@@ -123,10 +126,8 @@ export async function cluster(nodes: number, env: Record<string, string>): Promi
       reject(new Error(`cluster exited (${code}):\n${output}`));
     });
   });
-  const nodePids = [...output.matchAll(NODE_LINE)].map((m) => ({
-    name: m[1]!,
-    pid: Number(m[2]),
-  }));
+  const nodeLines = [...output.matchAll(NODE_LINE)];
+  const nodePids = nodeLines.map((m) => ({ name: m[1]!, pid: Number(m[3]) }));
   const postgresDir = POSTGRES_LINE.exec(output)?.[1];
   const clusterPid = child.pid!;
   const known = new Set(nodePids.map((n) => n.pid));
@@ -152,6 +153,7 @@ export async function cluster(nodes: number, env: Record<string, string>): Promi
         ...postgres,
       ];
     },
+    nodeBases: nodeLines.map((m) => m[2]!),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -22,6 +22,11 @@ export type Job =
       seconds: number;
       /** Presence on: cursor moves per second, all writers together (the conference scenario). */
       cursorRate?: number;
+      /**
+       * The writers send only their own awareness state, as Accord's browser client does
+       * (client/src/draft/collab/collabSession.ts); a stock provider also echoes everyone else's.
+       */
+      ownAwarenessOnly?: boolean;
     }
   | { scenario: 'storm'; target: Target; writers: number; receivers: number }
   | {

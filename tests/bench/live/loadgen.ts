@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { sendOwnAwarenessOnly } from '@accord/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -101,7 +102,7 @@ interface FullClient {
   provider: WebsocketProvider;
 }
 
-function fullClient(target: Target, index: number): FullClient {
+function fullClient(target: Target, index: number, ownAwarenessOnly = false): FullClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(target.wsBase, target.room, doc, {
     // y-websocket types the polyfill as the DOM WebSocket; ws's class is its Node equivalent.
@@ -111,6 +112,7 @@ function fullClient(target: Target, index: number): FullClient {
     ) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  if (ownAwarenessOnly) sendOwnAwarenessOnly(provider);
   return { index, doc, provider };
 }
 
@@ -354,7 +356,9 @@ async function load(job: Extract<Job, { scenario: 'load' }>): Promise<LoadResult
   const onClose = (code: number) => {
     if (measuring) closes[code] = (closes[code] ?? 0) + 1;
   };
-  const writers = Array.from({ length: job.writers }, (_, i) => fullClient(job.target, i));
+  const writers = Array.from({ length: job.writers }, (_, i) =>
+    fullClient(job.target, i, job.ownAwarenessOnly),
+  );
   for (const w of writers) {
     w.provider.on('connection-close', (event) => onClose(event?.code ?? 0));
   }

@@ -91,6 +91,24 @@ interface Run {
   positionsStated: number;
   positionFailures: Record<string, number>;
   processes: ProcessUse[];
+  /** Awareness frames the nodes dropped over a rate budget, by budget, summed over nodes. */
+  awarenessDropped: Record<string, number>;
+}
+
+/** A counter's values by its one label, summed over the nodes' /metrics. */
+async function countersOf(
+  nodeBases: readonly string[],
+  name: string,
+): Promise<Record<string, number>> {
+  const sums: Record<string, number> = {};
+  const line = new RegExp(`^${name}\\{\\w+="([^"]*)"\\} (\\S+)$`, 'gm');
+  for (const base of nodeBases) {
+    const text = await fetch(`${base}/metrics`).then((res) => res.text());
+    for (const [, label, value] of text.matchAll(line)) {
+      sums[label!] = (sums[label!] ?? 0) + Number(value);
+    }
+  }
+  return sums;
 }
 
 /** Delegates state a new stance on their paragraph, `perSecond` in all, until stopped. */
@@ -178,6 +196,7 @@ async function runOn(deployment: Deployment, log: (line: string) => void): Promi
         receivers: config.connections - config.writers,
         rate: config.writers * config.updatesPerWriterPerSecond,
         cursorRate: config.writers * config.cursorMovesPerWriterPerSecond,
+        ownAwarenessOnly: true,
         seconds: config.seconds,
       },
       (name) => {
@@ -198,7 +217,12 @@ async function runOn(deployment: Deployment, log: (line: string) => void): Promi
     audience.send({ type: 'stop' });
     const heard = (await audience.result) as AudienceResult;
     await Promise.all(samplers.map((s) => s.stop()));
+    const awarenessDropped = await countersOf(
+      deployment.nodeBases,
+      'accord_collab_awareness_dropped_total',
+    );
     return {
+      awarenessDropped,
       label: deployment.label,
       load,
       audience: heard,
@@ -263,7 +287,8 @@ const figures: Figure[] = [
     case: 'cursor moves delivered / expected',
     unit: 'share',
     of: (r) => (r.load.presence ? r.load.presence.delivered / r.load.presence.expected : NaN),
-    detail: (r) => `${r.load.presence?.delivered ?? 0} of ${r.load.presence?.expected ?? 0}`,
+    detail: (r) =>
+      `${r.load.presence?.delivered ?? 0} of ${r.load.presence?.expected ?? 0}; frames dropped over a budget: ${counts(r.awarenessDropped)}`,
   },
   {
     // Each position pushes a notice to the negotiation's room and one to the document's.
@@ -435,7 +460,7 @@ export async function conferenceSuite(
       .join(
         ', ',
       )} (the REST write budget is raised for the set-up; the Yjs connections a person may have doubled, 20 → 40, on every deployment alike: the cluster counts a connection forwarded to the document’s owner node twice against the shared budget, and refused people’s 11th connection; the others are config.ts’s defaults).`,
-    'Two generator processes pinned to core 1: the Yjs clients (stock y-websocket providers for the writers, raw sockets for the rest) and the socket.io clients (the soak’s audience process).',
+    'Two generator processes pinned to core 1: the Yjs clients (y-websocket providers for the writers, sending only their own awareness as Accord’s browser client does; raw sockets for the rest) and the socket.io clients (the soak’s audience process).',
     ...Object.values(runs).map(saturation),
     ...failures.map((f) => `Not run: ${f}`),
   ];

@@ -5,7 +5,7 @@
 //
 //   const session = new CollabSession(documentId);
 //   session.start(); session.subscribe(() => render(session.getSnapshot())); session.stop();
-import { isPermanentClose } from '@accord/shared';
+import { isPermanentClose, sendOwnAwarenessOnly } from '@accord/shared';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -39,6 +39,8 @@ export class CollabSession {
   // Registered before any editor or list listens, so they only see checked states.
   private readonly unguard = guardAwareness(this.awareness, this.skipped);
   private provider: WebsocketProvider | null = null;
+  /** Puts the provider's awareness listener back, so that its destroy() takes it off. */
+  private restoreAwareness: (() => void) | null = null;
   private synced = false;
   private everSynced = false;
   private unsent = 0;
@@ -84,6 +86,9 @@ export class CollabSession {
     });
     this.provider = provider;
     if (!this.canWrite) this.doc.off('update', provider._updateHandler);
+    // The provider would also echo every change to others' states (`ownAwarenessChanges` in
+    // shared says why not).
+    this.restoreAwareness = sendOwnAwarenessOnly(provider);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.publish();
@@ -92,6 +97,8 @@ export class CollabSession {
   stop(): void {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    this.restoreAwareness?.();
+    this.restoreAwareness = null;
     this.provider?.destroy();
     this.provider = null;
     this.synced = false;
