@@ -113,6 +113,11 @@ if (connectionString) {
       // one type to the next in that order would stop at 'abb' and never reach 'a-bc'.
       const store = open(await newDatabase(await connectionString(), { icu: true }));
       await store.appendToStream('x-1', [event('a-b', 1), event('abb', 2), event('a-bc', 3)]);
+      // A range many pages long, which reads seek through the indexes rather than scan.
+      await store.appendToStream(
+        'x-2',
+        Array.from({ length: 40 }, (_, n) => event('Other', n)),
+      );
       const read = await collect(store.readAll({ filter: { on: 'eventType', prefixes: ['a-b'] } }));
       expect(read.map((e) => e.type)).toEqual(['a-b', 'a-bc']);
     });
