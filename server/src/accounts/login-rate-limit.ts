@@ -1,14 +1,20 @@
 // Slows password guessing: a few failed sign-ins per address and e-mail, then a wait.
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { RateLimitedError } from '../application/errors.js';
 
 export function loginRateLimit(
-  options: { limit?: number; windowMs?: number } = {},
+  options: {
+    limit?: number;
+    windowMs?: number;
+    /** Where the counts live: this process's memory unless given (several nodes share Redis). */
+    store?: Store;
+  } = {},
 ): RequestHandler {
   return rateLimit({
     windowMs: options.windowMs ?? 15 * 60 * 1000,
     limit: options.limit ?? 10,
+    ...(options.store ? { store: options.store } : {}),
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,

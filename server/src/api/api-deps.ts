@@ -5,6 +5,7 @@ import type { CommandService } from '../commands/command-service.js';
 import type { DocumentText } from '../application/ports.js';
 import type { OperatorPolicy } from '../application/negotiations/operator-policy.js';
 import type { ApplicationServices } from '../application/services.js';
+import type { SharedLimits } from '../limits/shared-limiter-store.js';
 import type { ReadModelQueries } from '../readmodels/queries.js';
 
 // The text port moved to the application layer; re-exported for the modules that still import it here.
@@ -37,4 +38,6 @@ export interface ApiDeps {
     | 'pledges'
     | 'recommendations'
   >;
+  /** With several nodes, the limits' budgets shared through Redis; each node's own otherwise. */
+  sharedLimits?: SharedLimits;
 }

@@ -14,7 +14,11 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     negotiations: queries.listNegotiationsForUser(user.userId),
   });
 
-  api.router.post('/session', loginRateLimit());
+  const attempts = (limiter: string) => {
+    const store = deps.sharedLimits?.limiterStore(limiter);
+    return loginRateLimit(store ? { store } : {});
+  };
+  api.router.post('/session', attempts('sign-in'));
   api.implement(authContracts.signIn, {
     summary: 'Sign in with e-mail and password; sets the session cookie',
     tags: ['session'],
@@ -47,7 +51,7 @@ export function authRoutes(api: ApiRouter<SignedInUser>, deps: ApiDeps): void {
     },
   });
 
-  api.router.post('/invitations/:invitationId/accept', loginRateLimit());
+  api.router.post('/invitations/:invitationId/accept', attempts('invitation-accept'));
   api.implement(authContracts.previewInvitation, {
     summary: 'What an invitation is for (the token comes from the invitation link)',
     tags: ['session'],

@@ -264,7 +264,8 @@ export function consultationRoutes(
     summary: 'Answer a public consultation without an account (limited per address and browser)',
     tags: ['consultations'],
     handler: async ({ params, body, req, res }) => {
-      // The address is a key of an in-memory budget only; it is never stored.
+      // The address is a key of a budget (in memory, or in Redis until its bucket has refilled);
+      // it is never stored with the answer.
       if (!publicBudget.take(`consult:${ipKeyGenerator(req.ip ?? 'unknown')}`, publicRate)) {
         throw new RateLimitedError('rate-limited', 'Too many answers from this address', {
           detail: 'Wait a few minutes, then try again.',

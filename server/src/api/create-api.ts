@@ -57,6 +57,7 @@ export function mountApi(
   api.router.use(
     restWriteLimit({
       perMinute: deps.restWritesPerMinute,
+      ...(deps.sharedLimits ? { store: deps.sharedLimits.limiterStore('rest-writes') } : {}),
       userIdOf: (req) => deps.accounts.authenticate(sessionTokenOf(req))?.userId,
     }),
   );
@@ -81,7 +82,7 @@ export function mountApi(
   libraryRoutes(api, deps);
   recommendationRoutes(api, deps);
   pledgeRoutes(api, deps);
-  consultationRoutes(api, deps);
+  consultationRoutes(api, deps, deps.sharedLimits ? { publicBudget: deps.sharedLimits.rates } : {});
   notificationRoutes(api, deps);
   roundtableRoutes(api, withHistory);
   segmentRoutes(api, deps);

@@ -17,6 +17,7 @@ import { createClient } from 'redis';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { DocumentText } from '../application/ports.js';
 import { RedisCountBudgetStore, RedisRateBudgetStore } from '../limits/redis-budget-stores.js';
+import { SharedLimiterStore, type SharedLimits } from '../limits/shared-limiter-store.js';
 import type { Logger } from '../observability/logger.js';
 import { applyOnce } from './apply-once.js';
 import { ClusterSecret } from './cluster-secret.js';
@@ -31,6 +32,8 @@ export interface ClusterNode {
     collab: { rates: RedisRateBudgetStore; counts: RedisCountBudgetStore };
     socket: { rates: RedisRateBudgetStore; counts: RedisCountBudgetStore };
   };
+  /** The REST API's limits, shared by the nodes. */
+  httpLimits: SharedLimits;
   /**
    * Wraps this node's text so that work on a document another node owns runs there; `local`
    * is also what this node runs its peers' calls on (`mountInternalRoutes`).
@@ -93,6 +96,12 @@ export async function joinCluster(
       counts: new RedisCountBudgetStore(storeOptions('socket')),
     },
   };
+  const publicRates = new RedisRateBudgetStore(storeOptions('http'));
+  const httpLimits: SharedLimits = {
+    rates: publicRates,
+    limiterStore: (name) =>
+      new SharedLimiterStore({ redis: main, prefix: `accord:limit:${name}:`, logger: log }),
+  };
   const leases = new DocumentLeases({
     redis: main,
     nodeId: settings.nodeId,
@@ -118,6 +127,7 @@ export async function joinCluster(
     nodeId: settings.nodeId,
     leases,
     budgets,
+    httpLimits,
     routeText(gatewayText, readModels) {
       // This node's own calls and its peers' meet here, so concurrent duplicates apply once.
       const local = applyOnce(gatewayText);
@@ -154,6 +164,7 @@ export async function joinCluster(
         store.rates.close();
         store.counts.close();
       }
+      publicRates.close();
       // close() lets commands already sent finish (a flush in flight, an adapter publish).
       await Promise.allSettled([sub, pub, main].map((client) => client.close()));
     },

@@ -54,6 +54,24 @@ describe.runIf(postgres)('two nodes sharing a document', () => {
     await redis?.stop();
   });
 
+  it('counts sign-in attempts once across both nodes, not once per node', async () => {
+    // Ten failed attempts per address and e-mail, wherever they land; the proxy's sticky cookie
+    // is no obstacle to a guesser, who simply drops it.
+    const attempt = async (node: TestServer) =>
+      (
+        await fetch(`${node.url}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'guessed@two-nodes.test', password: 'not-the-password' }),
+        })
+      ).status;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) statuses.push(await attempt(i % 2 === 0 ? nodeA : nodeB));
+    expect(new Set(statuses.slice(0, 10)).size).toBe(1);
+    expect(statuses[0]).not.toBe(429);
+    expect(statuses[10]).toBe(429);
+  });
+
   it('answers reads on a node that does not own the document through the owner, never from a kept copy', async () => {
     const fixture = await fixtureOnce();
     const documentId = fixture.documents['open-drafting'];

@@ -5,7 +5,7 @@
  * free; the live text has its own budgets (collab/README.md).
  */
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { RateLimitedError } from '../application/errors.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -16,6 +16,8 @@ export interface RestWriteLimitOptions {
   /** The signed-in user's id, or undefined for a request without a valid session. */
   userIdOf(req: Request): string | undefined;
   windowMs?: number;
+  /** Where the counts live: this process's memory unless given (several nodes share Redis). */
+  store?: Store;
 }
 
 export function restWriteLimit(options: RestWriteLimitOptions): RequestHandler {
@@ -23,6 +25,7 @@ export function restWriteLimit(options: RestWriteLimitOptions): RequestHandler {
     windowMs: options.windowMs ?? 60_000,
     // A fixed window: a whole minute's budget may be spent at once, which is the burst allowed.
     limit: options.perMinute,
+    ...(options.store ? { store: options.store } : {}),
     skip: (req) => !WRITE_METHODS.has(req.method),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
