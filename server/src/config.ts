@@ -47,6 +47,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** REST writes (POST/PUT/PATCH/DELETE under /api) one user, or one address signed out, may make a minute. */
   ACCORD_REST_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(240),
+  /** Reads of the public pages' endpoints (/api/public/…) one address may make a minute. */
+  ACCORD_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** socket.io sockets one user may hold on this node, across tabs (more: connect_error). */
   ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_USER: socketBudget(20),
   /** socket.io sockets the members of one delegation may hold together on this node. */
@@ -72,6 +74,8 @@ export interface Config {
   operators: readonly string[];
   /** The REST write budget of one user (or one address for public writes) per minute. */
   restWritesPerMinute: number;
+  /** Reads of the public pages' endpoints one address may make per minute. */
+  publicReadsPerMinute: number;
   /** Per-person budgets of the socket.io gateway (ACCORD_SOCKETIO_*). */
   socketio: {
     maxConnectionsPerUser: number;
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.ACCORD_DEMO === 'true',
     operators: operatorsOf(c.ACCORD_OPERATORS, c.ACCORD_DEMO === 'true'),
     restWritesPerMinute: c.ACCORD_REST_WRITES_PER_MINUTE,
+    publicReadsPerMinute: c.ACCORD_PUBLIC_READS_PER_MINUTE,
     socketio: {
       maxConnectionsPerUser: c.ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_USER,
       maxConnectionsPerStakeholder: c.ACCORD_SOCKETIO_MAX_CONNECTIONS_PER_STAKEHOLDER,

@@ -34,6 +34,14 @@ describe('ACCORD_REST_WRITES_PER_MINUTE', () => {
   });
 });
 
+describe('ACCORD_PUBLIC_READS_PER_MINUTE', () => {
+  it('defaults to 600 and accepts a positive whole number', () => {
+    expect(loadConfig({}).publicReadsPerMinute).toBe(600);
+    expect(loadConfig({ ACCORD_PUBLIC_READS_PER_MINUTE: '5000' }).publicReadsPerMinute).toBe(5000);
+    expect(() => loadConfig({ ACCORD_PUBLIC_READS_PER_MINUTE: '-1' })).toThrow(ConfigError);
+  });
+});
+
 describe('ACCORD_LEASE_TTL_MS', () => {
   const redis = { ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' };
 

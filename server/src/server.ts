@@ -132,6 +132,7 @@ async function startBehindGate(
     notifications: core.notifications.service,
     operators: createOperatorPolicy(config.operators),
     restWritesPerMinute: config.restWritesPerMinute,
+    publicReadsPerMinute: config.publicReadsPerMinute,
     ...(core.cluster ? { sharedLimits: core.cluster.httpLimits } : {}),
   });
   // Peers' text work on the documents this node owns (loaded, like the cluster, only in one).

@@ -4,7 +4,7 @@ import type { SignedInUser } from '../accounts/account-service.js';
 import { originCheck } from '../accounts/origin-check.js';
 import { sessionTokenOf } from '../accounts/session-cookie.js';
 import { ApiRouter } from '../http/api-router.js';
-import { restWriteLimit } from '../http/rest-write-limit.js';
+import { publicReadLimit, restWriteLimit } from '../http/rest-limits.js';
 import { version } from '../version.js';
 import type { EventStore } from '../eventstore/port.js';
 import { RecordHistory } from '../timetravel/index.js';
@@ -44,6 +44,8 @@ export function mountApi(
     store: EventStore;
     /** ACCORD_REST_WRITES_PER_MINUTE: the write budget of one user (or address) per minute. */
     restWritesPerMinute: number;
+    /** ACCORD_PUBLIC_READS_PER_MINUTE: reads of the public pages' endpoints per address. */
+    publicReadsPerMinute: number;
     notifications: NotificationService;
   },
 ): ApiRouter<SignedInUser> {
@@ -59,6 +61,13 @@ export function mountApi(
       perMinute: deps.restWritesPerMinute,
       ...(deps.sharedLimits ? { store: deps.sharedLimits.limiterStore('rest-writes') } : {}),
       userIdOf: (req) => deps.accounts.authenticate(sessionTokenOf(req))?.userId,
+    }),
+  );
+  api.router.use(
+    '/public',
+    publicReadLimit({
+      perMinute: deps.publicReadsPerMinute,
+      ...(deps.sharedLimits ? { store: deps.sharedLimits.limiterStore('public-reads') } : {}),
     }),
   );
   // One cache of the folded record for every route that reads the record as of a point.

@@ -1,8 +1,10 @@
 /**
  * The edges a hostile participant pushes on: opening negotiations is for operators only, the
- * invitation preview and sign-in answer alike whether or not an e-mail has an account, and REST
- * writes have a budget per user and per address. Each refusal appends nothing.
+ * invitation preview and sign-in answer alike whether or not an e-mail has an account, REST
+ * writes have a budget per user and per address, and reads of the public pages one per address.
+ * Each refusal appends nothing.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headPosition } from '../readmodels/rebuild.js';
 import { ApiClient } from '../test-support/api-client.js';
@@ -190,5 +192,29 @@ describe('the REST write budget', () => {
     const refused = await attempt();
     expect(refused.status).toBe(429);
     expect(refused.body.type).toBe('urn:accord:problem:rate-limited');
+  });
+});
+
+describe('the public pages’ read budget', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ ACCORD_PUBLIC_READS_PER_MINUTE: '3' });
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers 429 rate-limited past the budget of an address, and spares signed-in reads', async () => {
+    const visitor = new ApiClient(server.url);
+    const read = () => visitor.get<Problem>(`/api/public/pledges/${randomUUID()}`);
+    // An unknown pledge costs a look-up all the same: 404s count.
+    for (let i = 0; i < 3; i += 1) expect((await read()).status).toBe(404);
+    const refused = await read();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.type).toBe('urn:accord:problem:rate-limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Only the public endpoints are counted.
+    expect((await visitor.get('/api/session')).status).not.toBe(429);
   });
 });
