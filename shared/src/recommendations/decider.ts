@@ -157,6 +157,10 @@ function takenUp(
   assertCan(actor.role, 'recommendation.takeUp');
   const found = existing(state);
   if (found.takenUpBy.has(command.data.amendmentId)) return [];
+  // One take-up per delegation: its first amendment is the one that counts. The service refuses
+  // a second take-up up front, from the read model; two tabled at the same moment both pass that
+  // check, and are told apart here, on the recommendation's own stream.
+  if ([...found.takenUpBy.values()].includes(actor.stakeholderId)) return [];
   return [
     {
       type: 'RecommendationTakenUp',

@@ -191,6 +191,13 @@ describe('recommendation decider', () => {
         ]);
     });
 
+    it('records one amendment per delegation: a second, tabled in a race, is not counted', () => {
+      spec
+        .given([submitted, takenUpByKenya])
+        .when(takeUp(kenyanDelegate, uuid(703)))
+        .thenNothingHappens();
+    });
+
     it('still records an amendment tabled just before the recommendation was withdrawn', () => {
       spec.given([submitted, withdrawn]).when(takeUp()).then([takenUpByKenya]);
     });
