@@ -41,14 +41,28 @@ async function main(): Promise<void> {
       `Unknown suite "${unknown.join('", "')}". Suites: ${Object.keys(suites).join(', ')}`,
     );
   const results: SuiteResult[] = [];
+  // A suite that fails does not take the others' results with it: they are written, and the
+  // run still ends in failure.
+  const failed: string[] = [];
   for (const name of names) {
     const suite = suites[name]!;
     console.error(`▶ ${name}`);
-    results.push(await suite((line) => console.error(`  ${line}`), flags));
+    try {
+      results.push(await suite((line) => console.error(`  ${line}`), flags));
+    } catch (error) {
+      console.error(`✗ ${name} failed:`, error);
+      failed.push(name);
+    }
   }
-  const files = writeResults(wanted, results);
-  console.log(toMarkdown(results, machineInfo()));
-  console.log(`Results written to ${files.json} and ${files.markdown}`);
+  if (results.length > 0) {
+    const files = writeResults(wanted, results);
+    console.log(toMarkdown(results, machineInfo()));
+    console.log(`Results written to ${files.json} and ${files.markdown}`);
+  }
+  if (failed.length > 0) {
+    console.error(`Failed: ${failed.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -48,10 +48,12 @@ export class ServerPair {
   static async start(
     log: (line: string) => void,
     extraPeers: readonly Exclude<PeerKind, 'baseline'>[] = [],
+    /** Environment for Accord beyond the bench's own (a suite that needs other limits). */
+    accordEnv: Record<string, string> = {},
   ): Promise<ServerPair> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'accord-bench-live-'));
     await createOperatorAccount(dataDir);
-    const accord = accordServer(await freePort(), dataDir);
+    const accord = accordServer(await freePort(), dataDir, accordEnv);
     const peers = new Map<PeerKind, ServerProcess>([
       ['baseline', baselineServer(await freePort())],
     ]);
