@@ -10,6 +10,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useState,
   type ReactNode,
@@ -113,8 +114,10 @@ export function createI18n({
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ i18n, children }: { i18n: I18n; children: ReactNode }) {
-  // The page's language and direction follow the catalogue, so an Arabic UI is mirrored.
-  useEffect(() => {
+  // The page's language and direction follow the catalogue, so an Arabic UI is mirrored. Set in
+  // the same commit as the words (a layout effect), so a screen reader never meets Spanish words
+  // on a page marked English, and no frame is drawn in the wrong direction.
+  useLayoutEffect(() => {
     document.documentElement.lang = i18n.language;
     document.documentElement.dir = i18n.dir;
   }, [i18n]);
