@@ -31,6 +31,19 @@ export interface SharedLimiterStoreOptions {
   /** Keys in Redis begin with it; one per limiter ('accord:limit:sign-in:'). */
   prefix: string;
   logger?: Pick<Logger, 'warn' | 'info'>;
+  /** Longest a count may wait for Redis before this node counts on its own. Default 500 ms. */
+  timeoutMs?: number;
+}
+
+/** A Redis that accepts a connection but does not answer must not hold up sign-ins. */
+const TIMEOUT_MS = 500;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 export class SharedLimiterStore implements Store {
@@ -91,9 +104,11 @@ export class SharedLimiterStore implements Store {
     }
     try {
       // rate-limit-redis loads its scripts in init() and never again after a failed load.
-      this.loaded ??= this.shared.init(this.options);
-      await this.loaded;
-      const result = await work(this.shared);
+      const loaded = (this.loaded ??= this.shared.init(this.options));
+      const result = await withinTime(
+        loaded.then(() => work(this.shared)),
+        this.settings.timeoutMs ?? TIMEOUT_MS,
+      );
       if (this.outage) {
         this.outage = false;
         this.settings.logger?.info({ prefix: this.prefix }, 'limits: Redis back, counts shared');
